@@ -1,0 +1,37 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { CsrfGuard } from '../auth/csrf';
+import { SessionGuard } from '../auth/session.guard';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { dataSourceOptions } from '../database/data-source-options';
+import { HealthController } from '../health/health.controller';
+import { OrgUnitsModule } from '../org-units/org-units.module';
+import { UsersModule } from '../users/users.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(config.database)),
+        AuditModule,
+        AuthModule,
+        OrgUnitsModule,
+        UsersModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        // Order matters: CSRF first (login included), then the session and role check.
+        { provide: APP_GUARD, useExisting: CsrfGuard },
+        { provide: APP_GUARD, useExisting: SessionGuard },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

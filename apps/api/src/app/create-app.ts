@@ -1,0 +1,97 @@
+import 'reflect-metadata';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { Logger, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { registerCsrfCookie } from '../auth/csrf';
+import { AllExceptionsFilter } from '../common/all-exceptions.filter';
+import { createValidationPipe } from '../common/validation';
+import type { AppConfig } from '../config/config';
+import { loadDemoData } from '../demo/demo-data';
+import { AppModule } from './app.module';
+
+export interface CreateAppOptions {
+  logger?: LogLevel[] | false;
+}
+
+/** Builds the whole application: used by main.ts and by the HTTP tests, so both run the same code. */
+export async function createApp(
+  config: AppConfig,
+  options: CreateAppOptions = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: config.production });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: options.logger ?? ['log', 'warn', 'error'],
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  // The API speaks JSON only: a text/plain body is a 415, not a string to validate.
+  fastify.removeContentTypeParser('text/plain');
+
+  await fastify.register(fastifyCookie, { secret: config.sessionSecret });
+  await fastify.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies,
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  registerCsrfCookie(fastify, config.secureCookies);
+
+  const webIndex = config.webRoot ? join(config.webRoot, 'index.html') : null;
+  const serveWeb = !!webIndex && existsSync(webIndex);
+  if (serveWeb && config.webRoot) {
+    await fastify.register(fastifyStatic, {
+      root: config.webRoot,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+    });
+  } else if (config.webRoot) {
+    new Logger('Web').warn(
+      `No built client at ${config.webRoot}: serving the API only (run "npx nx build web").`,
+    );
+  }
+
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new AllExceptionsFilter(serveWeb));
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Olievlek API')
+      .setDescription(
+        'Case tracker for organisation-wide change programmes. Every error is { statusCode, error, message, code }.',
+      )
+      .setVersion('0.1.0')
+      .addCookieAuth('olievlek_session')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  await app.init();
+
+  if (config.demoData) {
+    await loadDemoData(app.get(DataSource));
+  }
+  return app;
+}

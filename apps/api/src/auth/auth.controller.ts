@@ -1,0 +1,67 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
+import { ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { MeResponse, SESSION_COOKIE } from '@olievlek/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Inject } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import type { AuthUser } from './auth-user';
+import { AuthService } from './auth.service';
+import { CurrentUser, Public } from './decorators';
+import { LoginDto, UpdatePreferencesDto } from './dto/login.dto';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Signed in; sets the session cookie and returns the user.' })
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MeResponse> {
+    const { token, me } = await this.auth.login(body.email, body.password, request.ip);
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.secureCookies,
+      signed: true,
+      maxAge: this.config.sessionAbsoluteHours * 3600,
+    });
+    return me;
+  }
+
+  /** Public so that a stale or missing session still ends with a cleared cookie. */
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.auth.logout(request.authUser, request.ip);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  @Get('me')
+  @ApiCookieAuth()
+  me(@CurrentUser() user: AuthUser): Promise<MeResponse> {
+    return this.auth.me(user);
+  }
+
+  @Patch('me')
+  @ApiCookieAuth()
+  updatePreferences(
+    @CurrentUser() user: AuthUser,
+    @Body() body: UpdatePreferencesDto,
+  ): Promise<MeResponse> {
+    return this.auth.updateLocale(user, body.locale);
+  }
+}

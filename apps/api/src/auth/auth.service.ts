@@ -1,0 +1,151 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { Locale, MeResponse, OrgUnitRef } from '@olievlek/shared';
+import * as argon2 from 'argon2';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In, MoreThan } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { ApiException } from '../common/api-exception';
+import { isoMinus, nowIso } from '../common/time';
+import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
+import { UserEntity } from '../users/entities/user.entity';
+import type { AuthUser } from './auth-user';
+import { LoginFailureEntity } from './entities/login-attempt.entity';
+import { SessionService } from './session.service';
+
+const FAILURE_WINDOW_MS = 15 * 60_000;
+const MAX_FAILURES_PER_ACCOUNT = 5;
+const MAX_FAILURES_PER_IP = 30;
+
+/** A hash to verify against when the account does not exist, so both cases take as long. */
+let dummyHash: Promise<string> | null = null;
+
+export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async login(
+    email: string,
+    password: string,
+    ip: string,
+  ): Promise<{ token: string; me: MeResponse }> {
+    const normalized = email.trim().toLowerCase();
+    const emailKey = `email:${normalized}`;
+    const ipKey = `ip:${ip}`;
+    await this.enforceRateLimit(emailKey, ipKey, ip);
+
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: normalized });
+    const hash = user?.passwordHash ?? (await (dummyHash ??= hashPassword(randomUUID())));
+    const passwordOk = await argon2.verify(hash, password).catch(() => false);
+
+    if (!user || !user.active || !user.passwordHash || !passwordOk) {
+      const at = nowIso();
+      await this.dataSource.getRepository(LoginFailureEntity).insert([
+        { id: randomUUID(), key: emailKey, at },
+        { id: randomUUID(), key: ipKey, at },
+      ]);
+      await this.audit.record({
+        actorId: user?.id ?? null,
+        action: 'auth.login',
+        objectType: 'user',
+        objectId: user?.id ?? null,
+        result: 'failure',
+        origin: ip,
+      });
+      throw new ApiException(
+        HttpStatus.UNAUTHORIZED,
+        'INVALID_CREDENTIALS',
+        'Wrong e-mail address or password.',
+      );
+    }
+
+    await this.dataSource.getRepository(LoginFailureEntity).delete({ key: emailKey });
+    const token = await this.sessions.create(user.id);
+    await this.audit.record({
+      actorId: user.id,
+      action: 'auth.login',
+      objectType: 'user',
+      objectId: user.id,
+      result: 'success',
+      origin: ip,
+    });
+    const lookup = await this.sessions.lookup(token);
+    if (!lookup || !('user' in lookup))
+      throw new Error('A session just created could not be read back');
+    return { token, me: await this.me(lookup.user) };
+  }
+
+  private async enforceRateLimit(emailKey: string, ipKey: string, ip: string): Promise<void> {
+    const since = isoMinus(nowIso(), FAILURE_WINDOW_MS);
+    const failures = this.dataSource.getRepository(LoginFailureEntity);
+    const [perAccount, perIp] = await Promise.all([
+      failures.countBy({ key: emailKey, at: MoreThan(since) }),
+      failures.countBy({ key: ipKey, at: MoreThan(since) }),
+    ]);
+    if (perAccount >= MAX_FAILURES_PER_ACCOUNT || perIp >= MAX_FAILURES_PER_IP) {
+      await this.audit.record({
+        actorId: null,
+        action: 'auth.login',
+        result: 'denied',
+        origin: ip,
+      });
+      throw new ApiException(
+        HttpStatus.TOO_MANY_REQUESTS,
+        'LOGIN_RATE_LIMITED',
+        'Too many failed sign-in attempts. Wait 15 minutes and try again.',
+      );
+    }
+  }
+
+  async logout(user: AuthUser | undefined, ip: string): Promise<void> {
+    if (!user) return;
+    await this.sessions.destroy(user.sessionTokenHash);
+    await this.audit.record({
+      actorId: user.id,
+      action: 'auth.logout',
+      objectType: 'user',
+      objectId: user.id,
+      result: 'success',
+      origin: ip,
+    });
+  }
+
+  async me(user: AuthUser): Promise<MeResponse> {
+    const ids = [...user.teamIds, ...(user.scopeOrgUnitId ? [user.scopeOrgUnitId] : [])];
+    const units = ids.length
+      ? await this.dataSource.getRepository(OrgUnitEntity).findBy({ id: In(ids) })
+      : [];
+    const ref = (unit: OrgUnitEntity): OrgUnitRef => ({
+      id: unit.id,
+      name: unit.name,
+      kind: unit.kind,
+    });
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const scope = user.scopeOrgUnitId ? byId.get(user.scopeOrgUnitId) : undefined;
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      roles: user.roles,
+      locale: user.locale,
+      teams: user.teamIds
+        .map((id) => byId.get(id))
+        .filter((u): u is OrgUnitEntity => !!u)
+        .map(ref)
+        .sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+      scope: scope && user.roles.includes('director') ? ref(scope) : null,
+    };
+  }
+
+  async updateLocale(user: AuthUser, locale: Locale): Promise<MeResponse> {
+    await this.dataSource
+      .getRepository(UserEntity)
+      .update({ id: user.id }, { locale, updatedAt: nowIso() });
+    return this.me({ ...user, locale });
+  }
+}

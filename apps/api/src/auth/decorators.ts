@@ -1,0 +1,21 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Role } from '@olievlek/shared';
+import type { FastifyRequest } from 'fastify';
+import type { AuthUser } from './auth-user';
+
+export const IS_PUBLIC = 'olievlek:isPublic';
+export const REQUIRED_ROLES = 'olievlek:roles';
+
+/** Open to anonymous users. Everything else needs a session (deny by default). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** The user needs at least one of these roles. */
+export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
+
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): AuthUser => {
+    const request = ctx.switchToHttp().getRequest<FastifyRequest>();
+    if (!request.authUser) throw new Error('CurrentUser used on a public route');
+    return request.authUser;
+  },
+);

@@ -1,0 +1,52 @@
+import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Role, SESSION_COOKIE } from '@olievlek/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiException, forbidden } from '../common/api-exception';
+import { IS_PUBLIC, REQUIRED_ROLES } from './decorators';
+import { SessionService } from './session.service';
+
+/** The one global guard: every endpoint needs a live session unless marked @Public(). */
+@Injectable()
+export class SessionGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+
+    const signed = request.cookies[SESSION_COOKIE];
+    const unsigned = signed ? request.unsignCookie(signed) : null;
+    const lookup =
+      unsigned?.valid && unsigned.value ? await this.sessions.lookup(unsigned.value) : null;
+
+    if (lookup && 'user' in lookup) {
+      request.authUser = lookup.user;
+    } else if (signed) {
+      // A stale cookie: tell the browser to drop it.
+      context.switchToHttp().getResponse<FastifyReply>().clearCookie(SESSION_COOKIE, { path: '/' });
+    }
+    if (isPublic) return true;
+
+    if (!request.authUser) {
+      if (lookup && 'expired' in lookup) {
+        throw new ApiException(
+          HttpStatus.UNAUTHORIZED,
+          'SESSION_EXPIRED',
+          'Your session has expired. Please sign in again.',
+        );
+      }
+      throw new ApiException(HttpStatus.UNAUTHORIZED, 'NOT_AUTHENTICATED', 'Please sign in first.');
+    }
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
+    if (roles && !roles.some((role) => request.authUser?.roles.includes(role))) {
+      throw forbidden('FORBIDDEN_ROLE', `This needs one of these roles: ${roles.join(', ')}.`);
+    }
+    return true;
+  }
+}

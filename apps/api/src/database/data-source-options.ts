@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/config';
+import { AuditEventEntity } from '../audit/audit-event.entity';
+import { LoginFailureEntity } from '../auth/entities/login-attempt.entity';
+import { SessionEntity } from '../auth/entities/session.entity';
+import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
+import { TeamMembershipEntity } from '../users/entities/team-membership.entity';
+import { UserEntity } from '../users/entities/user.entity';
+import { MIGRATIONS } from './migrations';
+
+export const ENTITIES = [
+  OrgUnitEntity,
+  UserEntity,
+  TeamMembershipEntity,
+  SessionEntity,
+  LoginFailureEntity,
+  AuditEventEntity,
+];
+
+/** Schema changes only through migrations: `synchronize` stays off everywhere. */
+export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+  if (database.type === 'sqlite') {
+    if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
+    return {
+      type: 'better-sqlite3',
+      database: database.path,
+      enableWAL: true,
+      timeout: 10000,
+      prepareDatabase: (db: { pragma(source: string): unknown }) => {
+        // WAL + FULL: an acknowledged write survives a crash of the process or the machine.
+        db.pragma('synchronous = FULL');
+        db.pragma('foreign_keys = ON');
+      },
+      entities: ENTITIES,
+      migrations: MIGRATIONS,
+      migrationsRun: true,
+      migrationsTransactionMode: 'each',
+      synchronize: false,
+      logging: ['error'],
+    };
+  }
+  return {
+    type: 'postgres',
+    url: database.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: true,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error'],
+    extra: { max: 10 },
+  };
+}

@@ -1,0 +1,281 @@
+import type { OrgUnitDto } from '@olievlek/shared';
+import { DEMO, expectApiError, HttpClient, startTestApp, TestApp } from '../../test/test-app';
+
+describe('organisation units over HTTP', () => {
+  let t: TestApp;
+  let admin: HttpClient;
+  let units: OrgUnitDto[];
+  const byName = (name: string) => {
+    const unit = units.find((u) => u.name === name);
+    if (!unit) throw new Error(`no unit ${name}`);
+    return unit;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.signedIn(DEMO.admin);
+    units = (await admin.get('/api/org-units')).body;
+  });
+  afterAll(() => t.close());
+
+  it('lists the demo organisation: 4 directorates, 12 departments, about 60 teams with headcounts', () => {
+    const count = (kind: string) => units.filter((u) => u.kind === kind).length;
+    expect(count('organisation')).toBe(1);
+    expect(count('directorate')).toBe(4);
+    expect(count('department')).toBe(12);
+    expect(count('team')).toBeGreaterThanOrEqual(55);
+    expect(count('team')).toBeLessThanOrEqual(65);
+    expect(units.filter((u) => u.kind === 'team').every((u) => (u.headcount ?? 0) > 0)).toBe(true);
+    expect(byName('Gemeente Voorbeeldstad').parentId).toBeNull();
+  });
+
+  it('lets every signed-in role read the organisation chart', async () => {
+    for (const email of [DEMO.ambassador, DEMO.team, DEMO.director]) {
+      const res = await (await t.signedIn(email)).get('/api/org-units');
+      expect(res.status).toBe(200);
+      expect(res.body).toHaveLength(units.length);
+    }
+  });
+
+  it('creates a department under a directorate and a team under it, deriving the kind', async () => {
+    const directorate = byName('Directie Dienstverlening');
+    const dep = await admin.post('/api/org-units', {
+      parentId: directorate.id,
+      name: '  Wijkzaken  ',
+    });
+    expect(dep.status).toBe(201);
+    expect(dep.body).toMatchObject({
+      kind: 'department',
+      name: 'Wijkzaken',
+      parentId: directorate.id,
+      headcount: null,
+      version: 1,
+    });
+
+    const team = await admin.post('/api/org-units', {
+      parentId: dep.body.id,
+      name: 'Wijkteam Oost',
+      headcount: 9,
+    });
+    expect(team.status).toBe(201);
+    expect(team.body).toMatchObject({ kind: 'team', headcount: 9 });
+
+    const fetched = await admin.get(`/api/org-units/${team.body.id}`);
+    expect(fetched.body).toEqual(team.body);
+  });
+
+  it('refuses a headcount on anything but a team, and children under a team', async () => {
+    const directorate = byName('Directie Dienstverlening');
+    expectApiError(
+      await admin.post('/api/org-units', {
+        parentId: directorate.id,
+        name: 'Met bezetting',
+        headcount: 4,
+      }),
+      400,
+      'HEADCOUNT_ONLY_ON_TEAMS',
+    );
+    const team = byName('Datateam');
+    const res = await admin.post('/api/org-units', { parentId: team.id, name: 'Subteam' });
+    expectApiError(res, 400, 'ORG_UNIT_INVALID_PARENT');
+    expect(res.body.fields).toHaveProperty('parentId');
+  });
+
+  it('validates the body and names the fields', async () => {
+    const res = await admin.post('/api/org-units', {
+      parentId: byName('Financiën').id,
+      name: '',
+      headcount: -1,
+      colour: 'red',
+    });
+    expectApiError(res, 400, 'VALIDATION_FAILED');
+    expect(Object.keys(res.body.fields).sort()).toEqual(['colour', 'headcount', 'name']);
+    expectApiError(
+      await admin.post('/api/org-units', { parentId: 'does-not-exist', name: 'X' }),
+      400,
+      'ORG_UNIT_INVALID_PARENT',
+    );
+    expectApiError(
+      await admin.post('/api/org-units', {
+        parentId: byName('Financiën').id,
+        name: 'x'.repeat(201),
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectApiError(await admin.post('/api/org-units', '{"parentId":'), 400, 'INVALID_JSON');
+    expectApiError(
+      await admin.post('/api/org-units', 'name=x', { 'content-type': 'text/plain' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
+  });
+
+  it('stores HTML in a name as text', async () => {
+    const res = await admin.post('/api/org-units', {
+      parentId: byName('Financiën').id,
+      name: '<img src=x onerror=alert(1)>',
+    });
+    expect(res.status).toBe(201);
+    expect((await admin.get(`/api/org-units/${res.body.id}`)).body.name).toBe(
+      '<img src=x onerror=alert(1)>',
+    );
+  });
+
+  it('renames and sets the headcount with the current version; a stale version gets 409 and changes nothing', async () => {
+    const team = byName('Subsidies');
+    const renamed = await admin.patch(`/api/org-units/${team.id}`, {
+      version: team.version,
+      name: 'Subsidies en Fondsen',
+      headcount: 6,
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({
+      name: 'Subsidies en Fondsen',
+      headcount: 6,
+      version: team.version + 1,
+    });
+
+    const stale = await admin.patch(`/api/org-units/${team.id}`, {
+      version: team.version,
+      name: 'Overschreven',
+    });
+    expectApiError(stale, 409, 'ORG_UNIT_VERSION_CONFLICT');
+    expect((await admin.get(`/api/org-units/${team.id}`)).body.name).toBe('Subsidies en Fondsen');
+  });
+
+  it('lets only one of two simultaneous edits of the same version win', async () => {
+    const team = byName('Leerplicht');
+    const [a, b] = await Promise.all([
+      admin.patch(`/api/org-units/${team.id}`, { version: team.version, name: 'Leerplicht A' }),
+      admin.patch(`/api/org-units/${team.id}`, { version: team.version, name: 'Leerplicht B' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const winner = a.status === 200 ? a.body.name : b.body.name;
+    expect((await admin.get(`/api/org-units/${team.id}`)).body.name).toBe(winner);
+  });
+
+  it('moves a team to another department, and only under a department', async () => {
+    const team = (await admin.get(`/api/org-units/${byName('Datateam').id}`)).body as OrgUnitDto;
+    const target = byName('Publiekszaken');
+    const moved = await admin.patch(`/api/org-units/${team.id}`, {
+      version: team.version,
+      parentId: target.id,
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.parentId).toBe(target.id);
+
+    const underDirectorate = await admin.patch(`/api/org-units/${team.id}`, {
+      version: moved.body.version,
+      parentId: byName('Directie Bedrijfsvoering').id,
+    });
+    expectApiError(underDirectorate, 400, 'ORG_UNIT_INVALID_PARENT');
+    const root = byName('Gemeente Voorbeeldstad');
+    expectApiError(
+      await admin.patch(`/api/org-units/${root.id}`, {
+        version: root.version,
+        parentId: target.id,
+      }),
+      400,
+      'ORG_UNIT_ROOT_IMMUTABLE',
+    );
+  });
+
+  it('archives a team, hides it from the default list, keeps it in history, and restores it', async () => {
+    const team = byName('Evenementenvergunningen');
+    const archived = await admin.post(`/api/org-units/${team.id}/archive`, {
+      version: team.version,
+    });
+    expect(archived.status).toBe(200);
+    expect(archived.body.archivedAt).toEqual(expect.any(String));
+
+    const active = (await admin.get('/api/org-units')).body as OrgUnitDto[];
+    expect(active.some((u) => u.id === team.id)).toBe(false);
+    const all = (await admin.get('/api/org-units?includeArchived=true')).body as OrgUnitDto[];
+    expect(all.find((u) => u.id === team.id)?.archivedAt).toEqual(expect.any(String));
+
+    expectApiError(
+      await admin.patch(`/api/org-units/${team.id}`, { version: archived.body.version, name: 'X' }),
+      409,
+      'ORG_UNIT_ARCHIVED',
+    );
+    expectApiError(
+      await admin.post('/api/org-units', { parentId: team.id, name: 'Onder archief' }),
+      400,
+      'ORG_UNIT_ARCHIVED',
+    );
+
+    const restored = await admin.post(`/api/org-units/${team.id}/restore`, {
+      version: archived.body.version,
+    });
+    expect(restored.status).toBe(200);
+    expect(restored.body.archivedAt).toBeNull();
+    expectApiError(
+      await admin.get('/api/org-units?includeArchived=maybe'),
+      400,
+      'VALIDATION_FAILED',
+    );
+  });
+
+  it('refuses to archive a unit with active units below it, or the organisation itself', async () => {
+    const dep = byName('Belastingen');
+    const res = await admin.post(`/api/org-units/${dep.id}/archive`, { version: dep.version });
+    expectApiError(res, 409, 'ORG_UNIT_HAS_ACTIVE_CHILDREN');
+    expect(res.body.message).toContain('3 active');
+    const root = byName('Gemeente Voorbeeldstad');
+    expectApiError(
+      await admin.post(`/api/org-units/${root.id}/archive`, { version: root.version }),
+      409,
+      'ORG_UNIT_ROOT_IMMUTABLE',
+    );
+  });
+
+  it('answers 404 for an unknown id', async () => {
+    expectApiError(
+      await admin.get('/api/org-units/00000000-0000-0000-0000-000000000000'),
+      404,
+      'ORG_UNIT_NOT_FOUND',
+    );
+    expectApiError(
+      await admin.patch('/api/org-units/nope', { version: 1, name: 'x' }),
+      404,
+      'ORG_UNIT_NOT_FOUND',
+    );
+  });
+
+  it('lets only admins change the organisation; others get 403 and nothing changes', async () => {
+    const dep = byName('HRM');
+    for (const email of [DEMO.ambassador, DEMO.team, DEMO.director]) {
+      const client = await t.signedIn(email);
+      expectApiError(
+        await client.post('/api/org-units', { parentId: dep.id, name: 'Sluiproute' }),
+        403,
+        'FORBIDDEN_ROLE',
+      );
+      expectApiError(
+        await client.patch(`/api/org-units/${dep.id}`, { version: dep.version, name: 'Gekaapt' }),
+        403,
+        'FORBIDDEN_ROLE',
+      );
+      expectApiError(
+        await client.post(`/api/org-units/${dep.id}/archive`, { version: dep.version }),
+        403,
+        'FORBIDDEN_ROLE',
+      );
+    }
+    const after = (await admin.get(`/api/org-units/${dep.id}`)).body;
+    expect(after).toMatchObject({ name: 'HRM', version: dep.version, archivedAt: null });
+    const list = (await admin.get('/api/org-units')).body as OrgUnitDto[];
+    expect(list.some((u) => u.name === 'Sluiproute')).toBe(false);
+  });
+
+  it('writes every change to the audit log', async () => {
+    const rows = await t.dataSource.query(
+      `SELECT action, result FROM audit_event WHERE action LIKE 'org_unit.%' ORDER BY at`,
+    );
+    const actions = new Set(rows.map((r: { action: string }) => r.action));
+    expect(actions).toEqual(
+      new Set(['org_unit.create', 'org_unit.update', 'org_unit.archive', 'org_unit.restore']),
+    );
+  });
+});

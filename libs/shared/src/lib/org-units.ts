@@ -1,0 +1,33 @@
+export const ORG_UNIT_KINDS = ['organisation', 'directorate', 'department', 'team'] as const;
+export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
+
+export interface OrgUnitDto {
+  id: string;
+  parentId: string | null;
+  kind: OrgUnitKind;
+  name: string;
+  /** Only teams have a headcount; null when unknown. */
+  headcount: number | null;
+  /** ISO timestamp, or null while active. */
+  archivedAt: string | null;
+  /** Optimistic-concurrency version: send it back with every change. */
+  version: number;
+}
+
+export interface CreateOrgUnitRequest {
+  parentId: string;
+  name: string;
+  headcount?: number | null;
+}
+
+/** Rename, move (new parentId) or set the headcount. `version` must match the stored one. */
+export interface UpdateOrgUnitRequest {
+  version: number;
+  name?: string;
+  parentId?: string;
+  headcount?: number | null;
+}
+
+export interface ArchiveOrgUnitRequest {
+  version: number;
+}
