@@ -38,12 +38,10 @@ describe('auth over HTTP', () => {
   });
 
   it('treats the e-mail address case-insensitively', async () => {
-    const res = await t
-      .client()
-      .post('/api/auth/login', {
-        email: '  Admin@VoorbeeldStad.example ',
-        password: 'olievlek-demo',
-      });
+    const res = await t.client().post('/api/auth/login', {
+      email: '  Admin@VoorbeeldStad.example ',
+      password: 'olievlek-demo',
+    });
     expect(res.status).toBe(200);
   });
 

@@ -1,0 +1,54 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('has working defaults for a developer machine', () => {
+    const config = loadConfig({}, '/srv/olievlek');
+    expect(config).toMatchObject({
+      port: 3000,
+      production: false,
+      database: { type: 'sqlite', path: '/srv/olievlek/data/olievlek.sqlite' },
+      orgTimezone: 'Europe/Amsterdam',
+      demoData: true,
+      secureCookies: false,
+      sessionIdleMinutes: 30,
+      sessionAbsoluteHours: 8,
+    });
+  });
+
+  it('reads a PostgreSQL URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/olievlek' }).database).toEqual({
+      type: 'postgres',
+      url: 'postgres://u:p@db:5432/olievlek',
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT must be a whole number/],
+    [{ PORT: '70000' }, /PORT must be a whole number/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with "sqlite:" or "postgres:\/\/"/],
+    [
+      { ORG_TIMEZONE: 'Europe/Amsterdm' },
+      /ORG_TIMEZONE "Europe\/Amsterdm" is not a known IANA time zone/,
+    ],
+    [{ DEMO_DATA: 'sometimes' }, /DEMO_DATA must be true or false/],
+    [{ NODE_ENV: 'production' }, /SESSION_SECRET is required when NODE_ENV=production/],
+    [{ SESSION_SECRET: 'short' }, /at least 32 characters/],
+    [
+      { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), DEMO_DATA: 'true' },
+      /DEMO_DATA cannot be switched on/,
+    ],
+  ])('stops with a clear message for %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('turns demo data off and secure cookies on in production', () => {
+    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) });
+    expect(config.demoData).toBe(false);
+    expect(config.secureCookies).toBe(true);
+  });
+
+  it('never prints a database password in its message', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://user:geheim@db/x' })).toThrow(/^(?!.*geheim)/);
+  });
+});

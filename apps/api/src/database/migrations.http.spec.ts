@@ -1,0 +1,26 @@
+import { startTestApp, TestApp } from '../../test/test-app';
+
+describe('migrations', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ DEMO_DATA: 'false' });
+  });
+  afterAll(() => t.close());
+
+  it('have all run at boot, and undo and redo cleanly', async () => {
+    expect(await t.dataSource.showMigrations()).toBe(false);
+    const ran = await t.dataSource.query('SELECT name FROM migrations');
+    expect(ran.map((r: { name: string }) => r.name)).toEqual(['Foundation1764000000000']);
+
+    await t.dataSource.undoLastMigration();
+    expect(await t.dataSource.showMigrations()).toBe(true);
+    await t.dataSource.runMigrations();
+    expect(await t.dataSource.showMigrations()).toBe(false);
+    expect((await t.client().get('/api/health')).status).toBe(200);
+  });
+
+  it('leave an empty organisation when demo data is off', async () => {
+    const rows = await t.dataSource.query('SELECT COUNT(*) AS n FROM org_unit');
+    expect(Number(rows[0].n)).toBe(0);
+  });
+});
