@@ -1,0 +1,99 @@
+import {
+  addDays,
+  daysBetween,
+  LocalDate,
+  minDate,
+  mondayOf,
+  toUtcMidnight,
+  fromUtcMidnight,
+} from './dates';
+
+/** How often an agreement recurs: once, every N weeks (N = 1 is weekly), or monthly. */
+export type Cadence = { kind: 'once' } | { kind: 'weeks'; every: number } | { kind: 'monthly' };
+
+export interface Period {
+  /** Stable key, unique per agreement: `2026-W48`, `2026-11`, or `once`. */
+  key: string;
+  /** First and last calendar day of the period (both inclusive). */
+  start: LocalDate;
+  end: LocalDate;
+}
+
+/** The ISO-8601 week of a date: weeks start on Monday; week 1 holds the year's first Thursday. */
+export function isoWeek(date: LocalDate): { year: number; week: number } {
+  const thursday = addDays(mondayOf(date), 3);
+  const year = +thursday.slice(0, 4);
+  const firstThursday = addDays(mondayOf(`${year}-01-04`), 3);
+  return { year, week: 1 + daysBetween(firstThursday, thursday) / 7 };
+}
+
+export function isoWeekKey(date: LocalDate): string {
+  const { year, week } = isoWeek(date);
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+function lastDayOfMonth(date: LocalDate): LocalDate {
+  const d = new Date(toUtcMidnight(date));
+  return fromUtcMidnight(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0));
+}
+
+function validate(cadence: Cadence): void {
+  if (
+    cadence.kind === 'weeks' &&
+    (!Number.isInteger(cadence.every) || cadence.every < 1 || cadence.every > 52)
+  ) {
+    throw new RangeError(`A cadence of every ${cadence.every} weeks is not valid (1 to 52).`);
+  }
+}
+
+/**
+ * The period of an agreement that contains `date` (on or after the start date).
+ * Every-N-weeks periods are N-week blocks counted from the Monday of the start week.
+ */
+export function periodContaining(cadence: Cadence, startDate: LocalDate, date: LocalDate): Period {
+  validate(cadence);
+  switch (cadence.kind) {
+    case 'once':
+      return { key: 'once', start: startDate, end: '9999-12-31' };
+    case 'monthly': {
+      const first = `${date.slice(0, 7)}-01`;
+      return { key: date.slice(0, 7), start: first, end: lastDayOfMonth(date) };
+    }
+    case 'weeks': {
+      const origin = mondayOf(startDate);
+      const block = Math.floor(daysBetween(origin, mondayOf(date)) / 7 / cadence.every);
+      const start = addDays(origin, block * cadence.every * 7);
+      return { key: isoWeekKey(start), start, end: addDays(start, cadence.every * 7 - 1) };
+    }
+  }
+}
+
+/**
+ * The due periods of an agreement at `today`, oldest first: from the period holding the start
+ * date to the one holding the end date or today, whichever is earlier. None before the start.
+ * A `once` agreement has its one period, ending on its end date if it has one.
+ */
+export function duePeriods(
+  cadence: Cadence,
+  startDate: LocalDate,
+  endDate: LocalDate | null,
+  today: LocalDate,
+): Period[] {
+  validate(cadence);
+  if (today < startDate) return [];
+  if (cadence.kind === 'once') {
+    return [{ key: 'once', start: startDate, end: endDate ?? '9999-12-31' }];
+  }
+  const last = endDate ? minDate(endDate, today) : today;
+  if (last < startDate) return [];
+  const periods: Period[] = [];
+  let period = periodContaining(cadence, startDate, startDate);
+  while (period.start <= last) {
+    periods.push(period);
+    period = periodContaining(cadence, startDate, addDays(period.end, 1));
+  }
+  return periods;
+}
+
+/** A period is over once its last day has passed: only then can it count as missed. */
+export const isOver = (period: Period, today: LocalDate): boolean => period.end < today;
