@@ -110,6 +110,9 @@ export class HttpClient {
   patch(path: string, body?: unknown, headers: Record<string, string> = {}) {
     return this.request('PATCH', path, body, headers);
   }
+  put(path: string, body?: unknown, headers: Record<string, string> = {}) {
+    return this.request('PUT', path, body, headers);
+  }
   delete(path: string, headers: Record<string, string> = {}) {
     return this.request('DELETE', path, undefined, headers);
   }

@@ -4,3 +4,4 @@ export * from './lib/auth';
 export * from './lib/org-units';
 export * from './lib/users';
 export * from './lib/routes';
+export * from './lib/cases';

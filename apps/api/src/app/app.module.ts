@@ -3,6 +3,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { CasesModule } from '../cases/cases.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
 import { CsrfGuard } from '../auth/csrf';
 import { SessionGuard } from '../auth/session.guard';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -18,11 +20,14 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(config.database)),
+        // No retries: a database that is down or a migration that fails stops the start at once.
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 0 }),
         AuditModule,
         AuthModule,
         OrgUnitsModule,
         UsersModule,
+        CatalogueModule,
+        CasesModule,
       ],
       controllers: [HealthController],
       providers: [

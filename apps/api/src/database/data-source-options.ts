@@ -9,6 +9,19 @@ import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
 import { TeamMembershipEntity } from '../users/entities/team-membership.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import { MIGRATIONS } from './migrations';
+import { PracticeEntity, ThemeEntity } from '../catalogue/entities/practice.entity';
+import {
+  CaseAmbassadorEntity,
+  CaseEntity,
+  IntakeEntity,
+  IntakeRevisionEntity,
+  ObservationEntity,
+} from '../cases/entities/case.entity';
+import {
+  AgreementEntity,
+  AgreementStatusChangeEntity,
+  CheckOffEntity,
+} from '../agreements/entities/agreement.entity';
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -17,6 +30,16 @@ export const ENTITIES = [
   SessionEntity,
   LoginFailureEntity,
   AuditEventEntity,
+  PracticeEntity,
+  ThemeEntity,
+  CaseEntity,
+  CaseAmbassadorEntity,
+  IntakeEntity,
+  IntakeRevisionEntity,
+  ObservationEntity,
+  AgreementEntity,
+  AgreementStatusChangeEntity,
+  CheckOffEntity,
 ];
 
 /** Schema changes only through migrations: `synchronize` stays off everywhere. */

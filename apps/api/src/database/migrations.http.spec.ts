@@ -9,10 +9,17 @@ describe('migrations', () => {
 
   it('have all run at boot, and undo and redo cleanly', async () => {
     expect(await t.dataSource.showMigrations()).toBe(false);
-    const ran = await t.dataSource.query('SELECT name FROM migrations');
-    expect(ran.map((r: { name: string }) => r.name)).toEqual(['Foundation1764000000000']);
+    const ran = await t.dataSource.query('SELECT name FROM migrations ORDER BY timestamp');
+    expect(ran.map((r: { name: string }) => r.name)).toEqual([
+      'Foundation1764000000000',
+      'CaseFlow1764100000000',
+      'SeedCatalogue1764100000001',
+    ]);
 
-    await t.dataSource.undoLastMigration();
+    for (let i = 0; i < ran.length; i++) await t.dataSource.undoLastMigration();
+    expect(await t.dataSource.query('SELECT COUNT(*) AS n FROM migrations')).toEqual([
+      { n: expect.anything() },
+    ]);
     expect(await t.dataSource.showMigrations()).toBe(true);
     await t.dataSource.runMigrations();
     expect(await t.dataSource.showMigrations()).toBe(false);

@@ -4,17 +4,9 @@ import type { OrgUnitDto } from '@olievlek/shared';
 import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
-import { badRequest } from '../common/api-exception';
+import { parseBooleanQuery } from '../common/query';
 import { ArchiveOrgUnitDto, CreateOrgUnitDto, UpdateOrgUnitDto } from './dto/org-unit.dto';
 import { OrgUnitsService } from './org-units.service';
-
-function parseIncludeArchived(value: string | undefined): boolean {
-  if (value === undefined || value === 'false') return false;
-  if (value === 'true') return true;
-  throw badRequest('VALIDATION_FAILED', 'includeArchived must be true or false.', {
-    includeArchived: 'must be true or false',
-  });
-}
 
 @ApiTags('org-units')
 @ApiCookieAuth()
@@ -26,7 +18,7 @@ export class OrgUnitsController {
   @Get()
   @ApiQuery({ name: 'includeArchived', required: false, type: Boolean })
   list(@Query('includeArchived') includeArchived?: string): Promise<OrgUnitDto[]> {
-    return this.orgUnits.list(parseIncludeArchived(includeArchived));
+    return this.orgUnits.list(parseBooleanQuery('includeArchived', includeArchived));
   }
 
   @Get(':id')

@@ -1,0 +1,308 @@
+import { Injectable } from '@nestjs/common';
+import { AgreementStatus, canTransition } from '@olievlek/domain';
+import type { AgreementDto, CadenceDto } from '@olievlek/shared';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { CaseAccess } from '../cases/case-access';
+import { CaseViewService } from '../cases/case-view.service';
+import { CaseEntity } from '../cases/entities/case.entity';
+import { PracticeEntity } from '../catalogue/entities/practice.entity';
+import { badRequest, conflict, notFound } from '../common/api-exception';
+import { cadenceColumns } from '../common/cadence.dto';
+import { nowIso } from '../common/time';
+import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
+import { TeamMembershipEntity } from '../users/entities/team-membership.entity';
+import type {
+  AgreementStatusBody,
+  CreateAgreementDto,
+  UpdateAgreementDto,
+} from './dto/agreement.dto';
+import { AgreementEntity, AgreementStatusChangeEntity } from './entities/agreement.entity';
+
+const STATUS_WORDS: Record<AgreementStatus, string> = {
+  proposed: 'proposed',
+  running: 'running',
+  paused: 'paused',
+  adopted: 'adopted',
+  dropped: 'dropped',
+};
+
+@Injectable()
+export class AgreementsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: CaseAccess,
+    private readonly view: CaseViewService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(
+    user: AuthUser,
+    caseId: string,
+    dto: CreateAgreementDto,
+    origin: string,
+  ): Promise<AgreementDto> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const caseEntity = await this.access.findOpenEditable(user, caseId, manager);
+      let title = dto.title;
+      if (dto.practiceId) {
+        const practice = await manager
+          .getRepository(PracticeEntity)
+          .findOneBy({ id: dto.practiceId });
+        if (!practice)
+          throw badRequest('PRACTICE_NOT_FOUND', 'This practice is not in the catalogue.', {
+            practiceId: 'unknown practice',
+          });
+        if (practice.retiredAt)
+          throw badRequest(
+            'PRACTICE_RETIRED',
+            `"${practice.titleNl}" has been retired from the catalogue.`,
+            { practiceId: 'retired practice' },
+          );
+        title ??= practice.titleNl;
+      }
+      if (!title)
+        throw badRequest('VALIDATION_FAILED', 'A custom step needs a title.', {
+          title: 'title is required without a practice',
+        });
+      this.assertDates(dto.startDate, dto.reviewDate ?? null, dto.endDate ?? null);
+      await this.assertPartner(manager, caseEntity, dto.partnerTeamId ?? null);
+      await this.assertOwner(manager, caseEntity, dto.ownerId ?? null, dto.partnerTeamId ?? null);
+
+      const now = nowIso();
+      const status: AgreementStatus = dto.status ?? 'proposed';
+      const agreement: AgreementEntity = {
+        id: randomUUID(),
+        caseId,
+        teamId: caseEntity.teamId,
+        practiceId: dto.practiceId ?? null,
+        title,
+        ...cadenceColumns(dto.cadence as CadenceDto),
+        startDate: dto.startDate,
+        reviewDate: dto.reviewDate ?? null,
+        endDate: dto.endDate ?? null,
+        ownerId: dto.ownerId ?? null,
+        partnerTeamId: dto.partnerTeamId ?? null,
+        successCriterion: dto.successCriterion ?? '',
+        status,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await manager.getRepository(AgreementEntity).insert({ ...agreement });
+      await manager.getRepository(AgreementStatusChangeEntity).insert({
+        id: randomUUID(),
+        agreementId: agreement.id,
+        fromStatus: null,
+        toStatus: status,
+        onDate: this.view.today(),
+        reason: 'agreed',
+        changedBy: user.id,
+        changedAt: now,
+      });
+      await manager.getRepository(CaseEntity).update({ id: caseId }, { updatedAt: now });
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'agreement.create',
+          objectType: 'agreement',
+          objectId: agreement.id,
+          result: 'success',
+          origin,
+        },
+        manager,
+      );
+      return agreement.id;
+    });
+    return this.get(id);
+  }
+
+  async update(
+    user: AuthUser,
+    id: string,
+    dto: UpdateAgreementDto,
+    origin: string,
+  ): Promise<AgreementDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const agreement = await this.find(manager, id);
+      const caseEntity = await this.access.findOpenEditable(user, agreement.caseId, manager);
+      const next = {
+        startDate: dto.startDate ?? agreement.startDate,
+        reviewDate: dto.reviewDate !== undefined ? dto.reviewDate : agreement.reviewDate,
+        endDate: dto.endDate !== undefined ? dto.endDate : agreement.endDate,
+        partnerTeamId:
+          dto.partnerTeamId !== undefined ? dto.partnerTeamId : agreement.partnerTeamId,
+        ownerId: dto.ownerId !== undefined ? dto.ownerId : agreement.ownerId,
+      };
+      this.assertDates(next.startDate, next.reviewDate, next.endDate);
+      if (dto.partnerTeamId !== undefined)
+        await this.assertPartner(manager, caseEntity, next.partnerTeamId);
+      if (dto.ownerId !== undefined || dto.partnerTeamId !== undefined)
+        await this.assertOwner(manager, caseEntity, next.ownerId, next.partnerTeamId);
+      const changes: Partial<AgreementEntity> = { ...next };
+      if (dto.title !== undefined) changes.title = dto.title;
+      if (dto.successCriterion !== undefined) changes.successCriterion = dto.successCriterion;
+      if (dto.cadence) Object.assign(changes, cadenceColumns(dto.cadence as CadenceDto));
+      await this.saveVersioned(manager, agreement, dto.version, changes);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'agreement.update',
+          objectType: 'agreement',
+          objectId: id,
+          result: 'success',
+          origin,
+        },
+        manager,
+      );
+    });
+    return this.get(id);
+  }
+
+  async changeStatus(
+    user: AuthUser,
+    id: string,
+    dto: AgreementStatusBody,
+    origin: string,
+  ): Promise<AgreementDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const agreement = await this.find(manager, id);
+      await this.access.findOpenEditable(user, agreement.caseId, manager);
+      if (!canTransition(agreement.status, dto.status)) {
+        throw conflict(
+          'AGREEMENT_INVALID_TRANSITION',
+          `A ${STATUS_WORDS[agreement.status]} step cannot become ${STATUS_WORDS[dto.status]}.`,
+        );
+      }
+      const today = this.view.today();
+      const on = dto.on ?? today;
+      const last = await manager
+        .getRepository(AgreementStatusChangeEntity)
+        .findOne({ where: { agreementId: id }, order: { onDate: 'DESC' } });
+      if (on > today || (last && on < last.onDate)) {
+        throw badRequest(
+          'AGREEMENT_INVALID_DATES',
+          `The date of a status change lies between ${last?.onDate ?? agreement.startDate} and today.`,
+          { on: 'not in the future, not before the previous change' },
+        );
+      }
+      await this.saveVersioned(manager, agreement, dto.version, { status: dto.status });
+      await manager.getRepository(AgreementStatusChangeEntity).insert({
+        id: randomUUID(),
+        agreementId: id,
+        fromStatus: agreement.status,
+        toStatus: dto.status,
+        onDate: on,
+        reason: dto.reason,
+        changedBy: user.id,
+        changedAt: nowIso(),
+      });
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'agreement.status',
+          objectType: 'agreement',
+          objectId: id,
+          result: 'success',
+          origin,
+          detail: { from: agreement.status, to: dto.status },
+        },
+        manager,
+      );
+    });
+    return this.get(id);
+  }
+
+  /** Any ambassador or admin may read an agreement (learning from each other); it holds no notes. */
+  async get(id: string): Promise<AgreementDto> {
+    const agreement = await this.find(this.dataSource.manager, id);
+    const caseEntity = await this.access.find(agreement.caseId);
+    const facts = await this.view.loadFacts([caseEntity]);
+    const loaded = facts.agreements.find((a) => a.id === id) ?? agreement;
+    return this.view.agreement(loaded, facts);
+  }
+
+  private async find(manager: EntityManager, id: string): Promise<AgreementEntity> {
+    const agreement = await manager.getRepository(AgreementEntity).findOneBy({ id });
+    if (!agreement) throw notFound('AGREEMENT_NOT_FOUND', 'This improvement step does not exist.');
+    return agreement;
+  }
+
+  private assertDates(start: string, review: string | null, end: string | null): void {
+    const fields: Record<string, string> = {};
+    if (review && review < start)
+      fields['reviewDate'] = 'the review date lies before the start date';
+    if (end && end < start) fields['endDate'] = 'the end date lies before the start date';
+    if (Object.keys(fields).length) {
+      throw badRequest('AGREEMENT_INVALID_DATES', Object.values(fields).join('; ') + '.', fields);
+    }
+  }
+
+  private async assertPartner(
+    manager: EntityManager,
+    caseEntity: CaseEntity,
+    partnerTeamId: string | null,
+  ): Promise<void> {
+    if (!partnerTeamId) return;
+    if (partnerTeamId === caseEntity.teamId) {
+      throw badRequest('AGREEMENT_INVALID_PARTNER', 'The partner team must be another team.', {
+        partnerTeamId: 'same as the team itself',
+      });
+    }
+    const partner = await manager.getRepository(OrgUnitEntity).findOneBy({ id: partnerTeamId });
+    if (!partner || partner.kind !== 'team') {
+      throw badRequest('AGREEMENT_INVALID_PARTNER', 'The partner must be an existing team.', {
+        partnerTeamId: 'unknown team',
+      });
+    }
+    if (partner.archivedAt) {
+      throw badRequest('AGREEMENT_INVALID_PARTNER', `"${partner.name}" is archived.`, {
+        partnerTeamId: 'archived team',
+      });
+    }
+  }
+
+  /** The owner is a member of the team (or, for a hand-off agreement, of the partner team). */
+  private async assertOwner(
+    manager: EntityManager,
+    caseEntity: CaseEntity,
+    ownerId: string | null,
+    partnerTeamId: string | null,
+  ): Promise<void> {
+    if (!ownerId) return;
+    const teams = [caseEntity.teamId, ...(partnerTeamId ? [partnerTeamId] : [])];
+    const memberships = await manager
+      .getRepository(TeamMembershipEntity)
+      .findBy({ userId: ownerId });
+    if (!memberships.some((m) => teams.includes(m.orgUnitId))) {
+      throw badRequest('AGREEMENT_INVALID_OWNER', 'The owner must be a member of the team.', {
+        ownerId: 'not a member of the team',
+      });
+    }
+  }
+
+  private async saveVersioned(
+    manager: EntityManager,
+    agreement: AgreementEntity,
+    version: number,
+    changes: Partial<AgreementEntity>,
+  ): Promise<void> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(AgreementEntity)
+      .set({ ...changes, version: version + 1, updatedAt: nowIso() })
+      .where('id = :id AND version = :version', { id: agreement.id, version })
+      .execute();
+    if (result.affected !== 1) {
+      throw conflict(
+        'AGREEMENT_VERSION_CONFLICT',
+        `Someone else changed "${agreement.title}" in the meantime. Reload to see the latest version, then try again.`,
+      );
+    }
+    await manager
+      .getRepository(CaseEntity)
+      .update({ id: agreement.caseId }, { updatedAt: nowIso() });
+  }
+}

@@ -1,0 +1,343 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  AgreementFacts,
+  allowedTransitions,
+  duePeriods,
+  habitStrength,
+  localDateIn,
+  LocalDate,
+  periodContaining,
+  addDays,
+  periodStatusesAt,
+  stageAt,
+  stalledSilenceAt,
+  TeamFacts,
+} from '@olievlek/domain';
+import type {
+  AgreementDto,
+  CadenceDto,
+  CaseSummaryDto,
+  OrgUnitRef,
+  PersonRef,
+  RhythmCellDto,
+  StalledAgreementDto,
+} from '@olievlek/shared';
+import { DataSource, In } from 'typeorm';
+import {
+  AgreementEntity,
+  AgreementStatusChangeEntity,
+  CheckOffEntity,
+} from '../agreements/entities/agreement.entity';
+import { toCadence } from '../common/cadence.dto';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
+import { UserEntity } from '../users/entities/user.entity';
+import {
+  CaseAmbassadorEntity,
+  CaseEntity,
+  IntakeEntity,
+  ObservationEntity,
+} from './entities/case.entity';
+
+const RHYTHM_LENGTH = 12;
+
+/** Everything needed to show cases and agreements, loaded with one query per table (no N+1). */
+export interface CaseFacts {
+  today: LocalDate;
+  teams: Map<string, OrgUnitEntity>;
+  ambassadorsByCase: Map<string, PersonRef[]>;
+  casesByTeam: Map<string, CaseEntity[]>;
+  agreements: AgreementEntity[];
+  changesByAgreement: Map<string, AgreementStatusChangeEntity[]>;
+  checkOffsByAgreement: Map<string, CheckOffEntity[]>;
+  people: Map<string, PersonRef>;
+  lastNoteAtByCase: Map<string, string>;
+}
+
+function group<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+const unique = <T>(items: Iterable<T>): T[] => [...new Set(items)];
+
+@Injectable()
+export class CaseViewService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Today in the organisation's time zone. */
+  today(): LocalDate {
+    return localDateIn(new Date(), this.config.orgTimezone);
+  }
+
+  async loadFacts(cases: readonly CaseEntity[]): Promise<CaseFacts> {
+    const today = this.today();
+    const caseTeamIds = unique(cases.map((c) => c.teamId));
+    const caseIds = cases.map((c) => c.id);
+    const none = caseTeamIds.length === 0;
+
+    const agreements = none
+      ? []
+      : await this.dataSource
+          .getRepository(AgreementEntity)
+          .createQueryBuilder('a')
+          .where('a.team_id IN (:...teams) OR a.partner_team_id IN (:...teams)', {
+            teams: caseTeamIds,
+          })
+          .orderBy('a.created_at', 'ASC')
+          .getMany();
+    const agreementIds = agreements.map((a) => a.id);
+    const teamIds = unique([
+      ...caseTeamIds,
+      ...agreements.flatMap((a) => [a.teamId, a.partnerTeamId ?? a.teamId]),
+    ]);
+
+    const [teams, allCases, ambassadorRows, changes, checkOffs, observations, intakes] =
+      await Promise.all([
+        teamIds.length
+          ? this.dataSource.getRepository(OrgUnitEntity).findBy({ id: In(teamIds) })
+          : [],
+        teamIds.length
+          ? this.dataSource.getRepository(CaseEntity).findBy({ teamId: In(teamIds) })
+          : [],
+        caseIds.length
+          ? this.dataSource.getRepository(CaseAmbassadorEntity).findBy({ caseId: In(caseIds) })
+          : [],
+        agreementIds.length
+          ? this.dataSource
+              .getRepository(AgreementStatusChangeEntity)
+              .find({
+                where: { agreementId: In(agreementIds) },
+                order: { onDate: 'ASC', changedAt: 'ASC' },
+              })
+          : [],
+        agreementIds.length
+          ? this.dataSource.getRepository(CheckOffEntity).findBy({ agreementId: In(agreementIds) })
+          : [],
+        caseIds.length
+          ? this.dataSource
+              .getRepository(ObservationEntity)
+              .createQueryBuilder('o')
+              .select('o.case_id', 'caseId')
+              .addSelect('MAX(o.created_at)', 'at')
+              .where('o.case_id IN (:...ids)', { ids: caseIds })
+              .groupBy('o.case_id')
+              .getRawMany<{ caseId: string; at: string }>()
+          : [],
+        caseIds.length
+          ? this.dataSource
+              .getRepository(IntakeEntity)
+              .find({ where: { caseId: In(caseIds) }, select: { caseId: true, updatedAt: true } })
+          : [],
+      ]);
+
+    const personIds = unique([
+      ...ambassadorRows.map((r) => r.userId),
+      ...agreements.flatMap((a) => (a.ownerId ? [a.ownerId] : [])),
+      ...changes.map((c) => c.changedBy),
+    ]);
+    const users = personIds.length
+      ? await this.dataSource
+          .getRepository(UserEntity)
+          .find({ where: { id: In(personIds) }, select: { id: true, name: true } })
+      : [];
+    const people = new Map(users.map((u) => [u.id, { id: u.id, name: u.name }]));
+
+    const lastNoteAtByCase = new Map<string, string>();
+    for (const o of observations) lastNoteAtByCase.set(o.caseId, o.at);
+    for (const i of intakes) {
+      const prev = lastNoteAtByCase.get(i.caseId);
+      if (!prev || i.updatedAt > prev) lastNoteAtByCase.set(i.caseId, i.updatedAt);
+    }
+
+    const ambassadorsByCase = new Map<string, PersonRef[]>();
+    for (const row of ambassadorRows) {
+      const person = people.get(row.userId);
+      if (!person) continue;
+      const list = ambassadorsByCase.get(row.caseId) ?? [];
+      list.push(person);
+      ambassadorsByCase.set(row.caseId, list);
+    }
+    for (const list of ambassadorsByCase.values())
+      list.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+
+    return {
+      today,
+      teams: new Map(teams.map((t) => [t.id, t])),
+      ambassadorsByCase,
+      casesByTeam: group(allCases, (c) => c.teamId),
+      agreements,
+      changesByAgreement: group(changes, (c) => c.agreementId),
+      checkOffsByAgreement: group(checkOffs, (c) => c.agreementId),
+      people,
+      lastNoteAtByCase,
+    };
+  }
+
+  agreementFacts(agreement: AgreementEntity, facts: CaseFacts): AgreementFacts {
+    return {
+      cadence: toCadence(agreement.cadenceKind, agreement.cadenceEvery),
+      startDate: agreement.startDate,
+      endDate: agreement.endDate,
+      statusHistory: (facts.changesByAgreement.get(agreement.id) ?? []).map((c) => ({
+        on: c.onDate,
+        status: c.toStatus,
+      })),
+      checkOffs: (facts.checkOffsByAgreement.get(agreement.id) ?? []).map((c) => ({
+        periodKey: c.periodKey,
+        state: c.state,
+        on: c.onDate,
+      })),
+      partnerTeamId: agreement.partnerTeamId,
+    };
+  }
+
+  teamFacts(teamId: string, facts: CaseFacts): TeamFacts {
+    return {
+      cases: (facts.casesByTeam.get(teamId) ?? []).map((c) => ({
+        openedOn: c.openedOn,
+        closedOn: c.closedOn,
+      })),
+      agreements: facts.agreements
+        .filter((a) => a.teamId === teamId)
+        .map((a) => this.agreementFacts(a, facts)),
+      partnerAgreements: facts.agreements
+        .filter((a) => a.partnerTeamId === teamId)
+        .map((a) => this.agreementFacts(a, facts)),
+      spreadSourceDates: [],
+    };
+  }
+
+  teamRef(teamId: string, facts: CaseFacts): OrgUnitRef {
+    const team = facts.teams.get(teamId);
+    return { id: teamId, name: team?.name ?? '?', kind: team?.kind ?? 'team' };
+  }
+
+  summary(caseEntity: CaseEntity, facts: CaseFacts): CaseSummaryDto {
+    const own = facts.agreements.filter((a) => a.caseId === caseEntity.id);
+    const stalled: StalledAgreementDto[] = [];
+    let lastActivityAt = caseEntity.updatedAt;
+    const bump = (at: string | undefined) => {
+      if (at && at > lastActivityAt) lastActivityAt = at;
+    };
+    bump(facts.lastNoteAtByCase.get(caseEntity.id));
+    let nextReviewDate: string | null = null;
+    for (const agreement of own) {
+      bump(agreement.updatedAt);
+      const checkOffs = facts.checkOffsByAgreement.get(agreement.id) ?? [];
+      for (const c of checkOffs) bump(c.at);
+      const silence = stalledSilenceAt(this.agreementFacts(agreement, facts), facts.today);
+      if (silence > 0) {
+        const last = checkOffs.reduce<string | null>(
+          (max, c) => (max === null || c.onDate > max ? c.onDate : max),
+          null,
+        );
+        stalled.push({
+          agreementId: agreement.id,
+          title: agreement.title,
+          silence,
+          lastCheckOffOn: last,
+        });
+      }
+      if (
+        (agreement.status === 'running' || agreement.status === 'paused') &&
+        agreement.reviewDate &&
+        agreement.reviewDate >= facts.today &&
+        (nextReviewDate === null || agreement.reviewDate < nextReviewDate)
+      ) {
+        nextReviewDate = agreement.reviewDate;
+      }
+    }
+    stalled.sort((a, b) => b.silence - a.silence);
+    return {
+      id: caseEntity.id,
+      team: this.teamRef(caseEntity.teamId, facts),
+      status: caseEntity.status,
+      openedOn: caseEntity.openedOn,
+      closedOn: caseEntity.closedOn,
+      ambassadors: facts.ambassadorsByCase.get(caseEntity.id) ?? [],
+      stage: stageAt(this.teamFacts(caseEntity.teamId, facts), facts.today),
+      agreementCount: own.length,
+      lastActivityAt,
+      nextReviewDate,
+      stalled,
+      version: caseEntity.version,
+    };
+  }
+
+  agreement(agreement: AgreementEntity, facts: CaseFacts): AgreementDto {
+    const agreementFacts = this.agreementFacts(agreement, facts);
+    const statuses = periodStatusesAt(agreementFacts, facts.today);
+    const person = (id: string): PersonRef => facts.people.get(id) ?? { id, name: '?' };
+    return {
+      id: agreement.id,
+      caseId: agreement.caseId,
+      team: this.teamRef(agreement.teamId, facts),
+      partnerTeam: agreement.partnerTeamId ? this.teamRef(agreement.partnerTeamId, facts) : null,
+      practiceId: agreement.practiceId,
+      title: agreement.title,
+      cadence: agreementFacts.cadence as CadenceDto,
+      startDate: agreement.startDate,
+      reviewDate: agreement.reviewDate,
+      endDate: agreement.endDate,
+      owner: agreement.ownerId ? person(agreement.ownerId) : null,
+      successCriterion: agreement.successCriterion,
+      status: agreement.status,
+      allowedTransitions: [...allowedTransitions(agreement.status)],
+      rhythm: this.rhythm(agreement, agreementFacts, facts.today),
+      habit: (({ score, level }) => ({ score: Math.round(score * 1000) / 1000, level }))(
+        habitStrength(statuses),
+      ),
+      stalledSilence: stalledSilenceAt(agreementFacts, facts.today),
+      history: (facts.changesByAgreement.get(agreement.id) ?? []).map((c) => ({
+        on: c.onDate,
+        from: c.fromStatus,
+        to: c.toStatus,
+        reason: c.reason,
+        by: person(c.changedBy),
+      })),
+      version: agreement.version,
+    };
+  }
+
+  /** The last 12 due periods, padded with the next periods (not yet due) for a young agreement. */
+  private rhythm(
+    agreement: AgreementEntity,
+    facts: AgreementFacts,
+    today: LocalDate,
+  ): RhythmCellDto[] {
+    const statuses = periodStatusesAt(facts, today);
+    const due = duePeriods(facts.cadence, facts.startDate, facts.endDate, today);
+    const cells: RhythmCellDto[] = due
+      .map((p, i) => ({ key: p.key, start: p.start, end: p.end, status: statuses[i] }))
+      .slice(-RHYTHM_LENGTH);
+    if (facts.cadence.kind === 'once') {
+      return cells.length
+        ? cells
+        : [
+            {
+              key: 'once',
+              start: agreement.startDate,
+              end: agreement.endDate ?? agreement.startDate,
+              status: 'not-due',
+            },
+          ];
+    }
+    let next = cells.length ? addDays(cells[cells.length - 1].end, 1) : agreement.startDate;
+    while (cells.length < RHYTHM_LENGTH && (!agreement.endDate || next <= agreement.endDate)) {
+      const period = periodContaining(facts.cadence, facts.startDate, next);
+      cells.push({ key: period.key, start: period.start, end: period.end, status: 'not-due' });
+      next = addDays(period.end, 1);
+    }
+    return cells;
+  }
+}

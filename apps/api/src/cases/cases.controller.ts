@@ -1,0 +1,156 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+} from '@nestjs/common';
+import { ApiCookieAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type {
+  AgreementDto,
+  CaseDetailDto,
+  CaseloadDto,
+  CaseSummaryDto,
+  IntakeDto,
+  IntakeRevisionDto,
+  ObservationDto,
+  PersonRef,
+} from '@olievlek/shared';
+import type { FastifyRequest } from 'fastify';
+import { AgreementsService } from '../agreements/agreements.service';
+import { CreateAgreementDto } from '../agreements/dto/agreement.dto';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { badRequest } from '../common/api-exception';
+import { CasesService } from './cases.service';
+import {
+  CloseCaseDto,
+  IntakeDtoBody,
+  ObservationBody,
+  OpenCaseDto,
+  ShareCaseDto,
+} from './dto/case.dto';
+
+/** Cases are the ambassadors' and admins' work. Directors and team members use other views. */
+@ApiTags('cases')
+@ApiCookieAuth()
+@Roles('admin', 'ambassador')
+@Controller('cases')
+export class CasesController {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly agreements: AgreementsService,
+  ) {}
+
+  @Get()
+  @ApiQuery({ name: 'status', required: false, enum: ['open', 'closed'] })
+  list(@Query('status') status?: string): Promise<CaseSummaryDto[]> {
+    if (status !== undefined && status !== 'open' && status !== 'closed') {
+      throw badRequest('VALIDATION_FAILED', 'status must be open or closed.', {
+        status: 'must be open or closed',
+      });
+    }
+    return this.cases.list(status);
+  }
+
+  @Get('caseload')
+  @Roles('ambassador')
+  caseload(@CurrentUser() user: AuthUser): Promise<CaseloadDto> {
+    return this.cases.caseload(user);
+  }
+
+  @Post()
+  open(
+    @Body() body: OpenCaseDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<CaseDetailDto> {
+    return this.cases.open(user, body.teamId, req.ip);
+  }
+
+  @Get(':id')
+  detail(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<CaseDetailDto> {
+    return this.cases.detail(user, id, req.ip);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  close(
+    @Param('id') id: string,
+    @Body() body: CloseCaseDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<CaseDetailDto> {
+    return this.cases.close(user, id, body, req.ip);
+  }
+
+  @Post(':id/ambassadors')
+  @HttpCode(200)
+  share(
+    @Param('id') id: string,
+    @Body() body: ShareCaseDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<PersonRef[]> {
+    return this.cases.addAmbassador(user, id, body.userId, req.ip);
+  }
+
+  @Delete(':id/ambassadors/:userId')
+  @Roles('admin')
+  unassign(
+    @Param('id') id: string,
+    @Param('userId') userId: string,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<PersonRef[]> {
+    return this.cases.removeAmbassador(user, id, userId, req.ip);
+  }
+
+  @Put(':id/intake')
+  saveIntake(
+    @Param('id') id: string,
+    @Body() body: IntakeDtoBody,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<IntakeDto> {
+    return this.cases.saveIntake(user, id, body, req.ip);
+  }
+
+  @Get(':id/intake/revisions')
+  intakeRevisions(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<IntakeRevisionDto[]> {
+    return this.cases.intakeRevisions(user, id, req.ip);
+  }
+
+  @Post(':id/observations')
+  addObservation(
+    @Param('id') id: string,
+    @Body() body: ObservationBody,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<ObservationDto> {
+    return this.cases.addObservation(user, id, body, req.ip);
+  }
+
+  @Post(':id/agreements')
+  addAgreement(
+    @Param('id') id: string,
+    @Body() body: CreateAgreementDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<AgreementDto> {
+    return this.agreements.create(user, id, body, req.ip);
+  }
+}
