@@ -91,7 +91,7 @@ export async function createApp(
   await app.init();
 
   if (config.demoData) {
-    await loadDemoData(app.get(DataSource));
+    await loadDemoData(app.get(DataSource), config.orgTimezone);
   }
   return app;
 }

@@ -113,12 +113,10 @@ export class CaseViewService {
           ? this.dataSource.getRepository(CaseAmbassadorEntity).findBy({ caseId: In(caseIds) })
           : [],
         agreementIds.length
-          ? this.dataSource
-              .getRepository(AgreementStatusChangeEntity)
-              .find({
-                where: { agreementId: In(agreementIds) },
-                order: { onDate: 'ASC', changedAt: 'ASC' },
-              })
+          ? this.dataSource.getRepository(AgreementStatusChangeEntity).find({
+              where: { agreementId: In(agreementIds) },
+              order: { onDate: 'ASC', changedAt: 'ASC' },
+            })
           : [],
         agreementIds.length
           ? this.dataSource.getRepository(CheckOffEntity).findBy({ agreementId: In(agreementIds) })

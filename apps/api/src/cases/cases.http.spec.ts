@@ -31,8 +31,21 @@ describe('the ambassador case flow over HTTP', () => {
   });
   afterAll(() => t.close());
 
+  /** A fresh team (the demo teams already have a history), and a case opened for it. */
+  async function newTeam(name: string): Promise<OrgUnitDto> {
+    const department = team('Publiekszaken');
+    const res = await admin.post('/api/org-units', {
+      parentId: department.id,
+      name: `${name} (test)`,
+      headcount: 8,
+    });
+    expect(res.status).toBe(201);
+    units.push(res.body);
+    return res.body;
+  }
   async function openCase(client: HttpClient, teamName: string): Promise<CaseDetailDto> {
-    const res = await client.post('/api/cases', { teamId: team(teamName).id });
+    const fresh = await newTeam(teamName);
+    const res = await client.post('/api/cases', { teamId: fresh.id });
     expect(res.status).toBe(201);
     return res.body;
   }
@@ -66,7 +79,7 @@ describe('the ambassador case flow over HTTP', () => {
       'TEAM_NOT_FOUND',
     );
     expectApiError(await ambassador.post('/api/cases', { teamId: 'nope' }), 400, 'TEAM_NOT_FOUND');
-    const archive = team('Klachtenbehandeling');
+    const archive = await newTeam('Archief');
     await admin.post(`/api/org-units/${archive.id}/archive`, { version: archive.version });
     expectApiError(
       await ambassador.post('/api/cases', { teamId: archive.id }),
@@ -161,7 +174,7 @@ describe('the ambassador case flow over HTTP', () => {
 
     const caseload = (await ambassador.get('/api/cases/caseload')).body;
     expect(caseload.cases.map((s: { team: { name: string } }) => s.team.name)).toContain(
-      'Klantcontactcentrum',
+      'Klantcontactcentrum (test)',
     );
   });
 
@@ -299,7 +312,7 @@ describe('the ambassador case flow over HTTP', () => {
       [{ ...base, reviewDate: '2000-01-01' }, 400, 'AGREEMENT_INVALID_DATES'],
       [{ ...base, endDate: '2000-01-01' }, 400, 'AGREEMENT_INVALID_DATES'],
       [{ ...base, practiceId: 'unknown' }, 400, 'PRACTICE_NOT_FOUND'],
-      [{ ...base, partnerTeamId: team('Bouwtoezicht').id }, 400, 'AGREEMENT_INVALID_PARTNER'],
+      [{ ...base, partnerTeamId: c.team.id }, 400, 'AGREEMENT_INVALID_PARTNER'],
       [{ ...base, partnerTeamId: team('Publiekszaken').id }, 400, 'AGREEMENT_INVALID_PARTNER'],
       [
         { ...base, ownerId: users.find((u) => u.email === DEMO.team)?.id },
@@ -487,5 +500,23 @@ describe('the ambassador case flow over HTTP', () => {
       cadence: { kind: 'weeks' },
     });
     expectApiError(bad, 400, 'VALIDATION_FAILED');
+  });
+
+  it('shows a believable demo history: a caseload with every stage and a stalled radar, longest silence first', async () => {
+    const caseload = (await ambassador.get('/api/cases/caseload')).body;
+    expect(caseload.cases.length).toBeGreaterThanOrEqual(8);
+    const all = (await ambassador.get('/api/cases')).body as Array<{
+      stage: string;
+      status: string;
+    }>;
+    expect(all.length).toBeGreaterThanOrEqual(38);
+    expect(new Set(all.map((c) => c.stage))).toEqual(
+      new Set(['intake', 'experimenting', 'practising', 'spreading']),
+    );
+    expect(all.some((c) => c.status === 'closed')).toBe(true);
+    const silences = caseload.stalledRadar.map((r: { longestSilence: number }) => r.longestSilence);
+    expect(silences.length).toBeGreaterThan(0);
+    expect(silences).toEqual([...silences].sort((a: number, b: number) => b - a));
+    expect(silences.every((s: number) => s >= 3)).toBe(true);
   });
 });

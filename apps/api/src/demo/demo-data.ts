@@ -1,7 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { localDateIn } from '@olievlek/domain';
 import { hashPassword } from '../auth/auth.service';
+import { PracticeEntity } from '../catalogue/entities/practice.entity';
+import { buildDemoHistory, insertDemoHistory } from './demo-history';
 import { nowIso } from '../common/time';
 import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
 import { TeamMembershipEntity } from '../users/entities/team-membership.entity';
@@ -107,7 +110,10 @@ export const DEMO_TEAM_OF_MEMBER = 'Klantmanagement Werk';
 export const DEMO_SCOPE_OF_DIRECTOR = 'Directie Sociaal Domein';
 
 /** Loads the demo organisation and accounts into an empty database. Returns false if not empty. */
-export async function loadDemoData(dataSource: DataSource): Promise<boolean> {
+export async function loadDemoData(
+  dataSource: DataSource,
+  timeZone = 'Europe/Amsterdam',
+): Promise<boolean> {
   const logger = new Logger('DemoData');
   if ((await dataSource.getRepository(OrgUnitEntity).count()) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -146,7 +152,9 @@ export async function loadDemoData(dataSource: DataSource): Promise<boolean> {
     const idByName = new Map(units.map((u) => [u.name, u.id]));
     // Parents first, so the foreign key on parent_id holds on every insert.
     for (let i = 0; i < units.length; i += 100) {
-      await manager.getRepository(OrgUnitEntity).insert(units.slice(i, i + 100));
+      await manager
+        .getRepository(OrgUnitEntity)
+        .insert(units.slice(i, i + 100).map((u) => ({ ...u })));
     }
     const byName = (name: string) => {
       const id = idByName.get(name);
@@ -171,27 +179,48 @@ export async function loadDemoData(dataSource: DataSource): Promise<boolean> {
       createdAt: now,
       updatedAt: now,
     });
+    const admin = user('admin@voorbeeldstad.example', 'Anouk de Vries', 'admin');
+    const ambassadors = [
+      user('ambassadeur@voorbeeldstad.example', 'Sanne Bakker', 'ambassador'),
+      user('r.vermeulen@voorbeeldstad.example', 'Ruben Vermeulen', 'ambassador'),
+      user('f.ouali@voorbeeldstad.example', 'Fatima Ouali', 'ambassador'),
+      user('j.deboer@voorbeeldstad.example', 'Jeroen de Boer', 'ambassador'),
+    ];
     const member = user('team@voorbeeldstad.example', 'Mohamed El Amrani', 'team');
-    // Read the id before insert(): TypeORM writes generated values back into the objects it inserts.
+    const director = user(
+      'directeur@voorbeeldstad.example',
+      'Petra Jansen',
+      'director',
+      byName(DEMO_SCOPE_OF_DIRECTOR).id,
+    );
+    // Read ids before insert(): TypeORM writes generated values back into the objects it inserts.
+    const adminId = admin.id;
+    const ambassadorIds = ambassadors.map((a) => a.id);
     const memberId = member.id;
     await manager
       .getRepository(UserEntity)
-      .insert([
-        user('admin@voorbeeldstad.example', 'Anouk de Vries', 'admin'),
-        user('ambassadeur@voorbeeldstad.example', 'Sanne Bakker', 'ambassador'),
-        member,
-        user(
-          'directeur@voorbeeldstad.example',
-          'Petra Jansen',
-          'director',
-          byName(DEMO_SCOPE_OF_DIRECTOR).id,
-        ),
-      ]);
+      .insert([admin, ...ambassadors, member, director].map((u) => ({ ...u })));
     await manager
       .getRepository(TeamMembershipEntity)
       .insert({ userId: memberId, orgUnitId: byName(DEMO_TEAM_OF_MEMBER).id });
+
+    const history = buildDemoHistory(
+      {
+        today: localDateIn(new Date(), timeZone),
+        teams: units
+          .filter((u) => u.kind === 'team')
+          .map((u) => ({ ...u, id: idByName.get(u.name) as string })),
+        ambassadorIds,
+        adminId,
+        memberTeamId: byName(DEMO_TEAM_OF_MEMBER).id,
+        memberId,
+      },
+      await manager.getRepository(PracticeEntity).find(),
+    );
+    await insertDemoHistory(manager, history);
     logger.log(
-      `Loaded demo organisation "${DEMO_ORGANISATION}": ${units.length} units, 4 demo accounts.`,
+      `Loaded demo organisation "${DEMO_ORGANISATION}": ${units.length} units, 8 accounts, ` +
+        `${history.cases.length} cases, ${history.agreements.length} agreements, ${history.checkOffs.length} check-offs.`,
     );
   });
   return true;
