@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { updateVersioned } from '../common/versioned';
 import { AgreementStatus, canTransition } from '@olievlek/domain';
 import type { AgreementDto, CadenceDto } from '@olievlek/shared';
 import { randomUUID } from 'node:crypto';
@@ -289,18 +290,12 @@ export class AgreementsService {
     version: number,
     changes: Partial<AgreementEntity>,
   ): Promise<void> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(AgreementEntity)
-      .set({ ...changes, version: version + 1, updatedAt: nowIso() })
-      .where('id = :id AND version = :version', { id: agreement.id, version })
-      .execute();
-    if (result.affected !== 1) {
-      throw conflict(
+    await updateVersioned(manager, AgreementEntity, agreement.id, version, changes, () =>
+      conflict(
         'AGREEMENT_VERSION_CONFLICT',
         `Someone else changed "${agreement.title}" in the meantime. Reload to see the latest version, then try again.`,
-      );
-    }
+      ),
+    );
     await manager
       .getRepository(CaseEntity)
       .update({ id: agreement.caseId }, { updatedAt: nowIso() });

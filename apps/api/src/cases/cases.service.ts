@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { updateVersioned } from '../common/versioned';
 import type {
   CaseDetailDto,
   CaseloadDto,
@@ -373,18 +374,12 @@ export class CasesService {
           );
         }
       } else {
-        const result = await manager
-          .createQueryBuilder()
-          .update(IntakeEntity)
-          .set({ ...fields, version: dto.version + 1 })
-          .where('id = :id AND version = :version', { id: existing.id, version: dto.version })
-          .execute();
-        if (result.affected !== 1) {
-          throw conflict(
+        await updateVersioned(manager, IntakeEntity, existing.id, dto.version, fields, () =>
+          conflict(
             'INTAKE_VERSION_CONFLICT',
             'Someone else changed this intake in the meantime. Reload to see their version, then try again.',
-          );
-        }
+          ),
+        );
         await manager.getRepository(IntakeRevisionEntity).insert({
           id: randomUUID(),
           intakeId: existing.id,
@@ -538,17 +533,11 @@ export class CasesService {
     version: number,
     changes: Partial<CaseEntity>,
   ): Promise<void> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(CaseEntity)
-      .set({ ...changes, version: version + 1, updatedAt: nowIso() })
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    if (result.affected !== 1) {
-      throw conflict(
+    await updateVersioned(manager, CaseEntity, id, version, changes, () =>
+      conflict(
         'CASE_VERSION_CONFLICT',
         'Someone else changed this case in the meantime. Reload and try again.',
-      );
-    }
+      ),
+    );
   }
 }

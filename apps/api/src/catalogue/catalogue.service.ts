@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { updateVersioned } from '../common/versioned';
 import type { CadenceDto, PracticeDto, ThemeDto } from '@olievlek/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
@@ -138,20 +139,20 @@ export class CatalogueService {
     origin: string,
     action: string,
   ): Promise<PracticeDto> {
-    const next = { ...changes, version: version + 1, updatedAt: nowIso() };
     return this.dataSource.transaction(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(PracticeEntity)
-        .set(next)
-        .where('id = :id AND version = :version', { id: practice.id, version })
-        .execute();
-      if (result.affected !== 1) {
-        throw conflict(
-          'PRACTICE_VERSION_CONFLICT',
-          `Someone else changed "${practice.titleNl}" in the meantime. Reload and try again.`,
-        );
-      }
+      const stamp = await updateVersioned(
+        manager,
+        PracticeEntity,
+        practice.id,
+        version,
+        changes,
+        () =>
+          conflict(
+            'PRACTICE_VERSION_CONFLICT',
+            `Someone else changed "${practice.titleNl}" in the meantime. Reload and try again.`,
+          ),
+      );
+      const next = { ...changes, ...stamp };
       await this.audit.record(
         {
           actorId: actor.id,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { updateVersioned } from '../common/versioned';
 import { childKindOf, parentKindOf, subtreeIds } from '@olievlek/domain';
 import type { OrgUnitDto } from '@olievlek/shared';
 import { randomUUID } from 'node:crypto';
@@ -258,19 +259,18 @@ export class OrgUnitsService {
     expectedVersion: number,
     changes: Partial<OrgUnitEntity>,
   ): Promise<OrgUnitEntity> {
-    const next = { ...changes, version: expectedVersion + 1, updatedAt: nowIso() };
-    const result = await manager
-      .createQueryBuilder()
-      .update(OrgUnitEntity)
-      .set(next)
-      .where('id = :id AND version = :version', { id: unit.id, version: expectedVersion })
-      .execute();
-    if (result.affected !== 1) {
-      throw conflict(
-        'ORG_UNIT_VERSION_CONFLICT',
-        `Someone else changed "${unit.name}" in the meantime. Reload to see the latest version, then try again.`,
-      );
-    }
-    return { ...unit, ...next };
+    const stamp = await updateVersioned(
+      manager,
+      OrgUnitEntity,
+      unit.id,
+      expectedVersion,
+      changes,
+      () =>
+        conflict(
+          'ORG_UNIT_VERSION_CONFLICT',
+          `Someone else changed "${unit.name}" in the meantime. Reload to see the latest version, then try again.`,
+        ),
+    );
+    return { ...unit, ...changes, ...stamp };
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { updateVersioned } from '../common/versioned';
 import type { Locale, Role, UserDto } from '@olievlek/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -120,26 +121,18 @@ export class UsersService {
       const changes: Partial<UserEntity> = {
         roles: roles.join(','),
         scopeOrgUnitId: roles.includes('director') ? scope : null,
-        version: dto.version + 1,
-        updatedAt: nowIso(),
       };
       if (dto.name !== undefined) changes.name = dto.name;
       if (email !== undefined) changes.email = email;
       if (dto.active !== undefined) changes.active = dto.active;
       if (passwordHash) changes.passwordHash = passwordHash;
 
-      const result = await manager
-        .createQueryBuilder()
-        .update(UserEntity)
-        .set(changes)
-        .where('id = :id AND version = :version', { id, version: dto.version })
-        .execute();
-      if (result.affected !== 1) {
-        throw conflict(
+      const stamp = await updateVersioned(manager, UserEntity, id, dto.version, changes, () =>
+        conflict(
           'USER_VERSION_CONFLICT',
           `Someone else changed ${user.name} in the meantime. Reload to see the latest version, then try again.`,
-        );
-      }
+        ),
+      );
       const memberships = roles.includes('team') ? teamIds : [];
       await manager.getRepository(TeamMembershipEntity).delete({ userId: id });
       if (memberships.length) {
@@ -168,7 +161,7 @@ export class UsersService {
         },
         manager,
       );
-      return toUserDto({ ...user, ...changes } as UserEntity, memberships);
+      return toUserDto({ ...user, ...changes, ...stamp }, memberships);
     });
   }
 
