@@ -1,0 +1,50 @@
+import { provideHttpClient, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
+import {
+  ApplicationConfig,
+  inject,
+  isDevMode,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+} from '@angular/core';
+import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angular/router';
+import { provideTransloco } from '@jsverse/transloco';
+import { CSRF_COOKIE, CSRF_HEADER } from '@olievlek/shared';
+import { routes } from './app.routes';
+import { AuthService } from './core/auth.service';
+import { sessionExpiredInterceptor } from './core/session-expired.interceptor';
+import { LanguageService } from './core/language.service';
+import { TranslatedTitleStrategy } from './core/title.strategy';
+import { BundledTranslationLoader } from './core/transloco-loader';
+
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideZonelessChangeDetection(),
+    provideRouter(routes, withComponentInputBinding()),
+    provideHttpClient(
+      withXsrfConfiguration({ cookieName: CSRF_COOKIE, headerName: CSRF_HEADER }),
+      withInterceptors([sessionExpiredInterceptor]),
+    ),
+    provideTransloco({
+      config: {
+        availableLangs: ['nl', 'en'],
+        defaultLang: 'nl',
+        fallbackLang: 'nl',
+        reRenderOnLangChange: true,
+        prodMode: !isDevMode(),
+      },
+      loader: BundledTranslationLoader,
+    }),
+    { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
+    provideAppInitializer(() => {
+      const language = inject(LanguageService);
+      const auth = inject(AuthService);
+      language.init();
+      // Learn who is signed in (and receive the CSRF cookie) before the first route renders.
+      return auth.ensureLoaded().then((me) => {
+        if (me) language.adopt(me);
+      });
+    }),
+  ],
+};

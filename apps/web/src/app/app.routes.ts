@@ -1,0 +1,32 @@
+import { Routes } from '@angular/router';
+import { guestOnly, hasRole, signedIn } from './core/guards';
+
+export const routes: Routes = [
+  {
+    path: 'inloggen',
+    title: 'title.login',
+    canActivate: [guestOnly],
+    loadComponent: () => import('./auth/login.page').then((m) => m.LoginPage),
+  },
+  {
+    path: '',
+    canActivate: [signedIn],
+    loadComponent: () => import('./shell/shell').then((m) => m.Shell),
+    children: [
+      { path: '', title: 'title.home', loadComponent: () => import('./home/home.page').then((m) => m.HomePage) },
+      {
+        path: 'beheer/organisatie',
+        title: 'title.organisation',
+        canActivate: [hasRole('admin')],
+        loadComponent: () => import('./admin/org.page').then((m) => m.OrgPage),
+      },
+      {
+        path: 'beheer/gebruikers',
+        title: 'title.users',
+        canActivate: [hasRole('admin')],
+        loadComponent: () => import('./admin/users.page').then((m) => m.UsersPage),
+      },
+    ],
+  },
+  { path: '**', title: 'title.notFound', loadComponent: () => import('./not-found.page').then((m) => m.NotFoundPage) },
+];

@@ -1,0 +1,58 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { AuthService } from '../core/auth.service';
+import { LanguageSwitch } from './language-switch';
+
+@Component({
+  selector: 'ov-shell',
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoPipe, LanguageSwitch],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <a class="ov-skip-link" href="#main">{{ 'app.skipToContent' | transloco }}</a>
+    <header class="ov-header">
+      <div class="ov-header__inner">
+        <a class="ov-brand" routerLink="/">
+          <span class="ov-brand__mark" aria-hidden="true"></span>
+          <span class="ov-brand__name">{{ 'app.name' | transloco }}</span>
+        </a>
+        <div class="ov-header__tools">
+          <span class="ov-header__user">{{ 'app.signedInAs' | transloco: { name: me()?.name } }}</span>
+          <ov-language-switch />
+          <button type="button" class="utrecht-button utrecht-button--secondary-action ov-button--small" (click)="signOut()">
+            {{ 'app.signOut' | transloco }}
+          </button>
+        </div>
+      </div>
+      <nav class="ov-nav" [attr.aria-label]="'app.mainNav' | transloco">
+        <ul class="ov-nav__list">
+          <li>
+            <a class="ov-nav__link" routerLink="/" routerLinkActive="ov-nav__link--current" ariaCurrentWhenActive="page" [routerLinkActiveOptions]="{ exact: true }">{{ 'nav.home' | transloco }}</a>
+          </li>
+          @if (isAdmin()) {
+            <li>
+              <a class="ov-nav__link" routerLink="/beheer/organisatie" routerLinkActive="ov-nav__link--current" ariaCurrentWhenActive="page">{{ 'nav.organisation' | transloco }}</a>
+            </li>
+            <li>
+              <a class="ov-nav__link" routerLink="/beheer/gebruikers" routerLinkActive="ov-nav__link--current" ariaCurrentWhenActive="page">{{ 'nav.users' | transloco }}</a>
+            </li>
+          }
+        </ul>
+      </nav>
+    </header>
+    <main id="main" class="ov-main" tabindex="-1">
+      <router-outlet />
+    </main>
+  `,
+})
+export class Shell {
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  protected readonly me = this.auth.me;
+  protected readonly isAdmin = computed(() => this.auth.me()?.roles.includes('admin') ?? false);
+
+  protected async signOut(): Promise<void> {
+    await this.auth.logout();
+    await this.router.navigateByUrl('/inloggen');
+  }
+}
