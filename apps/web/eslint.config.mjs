@@ -8,8 +8,14 @@ export default [
     files: ['**/*.ts'],
     processor: angular.processInlineTemplates,
     rules: {
-      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'ov', style: 'camelCase' }],
-      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'ov', style: 'kebab-case' }],
+      '@angular-eslint/directive-selector': [
+        'error',
+        { type: 'attribute', prefix: 'ov', style: 'camelCase' },
+      ],
+      '@angular-eslint/component-selector': [
+        'error',
+        { type: 'element', prefix: 'ov', style: 'kebab-case' },
+      ],
     },
   },
   ...angular.configs.templateRecommended.map((config) => ({ ...config, files: ['**/*.html'] })),

@@ -69,11 +69,13 @@ const DEMO_TREE: Record<string, Record<string, Array<[string, number]>>> = {
       ['Klantcontactcentrum', 25],
       ['Burgerlijke Stand', 6],
       ['Verkiezingen en Basisregistraties', 8],
+      ['Reisdocumenten en Rijbewijzen', 9],
     ],
     Belastingen: [
       ['Heffing en Invordering', 12],
       ['WOZ-waardering', 9],
       ['Bezwaar en Beroep', 6],
+      ['Klantcontact Belastingen', 7],
     ],
     Informatievoorziening: [
       ['Applicatiebeheer', 11],
@@ -89,6 +91,7 @@ const DEMO_TREE: Record<string, Record<string, Array<[string, number]>>> = {
       ['Salarisadministratie', 6],
       ['Leren en Ontwikkelen', 5],
       ['Arbo en Verzuim', 4],
+      ['Facilitaire Zaken', 14],
     ],
     Financiën: [
       ['Planning en Control', 9],

@@ -13,7 +13,11 @@ export const routes: Routes = [
     canActivate: [signedIn],
     loadComponent: () => import('./shell/shell').then((m) => m.Shell),
     children: [
-      { path: '', title: 'title.home', loadComponent: () => import('./home/home.page').then((m) => m.HomePage) },
+      {
+        path: '',
+        title: 'title.home',
+        loadComponent: () => import('./home/home.page').then((m) => m.HomePage),
+      },
       {
         path: 'beheer/organisatie',
         title: 'title.organisation',
@@ -28,5 +32,9 @@ export const routes: Routes = [
       },
     ],
   },
-  { path: '**', title: 'title.notFound', loadComponent: () => import('./not-found.page').then((m) => m.NotFoundPage) },
+  {
+    path: '**',
+    title: 'title.notFound',
+    loadComponent: () => import('./not-found.page').then((m) => m.NotFoundPage),
+  },
 ];

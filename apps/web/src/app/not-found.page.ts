@@ -20,7 +20,9 @@ import { LanguageSwitch } from './shell/language-switch';
     <main id="main" class="ov-main ov-main--narrow">
       <h1 class="utrecht-heading-1">{{ 'notFound.heading' | transloco }}</h1>
       <p class="utrecht-paragraph">{{ 'notFound.text' | transloco }}</p>
-      <p class="utrecht-paragraph"><a class="utrecht-link" routerLink="/">{{ 'notFound.home' | transloco }}</a></p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" routerLink="/">{{ 'notFound.home' | transloco }}</a>
+      </p>
     </main>
   `,
 })

@@ -17,7 +17,9 @@ export class AdminApi {
   private readonly http = inject(HttpClient);
 
   orgUnits(includeArchived = false): Promise<OrgUnitDto[]> {
-    return firstValueFrom(this.http.get<OrgUnitDto[]>(API.orgUnits, { params: { includeArchived } }));
+    return firstValueFrom(
+      this.http.get<OrgUnitDto[]>(API.orgUnits, { params: { includeArchived } }),
+    );
   }
   createOrgUnit(body: CreateOrgUnitRequest): Promise<OrgUnitDto> {
     return firstValueFrom(this.http.post<OrgUnitDto>(API.orgUnits, body));
@@ -26,10 +28,14 @@ export class AdminApi {
     return firstValueFrom(this.http.patch<OrgUnitDto>(API.orgUnit(id), body));
   }
   archiveOrgUnit(unit: OrgUnitDto): Promise<OrgUnitDto> {
-    return firstValueFrom(this.http.post<OrgUnitDto>(API.orgUnitArchive(unit.id), { version: unit.version }));
+    return firstValueFrom(
+      this.http.post<OrgUnitDto>(API.orgUnitArchive(unit.id), { version: unit.version }),
+    );
   }
   restoreOrgUnit(unit: OrgUnitDto): Promise<OrgUnitDto> {
-    return firstValueFrom(this.http.post<OrgUnitDto>(API.orgUnitRestore(unit.id), { version: unit.version }));
+    return firstValueFrom(
+      this.http.post<OrgUnitDto>(API.orgUnitRestore(unit.id), { version: unit.version }),
+    );
   }
   users(): Promise<UserDto[]> {
     return firstValueFrom(this.http.get<UserDto[]>(API.users));

@@ -1,6 +1,11 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  FormControl,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { childKindOf, parentKindOf } from '@olievlek/domain';
 import type { OrgUnitDto, OrgUnitKind } from '@olievlek/shared';
@@ -8,7 +13,8 @@ import { apiError } from '../core/api-error';
 import { translateError } from '../core/error-text';
 import { AdminApi } from './admin-api.service';
 
-type Editor = { mode: 'add'; parent: OrgUnitDto; kind: OrgUnitKind } | { mode: 'edit'; unit: OrgUnitDto };
+type Editor =
+  { mode: 'add'; parent: OrgUnitDto; kind: OrgUnitKind } | { mode: 'edit'; unit: OrgUnitDto };
 
 @Component({
   selector: 'ov-org-page',
@@ -20,21 +26,37 @@ type Editor = { mode: 'add'; parent: OrgUnitDto; kind: OrgUnitKind } | { mode: '
 
     <div class="ov-toolbar">
       <div class="utrecht-form-field utrecht-form-field--checkbox">
-        <input id="show-archived" type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" [checked]="showArchived()" (change)="toggleArchived()" />
-        <label class="utrecht-form-label utrecht-form-label--checkbox" for="show-archived">{{ 'org.showArchived' | transloco }}</label>
+        <input
+          id="show-archived"
+          type="checkbox"
+          class="utrecht-checkbox utrecht-checkbox--html-input"
+          [checked]="showArchived()"
+          (change)="toggleArchived()"
+        />
+        <label class="utrecht-form-label utrecht-form-label--checkbox" for="show-archived">{{
+          'org.showArchived' | transloco
+        }}</label>
       </div>
     </div>
 
     <div aria-live="polite" class="ov-live">
       @if (notice(); as text) {
-        <div class="utrecht-alert utrecht-alert--ok" role="status"><p class="utrecht-paragraph">{{ text }}</p></div>
+        <div class="utrecht-alert utrecht-alert--ok" role="status">
+          <p class="utrecht-paragraph">{{ text }}</p>
+        </div>
       }
     </div>
     @if (error(); as text) {
       <div class="utrecht-alert utrecht-alert--error" role="alert">
         <p class="utrecht-paragraph">{{ text }}</p>
         @if (conflict()) {
-          <button type="button" class="utrecht-button utrecht-button--secondary-action" (click)="reload()">{{ 'app.reload' | transloco }}</button>
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action"
+            (click)="reload()"
+          >
+            {{ 'app.reload' | transloco }}
+          </button>
         }
       </div>
     }
@@ -55,7 +77,10 @@ type Editor = { mode: 'add'; parent: OrgUnitDto; kind: OrgUnitKind } | { mode: '
               type="button"
               class="ov-tree__toggle"
               [attr.aria-expanded]="isExpanded(unit.id)"
-              [attr.aria-label]="(isExpanded(unit.id) ? 'org.collapse' : 'org.expand') | transloco: { name: unit.name }"
+              [attr.aria-label]="
+                (isExpanded(unit.id) ? 'org.collapse' : 'org.expand')
+                  | transloco: { name: unit.name }
+              "
               (click)="toggle(unit.id)"
             >
               <span aria-hidden="true">{{ isExpanded(unit.id) ? '▾' : '▸' }}</span>
@@ -77,22 +102,42 @@ type Editor = { mode: 'add'; parent: OrgUnitDto; kind: OrgUnitKind } | { mode: '
           </span>
           <span class="ov-tree__actions">
             @if (!unit.archivedAt && childKind(unit); as kind) {
-              <button type="button" class="utrecht-button utrecht-button--subtle ov-button--small" [attr.aria-label]="('org.add.' + kind | transloco) + ' — ' + unit.name" (click)="startAdd(unit, kind)">
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--subtle ov-button--small"
+                [attr.aria-label]="('org.add.' + kind | transloco) + ' — ' + unit.name"
+                (click)="startAdd(unit, kind)"
+              >
                 {{ 'org.add.' + kind | transloco }}
               </button>
             }
             @if (!unit.archivedAt) {
-              <button type="button" class="utrecht-button utrecht-button--subtle ov-button--small" [attr.aria-label]="'org.editUnit' | transloco: { name: unit.name }" (click)="startEdit(unit)">
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--subtle ov-button--small"
+                [attr.aria-label]="'org.editUnit' | transloco: { name: unit.name }"
+                (click)="startEdit(unit)"
+              >
                 {{ 'org.edit' | transloco }}
               </button>
             }
             @if (unit.parentId !== null) {
               @if (unit.archivedAt) {
-                <button type="button" class="utrecht-button utrecht-button--subtle ov-button--small" [attr.aria-label]="'org.restoreUnit' | transloco: { name: unit.name }" (click)="restore(unit)">
+                <button
+                  type="button"
+                  class="utrecht-button utrecht-button--subtle ov-button--small"
+                  [attr.aria-label]="'org.restoreUnit' | transloco: { name: unit.name }"
+                  (click)="restore(unit)"
+                >
                   {{ 'org.restore' | transloco }}
                 </button>
               } @else {
-                <button type="button" class="utrecht-button utrecht-button--subtle ov-button--small" [attr.aria-label]="'org.archiveUnit' | transloco: { name: unit.name }" (click)="archive(unit)">
+                <button
+                  type="button"
+                  class="utrecht-button utrecht-button--subtle ov-button--small"
+                  [attr.aria-label]="'org.archiveUnit' | transloco: { name: unit.name }"
+                  (click)="archive(unit)"
+                >
                   {{ 'org.archive' | transloco }}
                 </button>
               }
@@ -101,31 +146,73 @@ type Editor = { mode: 'add'; parent: OrgUnitDto; kind: OrgUnitKind } | { mode: '
         </div>
 
         @if (editorFor(unit.id); as ed) {
-          <form class="ov-inline-form" [formGroup]="form" (ngSubmit)="save()" [attr.aria-label]="formTitle(ed)">
+          <form
+            class="ov-inline-form"
+            [formGroup]="form"
+            (ngSubmit)="save()"
+            [attr.aria-label]="formTitle(ed)"
+          >
             <h2 class="utrecht-heading-3">{{ formTitle(ed) }}</h2>
-            <div class="utrecht-form-field" [class.utrecht-form-field--invalid]="fieldError('name')">
+            <div
+              class="utrecht-form-field"
+              [class.utrecht-form-field--invalid]="fieldError('name')"
+            >
               <label class="utrecht-form-label" for="unit-name">{{ 'org.name' | transloco }}</label>
               @if (fieldError('name'); as message) {
                 <p class="utrecht-form-field-error-message" id="unit-name-error">{{ message }}</p>
               }
-              <input id="unit-name" class="utrecht-textbox utrecht-textbox--html-input" formControlName="name" maxlength="200" [attr.aria-invalid]="!!fieldError('name')" [attr.aria-describedby]="fieldError('name') ? 'unit-name-error' : null" />
+              <input
+                id="unit-name"
+                class="utrecht-textbox utrecht-textbox--html-input"
+                formControlName="name"
+                maxlength="200"
+                [attr.aria-invalid]="!!fieldError('name')"
+                [attr.aria-describedby]="fieldError('name') ? 'unit-name-error' : null"
+              />
             </div>
             @if (editedKind(ed) === 'team') {
-              <div class="utrecht-form-field" [class.utrecht-form-field--invalid]="fieldError('headcount')">
-                <label class="utrecht-form-label" for="unit-headcount">{{ 'org.headcount' | transloco }}</label>
+              <div
+                class="utrecht-form-field"
+                [class.utrecht-form-field--invalid]="fieldError('headcount')"
+              >
+                <label class="utrecht-form-label" for="unit-headcount">{{
+                  'org.headcount' | transloco
+                }}</label>
                 @if (fieldError('headcount'); as message) {
-                  <p class="utrecht-form-field-error-message" id="unit-headcount-error">{{ message }}</p>
+                  <p class="utrecht-form-field-error-message" id="unit-headcount-error">
+                    {{ message }}
+                  </p>
                 }
-                <input id="unit-headcount" class="utrecht-textbox utrecht-textbox--html-input ov-input--short" type="number" min="0" max="100000" inputmode="numeric" formControlName="headcount" [attr.aria-describedby]="fieldError('headcount') ? 'unit-headcount-error' : null" />
+                <input
+                  id="unit-headcount"
+                  class="utrecht-textbox utrecht-textbox--html-input ov-input--short"
+                  type="number"
+                  min="0"
+                  max="100000"
+                  inputmode="numeric"
+                  formControlName="headcount"
+                  [attr.aria-describedby]="fieldError('headcount') ? 'unit-headcount-error' : null"
+                />
               </div>
             }
             @if (ed.mode === 'edit' && parentOptions(ed.unit).length > 0) {
-              <div class="utrecht-form-field" [class.utrecht-form-field--invalid]="fieldError('parentId')">
-                <label class="utrecht-form-label" for="unit-parent">{{ 'org.parent' | transloco }}</label>
+              <div
+                class="utrecht-form-field"
+                [class.utrecht-form-field--invalid]="fieldError('parentId')"
+              >
+                <label class="utrecht-form-label" for="unit-parent">{{
+                  'org.parent' | transloco
+                }}</label>
                 @if (fieldError('parentId'); as message) {
-                  <p class="utrecht-form-field-error-message" id="unit-parent-error">{{ message }}</p>
+                  <p class="utrecht-form-field-error-message" id="unit-parent-error">
+                    {{ message }}
+                  </p>
                 }
-                <select id="unit-parent" class="utrecht-select utrecht-select--html-select" formControlName="parentId">
+                <select
+                  id="unit-parent"
+                  class="utrecht-select utrecht-select--html-select"
+                  formControlName="parentId"
+                >
                   @for (option of parentOptions(ed.unit); track option.id) {
                     <option [value]="option.id">{{ option.name }}</option>
                   }
@@ -133,8 +220,20 @@ type Editor = { mode: 'add'; parent: OrgUnitDto; kind: OrgUnitKind } | { mode: '
               </div>
             }
             <div class="ov-actions">
-              <button type="submit" class="utrecht-button utrecht-button--primary-action" [disabled]="busy()">{{ 'app.save' | transloco }}</button>
-              <button type="button" class="utrecht-button utrecht-button--secondary-action" (click)="cancel()">{{ 'app.cancel' | transloco }}</button>
+              <button
+                type="submit"
+                class="utrecht-button utrecht-button--primary-action"
+                [disabled]="busy()"
+              >
+                {{ 'app.save' | transloco }}
+              </button>
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--secondary-action"
+                (click)="cancel()"
+              >
+                {{ 'app.cancel' | transloco }}
+              </button>
             </div>
           </form>
         }
@@ -272,7 +371,11 @@ export class OrgPage {
     if (!ed) return;
     const { name, headcount, parentId } = this.form.getRawValue();
     if (this.form.controls.name.invalid) {
-      this.fields.set({ name: this.transloco.translate('login.required', { field: this.transloco.translate('org.name').toLowerCase() }) });
+      this.fields.set({
+        name: this.transloco.translate('login.required', {
+          field: this.transloco.translate('org.name').toLowerCase(),
+        }),
+      });
       this.focusName();
       return;
     }

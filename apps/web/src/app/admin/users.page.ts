@@ -16,52 +16,117 @@ import { AdminApi } from './admin-api.service';
 
     <div aria-live="polite" class="ov-live">
       @if (notice(); as text) {
-        <div class="utrecht-alert utrecht-alert--ok" role="status"><p class="utrecht-paragraph">{{ text }}</p></div>
+        <div class="utrecht-alert utrecht-alert--ok" role="status">
+          <p class="utrecht-paragraph">{{ text }}</p>
+        </div>
       }
     </div>
     @if (error(); as text) {
       <div class="utrecht-alert utrecht-alert--error" role="alert">
         <p class="utrecht-paragraph">{{ text }}</p>
         @if (conflict()) {
-          <button type="button" class="utrecht-button utrecht-button--secondary-action" (click)="reload()">{{ 'app.reload' | transloco }}</button>
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action"
+            (click)="reload()"
+          >
+            {{ 'app.reload' | transloco }}
+          </button>
         }
       </div>
     }
 
     @if (!editing()) {
       <p class="ov-actions">
-        <button type="button" class="utrecht-button utrecht-button--primary-action" (click)="startCreate()">{{ 'users.create' | transloco }}</button>
+        <button
+          type="button"
+          class="utrecht-button utrecht-button--primary-action"
+          (click)="startCreate()"
+        >
+          {{ 'users.create' | transloco }}
+        </button>
       </p>
     } @else {
-      <form class="ov-card ov-form" [formGroup]="form" (ngSubmit)="save()" aria-labelledby="user-form-title">
+      <form
+        class="ov-card ov-form"
+        [formGroup]="form"
+        (ngSubmit)="save()"
+        aria-labelledby="user-form-title"
+      >
         <h2 class="utrecht-heading-2" id="user-form-title">{{ formTitle() }}</h2>
         <div class="utrecht-form-field" [class.utrecht-form-field--invalid]="fieldError('name')">
           <label class="utrecht-form-label" for="user-name">{{ 'users.name' | transloco }}</label>
-          @if (fieldError('name'); as m) { <p class="utrecht-form-field-error-message" id="user-name-error">{{ m }}</p> }
-          <input id="user-name" class="utrecht-textbox utrecht-textbox--html-input" formControlName="name" autocomplete="off" [attr.aria-describedby]="fieldError('name') ? 'user-name-error' : null" />
+          @if (fieldError('name'); as m) {
+            <p class="utrecht-form-field-error-message" id="user-name-error">{{ m }}</p>
+          }
+          <input
+            id="user-name"
+            class="utrecht-textbox utrecht-textbox--html-input"
+            formControlName="name"
+            autocomplete="off"
+            [attr.aria-describedby]="fieldError('name') ? 'user-name-error' : null"
+          />
         </div>
         <div class="utrecht-form-field" [class.utrecht-form-field--invalid]="fieldError('email')">
           <label class="utrecht-form-label" for="user-email">{{ 'users.email' | transloco }}</label>
-          @if (fieldError('email'); as m) { <p class="utrecht-form-field-error-message" id="user-email-error">{{ m }}</p> }
-          <input id="user-email" class="utrecht-textbox utrecht-textbox--html-input" type="email" formControlName="email" autocomplete="off" [attr.aria-describedby]="fieldError('email') ? 'user-email-error' : null" />
+          @if (fieldError('email'); as m) {
+            <p class="utrecht-form-field-error-message" id="user-email-error">{{ m }}</p>
+          }
+          <input
+            id="user-email"
+            class="utrecht-textbox utrecht-textbox--html-input"
+            type="email"
+            formControlName="email"
+            autocomplete="off"
+            [attr.aria-describedby]="fieldError('email') ? 'user-email-error' : null"
+          />
         </div>
-        <fieldset class="utrecht-form-fieldset" [class.utrecht-form-fieldset--invalid]="fieldError('roles')">
+        <fieldset
+          class="utrecht-form-fieldset"
+          [class.utrecht-form-fieldset--invalid]="fieldError('roles')"
+        >
           <legend class="utrecht-form-fieldset__legend">{{ 'users.roles' | transloco }}</legend>
-          @if (fieldError('roles'); as m) { <p class="utrecht-form-field-error-message">{{ m }}</p> }
+          @if (fieldError('roles'); as m) {
+            <p class="utrecht-form-field-error-message">{{ m }}</p>
+          }
           <div class="ov-checkbox-row">
             @for (role of roles; track role) {
               <div class="utrecht-form-field utrecht-form-field--checkbox">
-                <input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" [id]="'role-' + role" [checked]="selectedRoles().includes(role)" (change)="toggleRole(role)" />
-                <label class="utrecht-form-label utrecht-form-label--checkbox" [for]="'role-' + role">{{ 'roles.' + role | transloco }}</label>
+                <input
+                  type="checkbox"
+                  class="utrecht-checkbox utrecht-checkbox--html-input"
+                  [id]="'role-' + role"
+                  [checked]="selectedRoles().includes(role)"
+                  (change)="toggleRole(role)"
+                />
+                <label
+                  class="utrecht-form-label utrecht-form-label--checkbox"
+                  [for]="'role-' + role"
+                  >{{ 'roles.' + role | transloco }}</label
+                >
               </div>
             }
           </div>
         </fieldset>
         @if (selectedRoles().includes('team')) {
-          <div class="utrecht-form-field" [class.utrecht-form-field--invalid]="fieldError('teamIds')">
-            <label class="utrecht-form-label" for="user-teams">{{ 'users.teams' | transloco }}</label>
-            @if (fieldError('teamIds'); as m) { <p class="utrecht-form-field-error-message" id="user-teams-error">{{ m }}</p> }
-            <select id="user-teams" class="utrecht-select utrecht-select--html-select ov-select--multi" multiple size="6" formControlName="teamIds" [attr.aria-describedby]="fieldError('teamIds') ? 'user-teams-error' : null">
+          <div
+            class="utrecht-form-field"
+            [class.utrecht-form-field--invalid]="fieldError('teamIds')"
+          >
+            <label class="utrecht-form-label" for="user-teams">{{
+              'users.teams' | transloco
+            }}</label>
+            @if (fieldError('teamIds'); as m) {
+              <p class="utrecht-form-field-error-message" id="user-teams-error">{{ m }}</p>
+            }
+            <select
+              id="user-teams"
+              class="utrecht-select utrecht-select--html-select ov-select--multi"
+              multiple
+              size="6"
+              formControlName="teamIds"
+              [attr.aria-describedby]="fieldError('teamIds') ? 'user-teams-error' : null"
+            >
               @for (team of teams(); track team.id) {
                 <option [value]="team.id">{{ team.name }}</option>
               }
@@ -69,47 +134,117 @@ import { AdminApi } from './admin-api.service';
           </div>
         }
         @if (selectedRoles().includes('director')) {
-          <div class="utrecht-form-field" [class.utrecht-form-field--invalid]="fieldError('scopeOrgUnitId')">
-            <label class="utrecht-form-label" for="user-scope">{{ 'users.scope' | transloco }}</label>
-            @if (fieldError('scopeOrgUnitId'); as m) { <p class="utrecht-form-field-error-message" id="user-scope-error">{{ m }}</p> }
-            <select id="user-scope" class="utrecht-select utrecht-select--html-select" formControlName="scopeOrgUnitId" [attr.aria-describedby]="fieldError('scopeOrgUnitId') ? 'user-scope-error' : null">
+          <div
+            class="utrecht-form-field"
+            [class.utrecht-form-field--invalid]="fieldError('scopeOrgUnitId')"
+          >
+            <label class="utrecht-form-label" for="user-scope">{{
+              'users.scope' | transloco
+            }}</label>
+            @if (fieldError('scopeOrgUnitId'); as m) {
+              <p class="utrecht-form-field-error-message" id="user-scope-error">{{ m }}</p>
+            }
+            <select
+              id="user-scope"
+              class="utrecht-select utrecht-select--html-select"
+              formControlName="scopeOrgUnitId"
+              [attr.aria-describedby]="fieldError('scopeOrgUnitId') ? 'user-scope-error' : null"
+            >
               <option value="">{{ 'users.chooseScope' | transloco }}</option>
               @for (unit of scopes(); track unit.id) {
-                <option [value]="unit.id">{{ unit.name }} ({{ 'kinds.' + unit.kind | transloco }})</option>
+                <option [value]="unit.id">
+                  {{ unit.name }} ({{ 'kinds.' + unit.kind | transloco }})
+                </option>
               }
             </select>
           </div>
         }
-        <div class="utrecht-form-field" [class.utrecht-form-field--invalid]="fieldError('password')">
-          <label class="utrecht-form-label" for="user-password">{{ 'users.password' | transloco }}</label>
-          @if (editing() !== 'new') { <p class="utrecht-form-field-description" id="user-password-hint">{{ 'users.passwordHint' | transloco }}</p> }
-          @if (fieldError('password'); as m) { <p class="utrecht-form-field-error-message" id="user-password-error">{{ m }}</p> }
-          <input id="user-password" class="utrecht-textbox utrecht-textbox--html-input" type="password" formControlName="password" autocomplete="new-password" [attr.aria-describedby]="fieldError('password') ? 'user-password-error' : editing() !== 'new' ? 'user-password-hint' : null" />
+        <div
+          class="utrecht-form-field"
+          [class.utrecht-form-field--invalid]="fieldError('password')"
+        >
+          <label class="utrecht-form-label" for="user-password">{{
+            'users.password' | transloco
+          }}</label>
+          @if (editing() !== 'new') {
+            <p class="utrecht-form-field-description" id="user-password-hint">
+              {{ 'users.passwordHint' | transloco }}
+            </p>
+          }
+          @if (fieldError('password'); as m) {
+            <p class="utrecht-form-field-error-message" id="user-password-error">{{ m }}</p>
+          }
+          <input
+            id="user-password"
+            class="utrecht-textbox utrecht-textbox--html-input"
+            type="password"
+            formControlName="password"
+            autocomplete="new-password"
+            [attr.aria-describedby]="
+              fieldError('password')
+                ? 'user-password-error'
+                : editing() !== 'new'
+                  ? 'user-password-hint'
+                  : null
+            "
+          />
         </div>
         @if (editing() !== 'new') {
           <div class="utrecht-form-field utrecht-form-field--checkbox">
-            <input id="user-active" type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" formControlName="active" />
-            <label class="utrecht-form-label utrecht-form-label--checkbox" for="user-active">{{ 'users.isActive' | transloco }}</label>
+            <input
+              id="user-active"
+              type="checkbox"
+              class="utrecht-checkbox utrecht-checkbox--html-input"
+              formControlName="active"
+            />
+            <label class="utrecht-form-label utrecht-form-label--checkbox" for="user-active">{{
+              'users.isActive' | transloco
+            }}</label>
           </div>
         }
         <div class="ov-actions">
-          <button type="submit" class="utrecht-button utrecht-button--primary-action" [disabled]="busy()">{{ 'app.save' | transloco }}</button>
-          <button type="button" class="utrecht-button utrecht-button--secondary-action" (click)="cancel()">{{ 'app.cancel' | transloco }}</button>
+          <button
+            type="submit"
+            class="utrecht-button utrecht-button--primary-action"
+            [disabled]="busy()"
+          >
+            {{ 'app.save' | transloco }}
+          </button>
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action"
+            (click)="cancel()"
+          >
+            {{ 'app.cancel' | transloco }}
+          </button>
         </div>
       </form>
     }
 
-    <div class="ov-table-wrapper" tabindex="0" role="region" [attr.aria-label]="'users.tableLabel' | transloco">
+    <div
+      class="ov-table-wrapper"
+      tabindex="0"
+      role="region"
+      [attr.aria-label]="'users.tableLabel' | transloco"
+    >
       <table class="utrecht-table utrecht-table--html-table">
-        <caption class="ov-visually-hidden">{{ 'users.tableLabel' | transloco }}</caption>
+        <caption class="ov-visually-hidden">
+          {{
+            'users.tableLabel' | transloco
+          }}
+        </caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
             <th class="utrecht-table__header-cell" scope="col">{{ 'users.name' | transloco }}</th>
             <th class="utrecht-table__header-cell" scope="col">{{ 'users.email' | transloco }}</th>
             <th class="utrecht-table__header-cell" scope="col">{{ 'users.roles' | transloco }}</th>
-            <th class="utrecht-table__header-cell" scope="col">{{ 'users.teams' | transloco }} / {{ 'users.scope' | transloco }}</th>
+            <th class="utrecht-table__header-cell" scope="col">
+              {{ 'users.teams' | transloco }} / {{ 'users.scope' | transloco }}
+            </th>
             <th class="utrecht-table__header-cell" scope="col">{{ 'users.status' | transloco }}</th>
-            <th class="utrecht-table__header-cell" scope="col"><span class="ov-visually-hidden">{{ 'users.actions' | transloco }}</span></th>
+            <th class="utrecht-table__header-cell" scope="col">
+              <span class="ov-visually-hidden">{{ 'users.actions' | transloco }}</span>
+            </th>
           </tr>
         </thead>
         <tbody class="utrecht-table__body">
@@ -119,9 +254,18 @@ import { AdminApi } from './admin-api.service';
               <td class="utrecht-table__cell">{{ user.email }}</td>
               <td class="utrecht-table__cell">{{ roleNames(user) }}</td>
               <td class="utrecht-table__cell">{{ placement(user) }}</td>
-              <td class="utrecht-table__cell">{{ (user.active ? 'users.active' : 'users.inactive') | transloco }}</td>
               <td class="utrecht-table__cell">
-                <button type="button" class="utrecht-button utrecht-button--subtle ov-button--small" [attr.aria-label]="'users.editUser' | transloco: { name: user.name }" (click)="startEdit(user)">{{ 'users.edit' | transloco }}</button>
+                {{ (user.active ? 'users.active' : 'users.inactive') | transloco }}
+              </td>
+              <td class="utrecht-table__cell">
+                <button
+                  type="button"
+                  class="utrecht-button utrecht-button--subtle ov-button--small"
+                  [attr.aria-label]="'users.editUser' | transloco: { name: user.name }"
+                  (click)="startEdit(user)"
+                >
+                  {{ 'users.edit' | transloco }}
+                </button>
               </td>
             </tr>
           }
@@ -197,12 +341,21 @@ export class UsersPage {
     return names.join(', ') || '—';
   }
   protected toggleRole(role: Role): void {
-    this.selectedRoles.update((roles) => (roles.includes(role) ? roles.filter((r) => r !== role) : [...roles, role]));
+    this.selectedRoles.update((roles) =>
+      roles.includes(role) ? roles.filter((r) => r !== role) : [...roles, role],
+    );
   }
 
   protected startCreate(): void {
     this.reset();
-    this.form.reset({ name: '', email: '', password: '', teamIds: [], scopeOrgUnitId: '', active: true });
+    this.form.reset({
+      name: '',
+      email: '',
+      password: '',
+      teamIds: [],
+      scopeOrgUnitId: '',
+      active: true,
+    });
     this.selectedRoles.set([]);
     this.editing.set('new');
     setTimeout(() => document.getElementById('user-name')?.focus());
@@ -210,7 +363,14 @@ export class UsersPage {
 
   protected startEdit(user: UserDto): void {
     this.reset();
-    this.form.reset({ name: user.name, email: user.email, password: '', teamIds: user.teamIds, scopeOrgUnitId: user.scopeOrgUnitId ?? '', active: user.active });
+    this.form.reset({
+      name: user.name,
+      email: user.email,
+      password: '',
+      teamIds: user.teamIds,
+      scopeOrgUnitId: user.scopeOrgUnitId ?? '',
+      active: user.active,
+    });
     this.selectedRoles.set([...user.roles]);
     this.editing.set(user);
     setTimeout(() => document.getElementById('user-name')?.focus());

@@ -36,13 +36,20 @@ import { LanguageSwitch } from '../shell/language-switch';
           </div>
         }
         <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-          <div class="utrecht-form-field utrecht-form-field--text" [class.utrecht-form-field--invalid]="showInvalid('email')">
+          <div
+            class="utrecht-form-field utrecht-form-field--text"
+            [class.utrecht-form-field--invalid]="showInvalid('email')"
+          >
             <div class="utrecht-form-field__label">
-              <label class="utrecht-form-label" for="login-email">{{ 'login.email' | transloco }}</label>
+              <label class="utrecht-form-label" for="login-email">{{
+                'login.email' | transloco
+              }}</label>
             </div>
             @if (showInvalid('email')) {
               <p class="utrecht-form-field-error-message" id="login-email-error">
-                {{ 'login.required' | transloco: { field: ('login.email' | transloco).toLowerCase() } }}
+                {{
+                  'login.required' | transloco: { field: ('login.email' | transloco).toLowerCase() }
+                }}
               </p>
             }
             <div class="utrecht-form-field__input">
@@ -57,13 +64,21 @@ import { LanguageSwitch } from '../shell/language-switch';
               />
             </div>
           </div>
-          <div class="utrecht-form-field utrecht-form-field--text" [class.utrecht-form-field--invalid]="showInvalid('password')">
+          <div
+            class="utrecht-form-field utrecht-form-field--text"
+            [class.utrecht-form-field--invalid]="showInvalid('password')"
+          >
             <div class="utrecht-form-field__label">
-              <label class="utrecht-form-label" for="login-password">{{ 'login.password' | transloco }}</label>
+              <label class="utrecht-form-label" for="login-password">{{
+                'login.password' | transloco
+              }}</label>
             </div>
             @if (showInvalid('password')) {
               <p class="utrecht-form-field-error-message" id="login-password-error">
-                {{ 'login.required' | transloco: { field: ('login.password' | transloco).toLowerCase() } }}
+                {{
+                  'login.required'
+                    | transloco: { field: ('login.password' | transloco).toLowerCase() }
+                }}
               </p>
             }
             <div class="utrecht-form-field__input">
@@ -78,7 +93,12 @@ import { LanguageSwitch } from '../shell/language-switch';
               />
             </div>
           </div>
-          <button type="submit" class="utrecht-button utrecht-button--primary-action" [disabled]="busy()" [attr.aria-busy]="busy()">
+          <button
+            type="submit"
+            class="utrecht-button utrecht-button--primary-action"
+            [disabled]="busy()"
+            [attr.aria-busy]="busy()"
+          >
             {{ (busy() ? 'login.busy' : 'login.submit') | transloco }}
           </button>
         </form>

@@ -5,7 +5,8 @@ import type { ApiErrorBody } from '@olievlek/shared';
 export function apiError(error: unknown): ApiErrorBody {
   if (error instanceof HttpErrorResponse) {
     const body = error.error as Partial<ApiErrorBody> | null;
-    if (body && typeof body === 'object' && typeof body.code === 'string') return body as ApiErrorBody;
+    if (body && typeof body === 'object' && typeof body.code === 'string')
+      return body as ApiErrorBody;
     return {
       statusCode: error.status,
       error: error.statusText,

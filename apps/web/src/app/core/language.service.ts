@@ -36,7 +36,9 @@ export class LanguageService {
       // Private browsing may refuse storage; the choice still holds for this page.
     }
     if (this.auth.signedIn()) {
-      const me = await firstValueFrom(this.http.patch<MeResponse>(API.me, { locale })).catch(() => null);
+      const me = await firstValueFrom(this.http.patch<MeResponse>(API.me, { locale })).catch(
+        () => null,
+      );
       if (me) this.auth.update(me);
     }
   }

@@ -24,17 +24,29 @@ import { AuthService } from '../core/auth.service';
             <p class="utrecht-paragraph">{{ 'app.loading' | transloco }}</p>
           }
           <p class="ov-actions">
-            <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" routerLink="/beheer/organisatie">{{ 'home.admin.manageOrganisation' | transloco }}</a>
-            <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" routerLink="/beheer/gebruikers">{{ 'home.admin.manageUsers' | transloco }}</a>
+            <a
+              class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+              routerLink="/beheer/organisatie"
+              >{{ 'home.admin.manageOrganisation' | transloco }}</a
+            >
+            <a
+              class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+              routerLink="/beheer/gebruikers"
+              >{{ 'home.admin.manageUsers' | transloco }}</a
+            >
           </p>
         </section>
       }
       @if (has('ambassador')) {
         <section class="ov-card" aria-labelledby="home-ambassador">
-          <h2 class="utrecht-heading-2" id="home-ambassador">{{ 'home.ambassador.heading' | transloco }}</h2>
+          <h2 class="utrecht-heading-2" id="home-ambassador">
+            {{ 'home.ambassador.heading' | transloco }}
+          </h2>
           <p class="utrecht-paragraph">{{ 'home.ambassador.intro' | transloco }}</p>
           @if (activeTeams() !== null) {
-            <p class="utrecht-paragraph">{{ 'home.ambassador.teams' | transloco: { teams: activeTeams() } }}</p>
+            <p class="utrecht-paragraph">
+              {{ 'home.ambassador.teams' | transloco: { teams: activeTeams() } }}
+            </p>
           }
           <p class="utrecht-paragraph ov-muted">{{ 'home.ambassador.empty' | transloco }}</p>
         </section>
@@ -43,7 +55,9 @@ import { AuthService } from '../core/auth.service';
         <section class="ov-card" aria-labelledby="home-team">
           <h2 class="utrecht-heading-2" id="home-team">{{ 'home.team.heading' | transloco }}</h2>
           @for (team of me()?.teams; track team.id) {
-            <p class="utrecht-paragraph ov-strong">{{ 'home.team.teamName' | transloco: { name: team.name } }}</p>
+            <p class="utrecht-paragraph ov-strong">
+              {{ 'home.team.teamName' | transloco: { name: team.name } }}
+            </p>
           } @empty {
             <p class="utrecht-paragraph">{{ 'home.team.none' | transloco }}</p>
           }
@@ -52,12 +66,18 @@ import { AuthService } from '../core/auth.service';
       }
       @if (has('director')) {
         <section class="ov-card" aria-labelledby="home-director">
-          <h2 class="utrecht-heading-2" id="home-director">{{ 'home.director.heading' | transloco }}</h2>
+          <h2 class="utrecht-heading-2" id="home-director">
+            {{ 'home.director.heading' | transloco }}
+          </h2>
           @if (me()?.scope; as scope) {
-            <p class="utrecht-paragraph ov-strong">{{ 'home.director.scope' | transloco: { name: scope.name } }}</p>
+            <p class="utrecht-paragraph ov-strong">
+              {{ 'home.director.scope' | transloco: { name: scope.name } }}
+            </p>
           }
           @if (scopeTeams() !== null) {
-            <p class="utrecht-paragraph">{{ 'home.director.teams' | transloco: { count: scopeTeams() } }}</p>
+            <p class="utrecht-paragraph">
+              {{ 'home.director.teams' | transloco: { count: scopeTeams() } }}
+            </p>
           }
           <p class="utrecht-paragraph ov-muted">{{ 'home.director.intro' | transloco }}</p>
         </section>

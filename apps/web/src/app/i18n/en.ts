@@ -19,7 +19,12 @@ export const en: Translations = {
   },
   nav: { home: 'Home', organisation: 'Organisation', users: 'Users' },
   roles: { admin: 'Admin', ambassador: 'Ambassador', team: 'Team member', director: 'Director' },
-  kinds: { organisation: 'Organisation', directorate: 'Directorate', department: 'Department', team: 'Team' },
+  kinds: {
+    organisation: 'Organisation',
+    directorate: 'Directorate',
+    department: 'Department',
+    team: 'Team',
+  },
   title: {
     login: 'Sign in',
     home: 'Home',
@@ -44,7 +49,8 @@ export const en: Translations = {
     intro: 'This is your starting point in the programme.',
     admin: {
       heading: 'Programme administration',
-      counts: '{{directorates}} directorates, {{departments}} departments, {{teams}} teams and {{users}} users.',
+      counts:
+        '{{directorates}} directorates, {{departments}} departments, {{teams}} teams and {{users}} users.',
       manageOrganisation: 'Manage organisation',
       manageUsers: 'Manage users',
     },
@@ -98,7 +104,8 @@ export const en: Translations = {
   },
   users: {
     heading: 'Users',
-    intro: 'Create accounts and give people their role. Team members belong to a team, a director has a scope.',
+    intro:
+      'Create accounts and give people their role. Team members belong to a team, a director has a scope.',
     tableLabel: 'All users',
     name: 'Name',
     email: 'E-mail address',
@@ -122,16 +129,23 @@ export const en: Translations = {
     chooseScope: 'Choose a unit',
   },
   errors: {
-    ORG_UNIT_HAS_ACTIVE_CHILDREN: 'This unit still has active units below it. Archive or move those first.',
+    ORG_UNIT_HAS_ACTIVE_CHILDREN:
+      'This unit still has active units below it. Archive or move those first.',
     ORG_UNIT_ARCHIVED: 'This unit is archived. Restore it first.',
     ORG_UNIT_INVALID_PARENT: 'Choose a valid parent unit.',
     HEADCOUNT_ONLY_ON_TEAMS: 'Only teams have a headcount.',
     USER_EMAIL_TAKEN: 'There already is a user with this e-mail address.',
     USER_INVALID_TEAM: 'Choose at least one active team for a team member.',
     USER_INVALID_SCOPE: "Choose the director's scope.",
-    USER_CANNOT_REMOVE_OWN_ADMIN: 'You cannot take away your own admin role or deactivate yourself.',
-    VALIDATION_FAILED: 'Not every field is filled in correctly. See the messages next to the fields.',
+    USER_CANNOT_REMOVE_OWN_ADMIN:
+      'You cannot take away your own admin role or deactivate yourself.',
+    VALIDATION_FAILED:
+      'Not every field is filled in correctly. See the messages next to the fields.',
     FORBIDDEN_ROLE: 'You are not allowed to do this.',
   },
-  notFound: { heading: 'Page not found', text: 'This page does not exist (any more).', home: 'Go to the home page' },
+  notFound: {
+    heading: 'Page not found',
+    text: 'This page does not exist (any more).',
+    home: 'Go to the home page',
+  },
 };

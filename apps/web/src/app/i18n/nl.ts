@@ -18,7 +18,12 @@ export const nl = {
   },
   nav: { home: 'Start', organisation: 'Organisatie', users: 'Gebruikers' },
   roles: { admin: 'Beheerder', ambassador: 'Ambassadeur', team: 'Teamlid', director: 'Directeur' },
-  kinds: { organisation: 'Organisatie', directorate: 'Directie', department: 'Afdeling', team: 'Team' },
+  kinds: {
+    organisation: 'Organisatie',
+    directorate: 'Directie',
+    department: 'Afdeling',
+    team: 'Team',
+  },
   title: {
     login: 'Inloggen',
     home: 'Start',
@@ -43,7 +48,8 @@ export const nl = {
     intro: 'Dit is jouw startpunt in het programma.',
     admin: {
       heading: 'Programmabeheer',
-      counts: '{{directorates}} directies, {{departments}} afdelingen, {{teams}} teams en {{users}} gebruikers.',
+      counts:
+        '{{directorates}} directies, {{departments}} afdelingen, {{teams}} teams en {{users}} gebruikers.',
       manageOrganisation: 'Organisatie beheren',
       manageUsers: 'Gebruikers beheren',
     },
@@ -68,7 +74,8 @@ export const nl = {
   },
   org: {
     heading: 'Organisatie',
-    intro: 'Beheer directies, afdelingen en teams. Gearchiveerde onderdelen blijven in de geschiedenis bewaard.',
+    intro:
+      'Beheer directies, afdelingen en teams. Gearchiveerde onderdelen blijven in de geschiedenis bewaard.',
     showArchived: 'Toon gearchiveerde onderdelen',
     expand: '{{name}} openklappen',
     collapse: '{{name}} dichtklappen',
@@ -97,7 +104,8 @@ export const nl = {
   },
   users: {
     heading: 'Gebruikers',
-    intro: 'Maak accounts aan en geef mensen hun rol. Teamleden horen bij een team, een directeur heeft een bereik.',
+    intro:
+      'Maak accounts aan en geef mensen hun rol. Teamleden horen bij een team, een directeur heeft een bereik.',
     tableLabel: 'Alle gebruikers',
     name: 'Naam',
     email: 'E-mailadres',
@@ -121,18 +129,24 @@ export const nl = {
     chooseScope: 'Kies een onderdeel',
   },
   errors: {
-    ORG_UNIT_HAS_ACTIVE_CHILDREN: 'Dit onderdeel heeft nog actieve onderdelen eronder. Archiveer of verplaats die eerst.',
+    ORG_UNIT_HAS_ACTIVE_CHILDREN:
+      'Dit onderdeel heeft nog actieve onderdelen eronder. Archiveer of verplaats die eerst.',
     ORG_UNIT_ARCHIVED: 'Dit onderdeel is gearchiveerd. Zet het eerst terug.',
     ORG_UNIT_INVALID_PARENT: 'Kies een geldig bovenliggend onderdeel.',
     HEADCOUNT_ONLY_ON_TEAMS: 'Alleen teams hebben een bezetting.',
     USER_EMAIL_TAKEN: 'Er is al een gebruiker met dit e-mailadres.',
     USER_INVALID_TEAM: 'Kies minstens één actief team voor een teamlid.',
     USER_INVALID_SCOPE: 'Kies het bereik van de directeur.',
-    USER_CANNOT_REMOVE_OWN_ADMIN: 'Je kunt je eigen beheerdersrol niet intrekken of jezelf deactiveren.',
+    USER_CANNOT_REMOVE_OWN_ADMIN:
+      'Je kunt je eigen beheerdersrol niet intrekken of jezelf deactiveren.',
     VALIDATION_FAILED: 'Niet alle velden zijn goed ingevuld. Bekijk de meldingen bij de velden.',
     FORBIDDEN_ROLE: 'Je hebt geen rechten voor deze actie.',
   },
-  notFound: { heading: 'Pagina niet gevonden', text: 'Deze pagina bestaat niet (meer).', home: 'Naar de startpagina' },
+  notFound: {
+    heading: 'Pagina niet gevonden',
+    text: 'Deze pagina bestaat niet (meer).',
+    home: 'Naar de startpagina',
+  },
 };
 
 export type Translations = typeof nl;

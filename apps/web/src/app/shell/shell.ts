@@ -17,9 +17,15 @@ import { LanguageSwitch } from './language-switch';
           <span class="ov-brand__name">{{ 'app.name' | transloco }}</span>
         </a>
         <div class="ov-header__tools">
-          <span class="ov-header__user">{{ 'app.signedInAs' | transloco: { name: me()?.name } }}</span>
+          <span class="ov-header__user">{{
+            'app.signedInAs' | transloco: { name: me()?.name }
+          }}</span>
           <ov-language-switch />
-          <button type="button" class="utrecht-button utrecht-button--secondary-action ov-button--small" (click)="signOut()">
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action ov-button--small"
+            (click)="signOut()"
+          >
             {{ 'app.signOut' | transloco }}
           </button>
         </div>
@@ -27,14 +33,33 @@ import { LanguageSwitch } from './language-switch';
       <nav class="ov-nav" [attr.aria-label]="'app.mainNav' | transloco">
         <ul class="ov-nav__list">
           <li>
-            <a class="ov-nav__link" routerLink="/" routerLinkActive="ov-nav__link--current" ariaCurrentWhenActive="page" [routerLinkActiveOptions]="{ exact: true }">{{ 'nav.home' | transloco }}</a>
+            <a
+              class="ov-nav__link"
+              routerLink="/"
+              routerLinkActive="ov-nav__link--current"
+              ariaCurrentWhenActive="page"
+              [routerLinkActiveOptions]="{ exact: true }"
+              >{{ 'nav.home' | transloco }}</a
+            >
           </li>
           @if (isAdmin()) {
             <li>
-              <a class="ov-nav__link" routerLink="/beheer/organisatie" routerLinkActive="ov-nav__link--current" ariaCurrentWhenActive="page">{{ 'nav.organisation' | transloco }}</a>
+              <a
+                class="ov-nav__link"
+                routerLink="/beheer/organisatie"
+                routerLinkActive="ov-nav__link--current"
+                ariaCurrentWhenActive="page"
+                >{{ 'nav.organisation' | transloco }}</a
+              >
             </li>
             <li>
-              <a class="ov-nav__link" routerLink="/beheer/gebruikers" routerLinkActive="ov-nav__link--current" ariaCurrentWhenActive="page">{{ 'nav.users' | transloco }}</a>
+              <a
+                class="ov-nav__link"
+                routerLink="/beheer/gebruikers"
+                routerLinkActive="ov-nav__link--current"
+                ariaCurrentWhenActive="page"
+                >{{ 'nav.users' | transloco }}</a
+              >
             </li>
           }
         </ul>
