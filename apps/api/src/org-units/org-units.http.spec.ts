@@ -221,7 +221,7 @@ describe('organisation units over HTTP', () => {
     const dep = byName('Belastingen');
     const res = await admin.post(`/api/org-units/${dep.id}/archive`, { version: dep.version });
     expectApiError(res, 409, 'ORG_UNIT_HAS_ACTIVE_CHILDREN');
-    expect(res.body.message).toContain('3 active');
+    expect(res.body.message).toContain('4 active');
     const root = byName('Gemeente Voorbeeldstad');
     expectApiError(
       await admin.post(`/api/org-units/${root.id}/archive`, { version: root.version }),
