@@ -1,5 +1,5 @@
 import { Routes } from '@angular/router';
-import { guestOnly, hasRole, signedIn } from './core/guards';
+import { guestOnly, hasAnyRole, hasRole, signedIn } from './core/guards';
 
 export const routes: Routes = [
   {
@@ -17,6 +17,18 @@ export const routes: Routes = [
         path: '',
         title: 'title.home',
         loadComponent: () => import('./home/home.page').then((m) => m.HomePage),
+      },
+      {
+        path: 'casussen',
+        title: 'title.caseload',
+        canActivate: [hasRole('ambassador')],
+        loadComponent: () => import('./cases/caseload.page').then((m) => m.CaseloadPage),
+      },
+      {
+        path: 'casussen/:id',
+        title: 'title.case',
+        canActivate: [hasAnyRole('ambassador', 'admin')],
+        loadComponent: () => import('./cases/case.page').then((m) => m.CasePage),
       },
       {
         path: 'beheer/organisatie',

@@ -16,12 +16,14 @@ export const guestOnly: CanActivateFn = async () => {
   return (await auth.ensureLoaded()) ? router.parseUrl('/') : true;
 };
 
-export const hasRole =
-  (role: Role): CanActivateFn =>
+export const hasAnyRole =
+  (...roles: Role[]): CanActivateFn =>
   async () => {
     const auth = inject(AuthService);
     const router = inject(Router);
     const me = await auth.ensureLoaded();
     if (!me) return router.parseUrl('/inloggen');
-    return me.roles.includes(role) ? true : router.parseUrl('/');
+    return roles.some((role) => me.roles.includes(role)) ? true : router.parseUrl('/');
   };
+
+export const hasRole = (role: Role): CanActivateFn => hasAnyRole(role);

@@ -3,6 +3,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { subtreeIds } from '@olievlek/domain';
 import { AdminApi } from '../admin/admin-api.service';
+import { CasesApi } from '../cases/cases-api.service';
 import { AuthService } from '../core/auth.service';
 
 /** One section per role the user holds: a user may be admin and ambassador at once. */
@@ -48,7 +49,23 @@ import { AuthService } from '../core/auth.service';
               {{ 'home.ambassador.teams' | transloco: { teams: activeTeams() } }}
             </p>
           }
-          <p class="utrecht-paragraph ov-muted">{{ 'home.ambassador.empty' | transloco }}</p>
+          @if (caseload.value(); as load) {
+            <p class="utrecht-paragraph">
+              {{ 'cases.mine' | transloco: { count: load.cases.length } }}
+            </p>
+            @if (load.stalledRadar.length > 0) {
+              <p class="utrecht-paragraph ov-warning">
+                {{ 'home.ambassador.stalled' | transloco: { count: load.stalledRadar.length } }}
+              </p>
+            }
+          }
+          <p class="ov-actions">
+            <a
+              class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+              routerLink="/casussen"
+              >{{ 'home.ambassador.link' | transloco }}</a
+            >
+          </p>
         </section>
       }
       @if (has('team')) {
@@ -90,7 +107,12 @@ export class HomePage {
   private readonly api = inject(AdminApi);
   protected readonly me = this.auth.me;
 
+  private readonly cases = inject(CasesApi);
   private readonly units = resource({ loader: () => this.api.orgUnits() });
+  protected readonly caseload = resource({
+    params: () => (this.has('ambassador') ? true : undefined),
+    loader: () => this.cases.caseload(),
+  });
   private readonly users = resource({
     params: () => (this.has('admin') ? true : undefined),
     loader: () => this.api.users(),

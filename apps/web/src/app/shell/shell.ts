@@ -42,6 +42,17 @@ import { LanguageSwitch } from './language-switch';
               >{{ 'nav.home' | transloco }}</a
             >
           </li>
+          @if (isAmbassador()) {
+            <li>
+              <a
+                class="ov-nav__link"
+                routerLink="/casussen"
+                routerLinkActive="ov-nav__link--current"
+                ariaCurrentWhenActive="page"
+                >{{ 'nav.cases' | transloco }}</a
+              >
+            </li>
+          }
           @if (isAdmin()) {
             <li>
               <a
@@ -75,6 +86,9 @@ export class Shell {
   private readonly router = inject(Router);
   protected readonly me = this.auth.me;
   protected readonly isAdmin = computed(() => this.auth.me()?.roles.includes('admin') ?? false);
+  protected readonly isAmbassador = computed(
+    () => this.auth.me()?.roles.includes('ambassador') ?? false,
+  );
 
   protected async signOut(): Promise<void> {
     await this.auth.logout();

@@ -1,0 +1,175 @@
+import { ChangeDetectionStrategy, Component, inject, resource, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { apiError } from '../core/api-error';
+import { translateError } from '../core/error-text';
+import { CasesApi } from './cases-api.service';
+
+@Component({
+  selector: 'ov-caseload-page',
+  imports: [RouterLink, TranslocoPipe, FormsModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h1 class="utrecht-heading-1">{{ 'cases.caseload' | transloco }}</h1>
+    <p class="utrecht-paragraph ov-lead">{{ 'cases.caseloadIntro' | transloco }}</p>
+
+    <section class="ov-card" aria-labelledby="open-case-heading">
+      <h2 class="utrecht-heading-2" id="open-case-heading">{{ 'cases.open' | transloco }}</h2>
+      @if (error(); as text) {
+        <div class="utrecht-alert utrecht-alert--error" role="alert">
+          <p class="utrecht-paragraph">{{ text }}</p>
+        </div>
+      }
+      <form class="ov-inline-row" (ngSubmit)="openCase()">
+        <div class="utrecht-form-field">
+          <label class="utrecht-form-label" for="open-team">{{ 'cases.team' | transloco }}</label>
+          <select
+            id="open-team"
+            name="team"
+            class="utrecht-select utrecht-select--html-select"
+            [(ngModel)]="teamId"
+            required
+          >
+            <option value="">{{ 'cases.chooseTeam' | transloco }}</option>
+            @for (team of teams.value() ?? []; track team.id) {
+              <option [value]="team.id">{{ team.name }}</option>
+            }
+          </select>
+        </div>
+        <button
+          type="submit"
+          class="utrecht-button utrecht-button--primary-action"
+          [disabled]="busy()"
+        >
+          {{ 'cases.openSubmit' | transloco }}
+        </button>
+      </form>
+    </section>
+
+    @if (caseload.value(); as load) {
+      <section class="ov-card" aria-labelledby="radar-heading">
+        <h2 class="utrecht-heading-2" id="radar-heading">{{ 'cases.radar' | transloco }}</h2>
+        <p class="utrecht-paragraph ov-muted">{{ 'cases.radarIntro' | transloco }}</p>
+        @if (load.stalledRadar.length === 0) {
+          <p class="utrecht-paragraph">{{ 'cases.radarEmpty' | transloco }}</p>
+        } @else {
+          <ol class="ov-list">
+            @for (entry of load.stalledRadar; track entry.case.id) {
+              <li class="ov-list__item">
+                <a class="utrecht-link" [routerLink]="['/casussen', entry.case.id]">{{
+                  entry.case.team.name
+                }}</a>
+                <span class="ov-muted">
+                  — {{ 'cases.silence' | transloco: { count: entry.longestSilence } }}:
+                  {{ titles(entry.case.stalled) }}
+                </span>
+              </li>
+            }
+          </ol>
+        }
+      </section>
+
+      <section aria-labelledby="mine-heading">
+        <h2 class="utrecht-heading-2" id="mine-heading">
+          {{ 'cases.mine' | transloco: { count: load.cases.length } }}
+        </h2>
+        <div
+          class="ov-table-wrapper"
+          tabindex="0"
+          role="region"
+          [attr.aria-label]="'cases.mineTable' | transloco"
+        >
+          <table class="utrecht-table utrecht-table--html-table">
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="col">
+                  {{ 'cases.team' | transloco }}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {{ 'cases.stage' | transloco }}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {{ 'cases.steps' | transloco }}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {{ 'cases.lastActivity' | transloco }}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {{ 'cases.nextReview' | transloco }}
+                </th>
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              @for (c of load.cases; track c.id) {
+                <tr class="utrecht-table__row">
+                  <th class="utrecht-table__header-cell" scope="row">
+                    <a class="utrecht-link" [routerLink]="['/casussen', c.id]">{{ c.team.name }}</a>
+                  </th>
+                  <td class="utrecht-table__cell">
+                    <span class="ov-stage" [attr.data-stage]="c.stage">{{
+                      'stages.' + c.stage | transloco
+                    }}</span>
+                  </td>
+                  <td class="utrecht-table__cell">
+                    {{ c.agreementCount }}
+                    @if (c.stalled.length) {
+                      ·
+                      <span class="ov-warning">{{
+                        'cases.stalledCount' | transloco: { count: c.stalled.length }
+                      }}</span>
+                    }
+                  </td>
+                  <td class="utrecht-table__cell">{{ c.lastActivityAt.slice(0, 10) }}</td>
+                  <td class="utrecht-table__cell">{{ c.nextReviewDate ?? '—' }}</td>
+                </tr>
+              } @empty {
+                <tr class="utrecht-table__row">
+                  <td class="utrecht-table__cell" colspan="5">{{ 'cases.none' | transloco }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+      </section>
+    } @else if (caseload.error()) {
+      <div class="utrecht-alert utrecht-alert--error" role="alert">
+        <p class="utrecht-paragraph">{{ 'app.errorGeneric' | transloco }}</p>
+      </div>
+    } @else {
+      <p class="utrecht-paragraph">{{ 'app.loading' | transloco }}</p>
+    }
+  `,
+})
+export class CaseloadPage {
+  private readonly api = inject(CasesApi);
+  private readonly router = inject(Router);
+  private readonly transloco = inject(TranslocoService);
+
+  protected readonly caseload = resource({ loader: () => this.api.caseload() });
+  protected readonly teams = resource({ loader: () => this.api.teams() });
+  protected teamId = '';
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  protected titles(stalled: Array<{ title: string }>): string {
+    return stalled.map((s) => s.title).join('; ');
+  }
+
+  protected async openCase(): Promise<void> {
+    this.error.set(null);
+    if (!this.teamId) {
+      this.error.set(this.transloco.translate('cases.chooseTeamFirst'));
+      return;
+    }
+    this.busy.set(true);
+    try {
+      const opened = await this.api.open(this.teamId);
+      await this.router.navigate(['/casussen', opened.id]);
+    } catch (e) {
+      this.error.set(translateError(this.transloco, apiError(e)));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import {
+  AgreementDto,
+  AgreementRequest,
+  AgreementStatusRequest,
+  API,
+  CaseDetailDto,
+  CaseloadDto,
+  CaseSummaryDto,
+  CloseCaseRequest,
+  IntakeDto,
+  IntakeRequest,
+  ObservationDto,
+  ObservationRequest,
+  OrgUnitDto,
+  PracticeDto,
+  ThemeDto,
+} from '@olievlek/shared';
+import { firstValueFrom } from 'rxjs';
+
+/** The case-flow endpoints, typed by the shared contracts. Components build no URLs. */
+@Injectable({ providedIn: 'root' })
+export class CasesApi {
+  private readonly http = inject(HttpClient);
+
+  caseload(): Promise<CaseloadDto> {
+    return firstValueFrom(this.http.get<CaseloadDto>(API.caseload));
+  }
+  all(): Promise<CaseSummaryDto[]> {
+    return firstValueFrom(
+      this.http.get<CaseSummaryDto[]>(API.cases, { params: { status: 'open' } }),
+    );
+  }
+  get(id: string): Promise<CaseDetailDto> {
+    return firstValueFrom(this.http.get<CaseDetailDto>(API.case(id)));
+  }
+  open(teamId: string): Promise<CaseDetailDto> {
+    return firstValueFrom(this.http.post<CaseDetailDto>(API.cases, { teamId }));
+  }
+  close(id: string, body: CloseCaseRequest): Promise<CaseDetailDto> {
+    return firstValueFrom(this.http.post<CaseDetailDto>(API.caseClose(id), body));
+  }
+  saveIntake(id: string, body: IntakeRequest): Promise<IntakeDto> {
+    return firstValueFrom(this.http.put<IntakeDto>(API.caseIntake(id), body));
+  }
+  addObservation(id: string, body: ObservationRequest): Promise<ObservationDto> {
+    return firstValueFrom(this.http.post<ObservationDto>(API.caseObservations(id), body));
+  }
+  addAgreement(id: string, body: AgreementRequest): Promise<AgreementDto> {
+    return firstValueFrom(this.http.post<AgreementDto>(API.caseAgreements(id), body));
+  }
+  changeStatus(agreementId: string, body: AgreementStatusRequest): Promise<AgreementDto> {
+    return firstValueFrom(this.http.post<AgreementDto>(API.agreementStatus(agreementId), body));
+  }
+  practices(): Promise<PracticeDto[]> {
+    return firstValueFrom(this.http.get<PracticeDto[]>(API.practices));
+  }
+  themes(): Promise<ThemeDto[]> {
+    return firstValueFrom(this.http.get<ThemeDto[]>(API.themes));
+  }
+  teams(): Promise<OrgUnitDto[]> {
+    return firstValueFrom(this.http.get<OrgUnitDto[]>(API.orgUnits)).then((units) =>
+      units.filter((u) => u.kind === 'team').sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+    );
+  }
+}
+
+/** Today in the organisation's time zone, as the API counts it. */
+export function todayInAmsterdam(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+}
