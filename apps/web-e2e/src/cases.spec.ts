@@ -153,6 +153,33 @@ test.describe('the ambassador case flow', () => {
     await expectAccessible(page);
   });
 
+  test('the catalogue shows the programme practices; an admin adds one and retires it', async ({
+    page,
+  }) => {
+    const title = `Lunchwandeling ${Date.now().toString(36)}`;
+    await signIn(page, DEMO.admin);
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Catalogus' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Catalogus van verbeterstappen',
+    );
+    await expect(
+      page.getByRole('heading', { name: 'Begin elk overleg met het doel (doel vooraf)' }),
+    ).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Praktijk toevoegen' }).click();
+    await page.getByLabel('Titel (Nederlands)').fill(title);
+    await page.getByLabel('Titel (Engels)').fill('Lunch walk');
+    await page.getByLabel('Ritme').selectOption('monthly');
+    await page.getByLabel('Categorie').fill('trust');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(page.getByRole('status')).toHaveText(`"${title}" is toegevoegd.`);
+    await page.getByRole('button', { name: `${title} uit de catalogus halen` }).click();
+    await expect(page.getByRole('status')).toContainText('is uit de catalogus gehaald');
+  });
+
   test.describe('on a phone', () => {
     test.use({ viewport: { width: 360, height: 740 } });
 

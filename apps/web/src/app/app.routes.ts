@@ -31,6 +31,11 @@ export const routes: Routes = [
         loadComponent: () => import('./cases/case.page').then((m) => m.CasePage),
       },
       {
+        path: 'catalogus',
+        title: 'title.catalogue',
+        loadComponent: () => import('./cases/catalogue.page').then((m) => m.CataloguePage),
+      },
+      {
         path: 'beheer/organisatie',
         title: 'title.organisation',
         canActivate: [hasRole('admin')],

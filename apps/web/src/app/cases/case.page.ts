@@ -72,6 +72,61 @@ interface StatusDraft {
         </div>
       }
 
+      @if (editable(c)) {
+        @if (closing()) {
+          <form class="ov-inline-form" (ngSubmit)="closeCase(c)" aria-labelledby="close-heading">
+            <h2 class="utrecht-heading-3" id="close-heading">{{ 'cases.close' | transloco }}</h2>
+            <div class="utrecht-form-field">
+              <label class="utrecht-form-label" for="close-summary">{{
+                'cases.closingSummary' | transloco
+              }}</label>
+              <textarea
+                id="close-summary"
+                name="summary"
+                rows="3"
+                class="utrecht-textarea utrecht-textarea--html-textarea"
+                [ngModel]="closingSummary()"
+                (ngModelChange)="closingSummary.set($event)"
+                maxlength="10000"
+              ></textarea>
+            </div>
+            <div class="ov-actions">
+              <button
+                type="submit"
+                class="utrecht-button utrecht-button--primary-action"
+                [disabled]="busy()"
+              >
+                {{ 'cases.closeSubmit' | transloco }}
+              </button>
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--secondary-action"
+                (click)="closing.set(false)"
+              >
+                {{ 'app.cancel' | transloco }}
+              </button>
+            </div>
+          </form>
+        } @else {
+          <p class="ov-actions">
+            <button
+              type="button"
+              class="utrecht-button utrecht-button--secondary-action"
+              (click)="closing.set(true)"
+            >
+              {{ 'cases.close' | transloco }}
+            </button>
+          </p>
+        }
+      }
+      @if (c.closingSummary) {
+        <div class="utrecht-alert utrecht-alert--info">
+          <p class="utrecht-paragraph">
+            {{ 'cases.closedWith' | transloco: { summary: c.closingSummary } }}
+          </p>
+        </div>
+      }
+
       <!-- Intake -->
       <section class="ov-card" aria-labelledby="intake-heading">
         <h2 class="utrecht-heading-2" id="intake-heading">{{ 'intake.heading' | transloco }}</h2>
@@ -460,6 +515,8 @@ export class CasePage {
   protected readonly fields = signal<Record<string, string>>({});
   protected readonly editingIntake = signal(false);
   protected readonly addingAgreement = signal(false);
+  protected readonly closing = signal(false);
+  protected readonly closingSummary = signal('');
   protected readonly draft = signal<StatusDraft | null>(null);
   protected readonly draftReason = signal('');
   protected readonly draftStatus = computed(() => this.draft()?.status ?? 'running');
@@ -577,6 +634,18 @@ export class CasePage {
         title: saved.title,
         status: this.transloco.translate('agreementStatus.' + saved.status),
       });
+    });
+  }
+
+  protected async closeCase(c: CaseDetailDto): Promise<void> {
+    if (!this.closingSummary().trim()) {
+      this.error.set(this.transloco.translate('cases.closingSummaryRequired'));
+      return;
+    }
+    await this.run(async () => {
+      await this.api.close(c.id, { version: c.version, closingSummary: this.closingSummary() });
+      this.closing.set(false);
+      return this.transloco.translate('cases.closed');
     });
   }
 

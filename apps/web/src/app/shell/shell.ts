@@ -53,6 +53,15 @@ import { LanguageSwitch } from './language-switch';
               >
             </li>
           }
+          <li>
+            <a
+              class="ov-nav__link"
+              routerLink="/catalogus"
+              routerLinkActive="ov-nav__link--current"
+              ariaCurrentWhenActive="page"
+              >{{ 'nav.catalogue' | transloco }}</a
+            >
+          </li>
           @if (isAdmin()) {
             <li>
               <a

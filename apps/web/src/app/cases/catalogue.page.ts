@@ -1,0 +1,327 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  resource,
+  signal,
+} from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { API, CadenceDto, PracticeDto } from '@olievlek/shared';
+import { HttpClient } from '@angular/common/http';
+import { firstValueFrom } from 'rxjs';
+import { apiError } from '../core/api-error';
+import { AuthService } from '../core/auth.service';
+import { translateError } from '../core/error-text';
+import { LanguageService } from '../core/language.service';
+
+/** The practice catalogue: everyone reads it; admins add and retire practices. */
+@Component({
+  selector: 'ov-catalogue-page',
+  imports: [ReactiveFormsModule, TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h1 class="utrecht-heading-1">{{ 'catalogue.heading' | transloco }}</h1>
+    <p class="utrecht-paragraph ov-lead">{{ 'catalogue.intro' | transloco }}</p>
+    <div aria-live="polite" class="ov-live">
+      @if (notice(); as text) {
+        <div class="utrecht-alert utrecht-alert--ok" role="status">
+          <p class="utrecht-paragraph">{{ text }}</p>
+        </div>
+      }
+    </div>
+    @if (error(); as text) {
+      <div class="utrecht-alert utrecht-alert--error" role="alert">
+        <p class="utrecht-paragraph">{{ text }}</p>
+      </div>
+    }
+    @if (isAdmin()) {
+      @if (adding()) {
+        <form
+          class="ov-card"
+          [formGroup]="form"
+          (ngSubmit)="add()"
+          aria-labelledby="practice-form-title"
+        >
+          <h2 class="utrecht-heading-2" id="practice-form-title">
+            {{ 'catalogue.new' | transloco }}
+          </h2>
+          <div class="ov-field-row">
+            <div class="utrecht-form-field">
+              <label class="utrecht-form-label" for="pr-title-nl">{{
+                'catalogue.titleNl' | transloco
+              }}</label>
+              <input
+                id="pr-title-nl"
+                class="utrecht-textbox utrecht-textbox--html-input"
+                formControlName="titleNl"
+                maxlength="200"
+              />
+            </div>
+            <div class="utrecht-form-field">
+              <label class="utrecht-form-label" for="pr-title-en">{{
+                'catalogue.titleEn' | transloco
+              }}</label>
+              <input
+                id="pr-title-en"
+                class="utrecht-textbox utrecht-textbox--html-input"
+                formControlName="titleEn"
+                maxlength="200"
+                lang="en"
+              />
+            </div>
+          </div>
+          <div class="utrecht-form-field">
+            <label class="utrecht-form-label" for="pr-desc-nl">{{
+              'catalogue.descriptionNl' | transloco
+            }}</label>
+            <textarea
+              id="pr-desc-nl"
+              rows="2"
+              class="utrecht-textarea utrecht-textarea--html-textarea"
+              formControlName="descriptionNl"
+            ></textarea>
+          </div>
+          <div class="utrecht-form-field">
+            <label class="utrecht-form-label" for="pr-desc-en">{{
+              'catalogue.descriptionEn' | transloco
+            }}</label>
+            <textarea
+              id="pr-desc-en"
+              rows="2"
+              class="utrecht-textarea utrecht-textarea--html-textarea"
+              formControlName="descriptionEn"
+              lang="en"
+            ></textarea>
+          </div>
+          <div class="utrecht-form-field">
+            <label class="utrecht-form-label" for="pr-why-nl">{{
+              'catalogue.whyNl' | transloco
+            }}</label>
+            <textarea
+              id="pr-why-nl"
+              rows="2"
+              class="utrecht-textarea utrecht-textarea--html-textarea"
+              formControlName="whyNl"
+            ></textarea>
+          </div>
+          <div class="utrecht-form-field">
+            <label class="utrecht-form-label" for="pr-why-en">{{
+              'catalogue.whyEn' | transloco
+            }}</label>
+            <textarea
+              id="pr-why-en"
+              rows="2"
+              class="utrecht-textarea utrecht-textarea--html-textarea"
+              formControlName="whyEn"
+              lang="en"
+            ></textarea>
+          </div>
+          <div class="ov-field-row">
+            <div class="utrecht-form-field">
+              <label class="utrecht-form-label" for="pr-cadence">{{
+                'agreements.cadence' | transloco
+              }}</label>
+              <select
+                id="pr-cadence"
+                class="utrecht-select utrecht-select--html-select"
+                formControlName="cadenceKind"
+              >
+                <option value="weeks">{{ 'cadence.everyNWeeksOption' | transloco }}</option>
+                <option value="monthly">{{ 'cadence.monthly' | transloco }}</option>
+                <option value="once">{{ 'cadence.once' | transloco }}</option>
+              </select>
+            </div>
+            @if (form.controls.cadenceKind.value === 'weeks') {
+              <div class="utrecht-form-field">
+                <label class="utrecht-form-label" for="pr-every">{{
+                  'agreements.every' | transloco
+                }}</label>
+                <input
+                  id="pr-every"
+                  type="number"
+                  min="1"
+                  max="52"
+                  class="utrecht-textbox utrecht-textbox--html-input ov-input--short"
+                  formControlName="every"
+                />
+              </div>
+            }
+            <div class="utrecht-form-field">
+              <label class="utrecht-form-label" for="pr-category">{{
+                'catalogue.category' | transloco
+              }}</label>
+              <input
+                id="pr-category"
+                class="utrecht-textbox utrecht-textbox--html-input"
+                formControlName="category"
+                maxlength="40"
+              />
+            </div>
+          </div>
+          <div class="utrecht-form-field utrecht-form-field--checkbox">
+            <input
+              id="pr-partner"
+              type="checkbox"
+              class="utrecht-checkbox utrecht-checkbox--html-input"
+              formControlName="needsPartner"
+            />
+            <label class="utrecht-form-label utrecht-form-label--checkbox" for="pr-partner">{{
+              'catalogue.needsPartner' | transloco
+            }}</label>
+          </div>
+          <div class="ov-actions">
+            <button
+              type="submit"
+              class="utrecht-button utrecht-button--primary-action"
+              [disabled]="busy()"
+            >
+              {{ 'app.save' | transloco }}
+            </button>
+            <button
+              type="button"
+              class="utrecht-button utrecht-button--secondary-action"
+              (click)="adding.set(false)"
+            >
+              {{ 'app.cancel' | transloco }}
+            </button>
+          </div>
+        </form>
+      } @else {
+        <p class="ov-actions">
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--primary-action"
+            (click)="adding.set(true)"
+          >
+            {{ 'catalogue.new' | transloco }}
+          </button>
+        </p>
+      }
+    }
+    <div class="ov-grid">
+      @for (p of practices.value() ?? []; track p.id) {
+        <article class="ov-card" [attr.aria-labelledby]="'pr-' + p.id">
+          <h2 class="utrecht-heading-3" [id]="'pr-' + p.id">
+            {{ en() ? p.title.en : p.title.nl }}
+          </h2>
+          <p class="ov-case-meta">
+            <span>{{ cadenceText(p.cadence) }}</span>
+            <span>{{ p.category }}</span>
+            @if (p.needsPartner) {
+              <span>{{ 'catalogue.withPartner' | transloco }}</span>
+            }
+            @if (p.retiredAt) {
+              <span class="ov-badge">{{ 'catalogue.retired' | transloco }}</span>
+            }
+          </p>
+          <p class="utrecht-paragraph">{{ en() ? p.description.en : p.description.nl }}</p>
+          <p class="utrecht-paragraph ov-muted">{{ en() ? p.why.en : p.why.nl }}</p>
+          @if (isAdmin()) {
+            <button
+              type="button"
+              class="utrecht-button utrecht-button--subtle ov-button--small"
+              [attr.aria-label]="
+                (p.retiredAt ? 'catalogue.restore' : 'catalogue.retire') + ''
+                  | transloco: { title: p.title.nl }
+              "
+              (click)="toggleRetired(p)"
+            >
+              {{ (p.retiredAt ? 'catalogue.restoreShort' : 'catalogue.retireShort') | transloco }}
+            </button>
+          }
+        </article>
+      }
+    </div>
+  `,
+})
+export class CataloguePage {
+  private readonly http = inject(HttpClient);
+  private readonly transloco = inject(TranslocoService);
+  private readonly language = inject(LanguageService);
+  private readonly auth = inject(AuthService);
+  private readonly fb = inject(NonNullableFormBuilder);
+
+  protected readonly isAdmin = computed(() => this.auth.me()?.roles.includes('admin') ?? false);
+  protected readonly en = computed(() => this.language.current() === 'en');
+  protected readonly practices = resource({
+    params: () => this.isAdmin(),
+    loader: ({ params }) =>
+      firstValueFrom(
+        this.http.get<PracticeDto[]>(API.practices, { params: { includeRetired: params } }),
+      ),
+  });
+  protected readonly adding = signal(false);
+  protected readonly busy = signal(false);
+  protected readonly notice = signal<string | null>(null);
+  protected readonly error = signal<string | null>(null);
+  protected readonly form = this.fb.group({
+    titleNl: [''],
+    titleEn: [''],
+    descriptionNl: [''],
+    descriptionEn: [''],
+    whyNl: [''],
+    whyEn: [''],
+    cadenceKind: ['weeks' as 'once' | 'weeks' | 'monthly'],
+    every: [1],
+    category: [''],
+    needsPartner: [false],
+  });
+
+  protected cadenceText(cadence: CadenceDto): string {
+    if (cadence.kind === 'once') return this.transloco.translate('cadence.once');
+    if (cadence.kind === 'monthly') return this.transloco.translate('cadence.monthly');
+    return cadence.every === 1
+      ? this.transloco.translate('cadence.weekly')
+      : this.transloco.translate('cadence.everyNWeeks', { n: cadence.every });
+  }
+
+  protected async add(): Promise<void> {
+    const v = this.form.getRawValue();
+    const cadence: CadenceDto =
+      v.cadenceKind === 'weeks'
+        ? { kind: 'weeks', every: Number(v.every) || 1 }
+        : { kind: v.cadenceKind };
+    await this.run(async () => {
+      const created = await firstValueFrom(
+        this.http.post<PracticeDto>(API.practices, {
+          title: { nl: v.titleNl, en: v.titleEn },
+          description: { nl: v.descriptionNl, en: v.descriptionEn },
+          why: { nl: v.whyNl, en: v.whyEn },
+          cadence,
+          category: v.category,
+          needsPartner: v.needsPartner,
+        }),
+      );
+      this.adding.set(false);
+      this.form.reset();
+      return this.transloco.translate('catalogue.added', { title: created.title.nl });
+    });
+  }
+
+  protected async toggleRetired(p: PracticeDto): Promise<void> {
+    await this.run(async () => {
+      const url = p.retiredAt ? `${API.practice(p.id)}/restore` : API.practiceRetire(p.id);
+      await firstValueFrom(this.http.post<PracticeDto>(url, { version: p.version }));
+      return this.transloco.translate(
+        p.retiredAt ? 'catalogue.restoredDone' : 'catalogue.retiredDone',
+        { title: p.title.nl },
+      );
+    });
+  }
+
+  private async run(action: () => Promise<string>): Promise<void> {
+    this.busy.set(true);
+    this.notice.set(null);
+    this.error.set(null);
+    try {
+      this.notice.set(await action());
+      this.practices.reload();
+    } catch (e) {
+      this.error.set(translateError(this.transloco, apiError(e)));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}
