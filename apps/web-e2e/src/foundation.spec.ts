@@ -19,6 +19,18 @@ test.describe('signing in and the home page per role', () => {
     await expectAccessible(page);
   });
 
+  test('sends the client precompressed', async ({ page }) => {
+    const encodings: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('.js'))
+        encodings.push(response.headers()['content-encoding'] ?? 'none');
+    });
+    await page.goto('/inloggen');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(encodings.length).toBeGreaterThan(0);
+    expect(encodings.filter((e) => e === 'br' || e === 'gzip').length).toBeGreaterThan(0);
+  });
+
   test('asks for both fields before sending anything', async ({ page }) => {
     await page.goto('/inloggen');
     await page.getByRole('button', { name: 'Inloggen' }).click();

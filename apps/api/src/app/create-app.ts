@@ -63,6 +63,8 @@ export async function createApp(
       prefix: '/',
       wildcard: false,
       index: ['index.html'],
+      // Assets are precompressed at build time (tools/scripts/precompress.mjs): .br/.gz when accepted.
+      preCompressed: true,
     });
   } else if (config.webRoot) {
     new Logger('Web').warn(
