@@ -44,6 +44,7 @@ test.describe('the ambassador case flow', () => {
       .click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn casussen');
     await expect(page.getByRole('heading', { name: 'Stilval-radar' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /Alle lopende casussen/ })).toBeVisible();
     await expectAccessible(page);
 
     await page.getByLabel('Team', { exact: true }).selectOption({ label: team });
@@ -100,6 +101,12 @@ test.describe('the ambassador case flow', () => {
     await expect(page.getByRole('status')).toContainText('Loopt');
     await expect(page.getByText(/Gepauzeerd — Vakantieperiode/)).toBeVisible();
     await expectAccessible(page);
+
+    await page
+      .getByLabel('Delen met een andere ambassadeur')
+      .selectOption({ label: 'Ruben Vermeulen' });
+    await page.getByRole('button', { name: 'Delen', exact: true }).click();
+    await expect(page.getByRole('status')).toHaveText('De casus is gedeeld met Ruben Vermeulen.');
 
     await page.getByRole('link', { name: '← Mijn casussen' }).click();
     await expect(page.getByRole('link', { name: team })).toBeVisible();

@@ -64,6 +64,12 @@ export class CasesController {
     return this.cases.caseload(user);
   }
 
+  /** Active ambassadors, to share a case with. Names only. */
+  @Get('ambassadors')
+  ambassadors(): Promise<PersonRef[]> {
+    return this.cases.activeAmbassadors();
+  }
+
   @Post()
   open(
     @Body() body: OpenCaseDto,

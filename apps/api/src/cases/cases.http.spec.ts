@@ -519,4 +519,51 @@ describe('the ambassador case flow over HTTP', () => {
     expect(silences).toEqual([...silences].sort((a: number, b: number) => b - a));
     expect(silences.every((s: number) => s >= 3)).toBe(true);
   });
+
+  it('lists active ambassadors to share with; only admins unassign, and a case keeps one ambassador', async () => {
+    const list = (await ambassador.get('/api/cases/ambassadors')).body as Array<{
+      id: string;
+      name: string;
+    }>;
+    expect(list.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['Sanne Bakker', 'Ruben Vermeulen']),
+    );
+    expect(JSON.stringify(list)).not.toMatch(/@|roles/);
+    expectApiError(
+      await (await t.signedIn(DEMO.team)).get('/api/cases/ambassadors'),
+      403,
+      'FORBIDDEN_ROLE',
+    );
+
+    const c = await openCase(ambassador, 'Delen');
+    const sanne = c.ambassadors[0];
+    const ruben = list.find((p) => p.name === 'Ruben Vermeulen') as { id: string };
+    expect(
+      (await ambassador.post(`/api/cases/${c.id}/ambassadors`, { userId: ruben.id })).body.map(
+        (p: { name: string }) => p.name,
+      ),
+    ).toEqual(['Ruben Vermeulen', 'Sanne Bakker']);
+    expectApiError(
+      await ambassador.post(`/api/cases/${c.id}/ambassadors`, {
+        userId: users.find((u) => u.email === DEMO.team)?.id,
+      }),
+      400,
+      'AMBASSADOR_INVALID',
+    );
+    expectApiError(
+      await ambassador.delete(`/api/cases/${c.id}/ambassadors/${ruben.id}`),
+      403,
+      'FORBIDDEN_ROLE',
+    );
+    const after = await admin.delete(`/api/cases/${c.id}/ambassadors/${sanne.id}`);
+    expect(after.status).toBe(200);
+    expect(after.body.map((p: { name: string }) => p.name)).toEqual(['Ruben Vermeulen']);
+    expectApiError(
+      await admin.delete(`/api/cases/${c.id}/ambassadors/${ruben.id}`),
+      409,
+      'AMBASSADOR_INVALID',
+    );
+    // Sanne no longer reads the notes of the case.
+    expect((await ambassador.get(`/api/cases/${c.id}`)).body.canEdit).toBe(false);
+  });
 });

@@ -49,6 +49,19 @@ export class CasesService {
       .sort((a, b) => a.team.name.localeCompare(b.team.name, 'nl'));
   }
 
+  async activeAmbassadors(): Promise<PersonRef[]> {
+    const users = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.name', 'u.roles'])
+      .where('u.active = :active', { active: true })
+      .orderBy('u.name', 'ASC')
+      .getMany();
+    return users
+      .filter((u) => u.roles.split(',').includes('ambassador'))
+      .map((u) => ({ id: u.id, name: u.name }));
+  }
+
   /** The signed-in ambassador's open cases, and the stalled radar: longest silence first. */
   async caseload(user: AuthUser): Promise<CaseloadDto> {
     const cases = await this.dataSource

@@ -14,6 +14,9 @@ export const API = {
   themes: '/api/themes',
   cases: '/api/cases',
   caseload: '/api/cases/caseload',
+  ambassadors: '/api/cases/ambassadors',
+  caseAmbassador: (id: string, userId: string) =>
+    `/api/cases/${encodeURIComponent(id)}/ambassadors/${encodeURIComponent(userId)}`,
   case: (id: string) => `/api/cases/${encodeURIComponent(id)}`,
   caseClose: (id: string) => `/api/cases/${encodeURIComponent(id)}/close`,
   caseAmbassadors: (id: string) => `/api/cases/${encodeURIComponent(id)}/ambassadors`,

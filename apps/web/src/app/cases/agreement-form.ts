@@ -131,6 +131,21 @@ import { todayInAmsterdam } from './cases-api.service';
             [attr.aria-describedby]="err('reviewDate') ? 'ag-review-error' : null"
           />
         </div>
+        <div class="utrecht-form-field" [class.utrecht-form-field--invalid]="err('endDate')">
+          <label class="utrecht-form-label" for="ag-end">{{
+            'agreements.endDate' | transloco
+          }}</label>
+          @if (err('endDate'); as m) {
+            <p class="utrecht-form-field-error-message" id="ag-end-error">{{ m }}</p>
+          }
+          <input
+            id="ag-end"
+            class="utrecht-textbox utrecht-textbox--html-input"
+            type="date"
+            formControlName="endDate"
+            [attr.aria-describedby]="err('endDate') ? 'ag-end-error' : null"
+          />
+        </div>
       </div>
       <div class="utrecht-form-field" [class.utrecht-form-field--invalid]="err('partnerTeamId')">
         <label class="utrecht-form-label" for="ag-partner">{{
@@ -212,6 +227,7 @@ export class AgreementForm {
     every: [1],
     startDate: [todayInAmsterdam()],
     reviewDate: [''],
+    endDate: [''],
     partnerTeamId: [''],
     successCriterion: [''],
     startNow: [true],
@@ -257,6 +273,7 @@ export class AgreementForm {
       cadence,
       startDate: v.startDate,
       reviewDate: v.reviewDate || null,
+      endDate: v.endDate || null,
       partnerTeamId: v.partnerTeamId || null,
       successCriterion: v.successCriterion,
       status: v.startNow ? 'running' : 'proposed',

@@ -19,6 +19,7 @@ import type {
   RhythmCellDto,
 } from '@olievlek/shared';
 import { apiError } from '../core/api-error';
+import { AuthService } from '../core/auth.service';
 import { translateError } from '../core/error-text';
 import { AgreementForm } from './agreement-form';
 import { CasesApi, todayInAmsterdam } from './cases-api.service';
@@ -126,6 +127,57 @@ interface StatusDraft {
           </p>
         </div>
       }
+
+      <section class="ov-card" aria-labelledby="amb-heading">
+        <h2 class="utrecht-heading-2" id="amb-heading">
+          {{ 'cases.ambassadorsHeading' | transloco }}
+        </h2>
+        <ul class="ov-list">
+          @for (p of c.ambassadors; track p.id) {
+            <li class="ov-list__item">
+              {{ p.name }}
+              @if (isAdmin() && c.ambassadors.length > 1) {
+                <button
+                  type="button"
+                  class="utrecht-button utrecht-button--subtle ov-button--small"
+                  [attr.aria-label]="'cases.unassign' | transloco: { name: p.name }"
+                  (click)="unassign(c, p.id)"
+                >
+                  {{ 'cases.unassignShort' | transloco }}
+                </button>
+              }
+            </li>
+          }
+        </ul>
+        @if (editable(c)) {
+          <form class="ov-inline-row" (ngSubmit)="share(c)">
+            <div class="utrecht-form-field">
+              <label class="utrecht-form-label" for="share-with">{{
+                'cases.shareWith' | transloco
+              }}</label>
+              <select
+                id="share-with"
+                name="shareWith"
+                class="utrecht-select utrecht-select--html-select"
+                [ngModel]="shareWith()"
+                (ngModelChange)="shareWith.set($event)"
+              >
+                <option value="">{{ 'cases.chooseAmbassador' | transloco }}</option>
+                @for (p of otherAmbassadors(c); track p.id) {
+                  <option [value]="p.id">{{ p.name }}</option>
+                }
+              </select>
+            </div>
+            <button
+              type="submit"
+              class="utrecht-button utrecht-button--secondary-action"
+              [disabled]="busy() || !shareWith()"
+            >
+              {{ 'cases.share' | transloco }}
+            </button>
+          </form>
+        }
+      </section>
 
       <!-- Intake -->
       <section class="ov-card" aria-labelledby="intake-heading">
@@ -507,6 +559,10 @@ export class CasePage {
   protected readonly practices = resource({ loader: () => this.api.practices() });
   protected readonly teams = resource({ loader: () => this.api.teams() });
   private readonly themes = resource({ loader: () => this.api.themes() });
+  private readonly allAmbassadors = resource({ loader: () => this.api.ambassadors() });
+  private readonly auth = inject(AuthService);
+  protected readonly isAdmin = computed(() => this.auth.me()?.roles.includes('admin') ?? false);
+  protected readonly shareWith = signal('');
 
   protected readonly busy = signal(false);
   protected readonly notice = signal<string | null>(null);
@@ -634,6 +690,29 @@ export class CasePage {
         title: saved.title,
         status: this.transloco.translate('agreementStatus.' + saved.status),
       });
+    });
+  }
+
+  protected otherAmbassadors(c: CaseDetailDto): Array<{ id: string; name: string }> {
+    const on = new Set(c.ambassadors.map((a) => a.id));
+    return (this.allAmbassadors.value() ?? []).filter((a) => !on.has(a.id));
+  }
+
+  protected async share(c: CaseDetailDto): Promise<void> {
+    const userId = this.shareWith();
+    const name = this.otherAmbassadors(c).find((a) => a.id === userId)?.name ?? '';
+    await this.run(async () => {
+      await this.api.share(c.id, userId);
+      this.shareWith.set('');
+      return this.transloco.translate('cases.shared', { name });
+    });
+  }
+
+  protected async unassign(c: CaseDetailDto, userId: string): Promise<void> {
+    const name = c.ambassadors.find((a) => a.id === userId)?.name ?? '';
+    await this.run(async () => {
+      await this.api.unassign(c.id, userId);
+      return this.transloco.translate('cases.unassigned', { name });
     });
   }
 

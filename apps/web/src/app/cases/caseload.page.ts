@@ -132,6 +132,57 @@ import { CasesApi } from './cases-api.service';
           </table>
         </div>
       </section>
+      @if (all.value(); as cases) {
+        <section aria-labelledby="all-heading" class="ov-section">
+          <h2 class="utrecht-heading-2" id="all-heading">
+            {{ 'cases.allOpen' | transloco: { count: cases.length } }}
+          </h2>
+          <p class="utrecht-paragraph ov-muted">{{ 'cases.allOpenIntro' | transloco }}</p>
+          <div
+            class="ov-table-wrapper"
+            tabindex="0"
+            role="region"
+            [attr.aria-label]="'cases.allTable' | transloco"
+          >
+            <table class="utrecht-table utrecht-table--html-table">
+              <thead class="utrecht-table__header">
+                <tr class="utrecht-table__row">
+                  <th class="utrecht-table__header-cell" scope="col">
+                    {{ 'cases.team' | transloco }}
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    {{ 'cases.stage' | transloco }}
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    {{ 'cases.steps' | transloco }}
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    {{ 'cases.ambassadorsHeading' | transloco }}
+                  </th>
+                </tr>
+              </thead>
+              <tbody class="utrecht-table__body">
+                @for (c of cases; track c.id) {
+                  <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="row">
+                      <a class="utrecht-link" [routerLink]="['/casussen', c.id]">{{
+                        c.team.name
+                      }}</a>
+                    </th>
+                    <td class="utrecht-table__cell">
+                      <span class="ov-stage" [attr.data-stage]="c.stage">{{
+                        'stages.' + c.stage | transloco
+                      }}</span>
+                    </td>
+                    <td class="utrecht-table__cell">{{ c.agreementCount }}</td>
+                    <td class="utrecht-table__cell">{{ names(c.ambassadors) }}</td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
+        </section>
+      }
     } @else if (caseload.error()) {
       <div class="utrecht-alert utrecht-alert--error" role="alert">
         <p class="utrecht-paragraph">{{ 'app.errorGeneric' | transloco }}</p>
@@ -148,6 +199,11 @@ export class CaseloadPage {
 
   protected readonly caseload = resource({ loader: () => this.api.caseload() });
   protected readonly teams = resource({ loader: () => this.api.teams() });
+  protected readonly all = resource({ loader: () => this.api.all() });
+
+  protected names(people: Array<{ name: string }>): string {
+    return people.map((p) => p.name).join(', ');
+  }
   protected teamId = '';
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);

@@ -14,6 +14,7 @@ import {
   ObservationDto,
   ObservationRequest,
   OrgUnitDto,
+  PersonRef,
   PracticeDto,
   ThemeDto,
 } from '@olievlek/shared';
@@ -52,6 +53,15 @@ export class CasesApi {
   }
   changeStatus(agreementId: string, body: AgreementStatusRequest): Promise<AgreementDto> {
     return firstValueFrom(this.http.post<AgreementDto>(API.agreementStatus(agreementId), body));
+  }
+  ambassadors(): Promise<PersonRef[]> {
+    return firstValueFrom(this.http.get<PersonRef[]>(API.ambassadors));
+  }
+  share(id: string, userId: string): Promise<PersonRef[]> {
+    return firstValueFrom(this.http.post<PersonRef[]>(API.caseAmbassadors(id), { userId }));
+  }
+  unassign(id: string, userId: string): Promise<PersonRef[]> {
+    return firstValueFrom(this.http.delete<PersonRef[]>(API.caseAmbassador(id, userId)));
   }
   practices(): Promise<PracticeDto[]> {
     return firstValueFrom(this.http.get<PracticeDto[]>(API.practices));

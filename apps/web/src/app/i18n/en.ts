@@ -182,6 +182,18 @@ export const en: Translations = {
     everyNWeeksOption: 'Every few weeks',
   },
   cases: {
+    ambassadorsHeading: 'Ambassadors',
+    shareWith: 'Share with another ambassador',
+    chooseAmbassador: 'Choose an ambassador',
+    share: 'Share',
+    shared: 'The case has been shared with {{name}}.',
+    unassign: 'Remove {{name}} from this case',
+    unassignShort: 'Remove from case',
+    unassigned: '{{name}} has been removed from the case.',
+    allOpen: 'All open cases ({{count}})',
+    allOpenIntro:
+      "Learn from each other: every team's stage and steps. You see notes only on your own cases.",
+    allTable: 'All open cases',
     close: 'Close case',
     closingSummary: 'Closing summary',
     closingSummaryRequired: 'Write a short summary first.',
@@ -232,6 +244,7 @@ export const en: Translations = {
     edit: 'Edit intake',
   },
   agreements: {
+    endDate: 'End date (optional)',
     criterionShown: 'Works when: {{text}}',
     heading: 'Agreed improvement steps',
     none: 'No improvement steps agreed yet.',

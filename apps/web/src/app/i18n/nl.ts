@@ -182,6 +182,18 @@ export const nl = {
     everyNWeeksOption: 'Om de zoveel weken',
   },
   cases: {
+    ambassadorsHeading: 'Ambassadeurs',
+    shareWith: 'Delen met een andere ambassadeur',
+    chooseAmbassador: 'Kies een ambassadeur',
+    share: 'Delen',
+    shared: 'De casus is gedeeld met {{name}}.',
+    unassign: '{{name}} van deze casus halen',
+    unassignShort: 'Van casus halen',
+    unassigned: '{{name}} is van de casus gehaald.',
+    allOpen: 'Alle lopende casussen ({{count}})',
+    allOpenIntro:
+      'Leer van elkaar: de fase en stappen van alle teams. Notities zie je alleen bij je eigen casussen.',
+    allTable: 'Alle lopende casussen',
     close: 'Casus afsluiten',
     closingSummary: 'Afsluitende samenvatting',
     closingSummaryRequired: 'Schrijf eerst een korte samenvatting.',
@@ -232,6 +244,7 @@ export const nl = {
     edit: 'Intake wijzigen',
   },
   agreements: {
+    endDate: 'Einddatum (optioneel)',
     criterionShown: 'Gelukt als: {{text}}',
     heading: 'Afgesproken verbeterstappen',
     none: 'Nog geen verbeterstappen afgesproken.',
