@@ -3,3 +3,4 @@ export * from './lib/dates';
 export * from './lib/periods';
 export * from './lib/habit';
 export * from './lib/stage';
+export * from './lib/board';

@@ -5,3 +5,4 @@ export * from './lib/org-units';
 export * from './lib/users';
 export * from './lib/routes';
 export * from './lib/cases';
+export * from './lib/board';

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { BoardModule } from '../board/board.module';
 import { CasesModule } from '../cases/cases.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { CsrfGuard } from '../auth/csrf';
@@ -28,6 +29,7 @@ export class AppModule {
         UsersModule,
         CatalogueModule,
         CasesModule,
+        BoardModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -15,6 +15,8 @@ export interface AppConfig {
   secureCookies: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** Pulse figures need at least this many answers (never below 3). */
+  pulseK: number;
 }
 
 /** Thrown for a wrong setting: `main.ts` prints the message and stops without a stack trace. */
@@ -134,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       1,
       24 * 60,
     ),
+    pulseK: parseInteger('PULSE_K', env['PULSE_K'], 5, 3, 1000),
     sessionAbsoluteHours: parseInteger(
       'SESSION_ABSOLUTE_HOURS',
       env['SESSION_ABSOLUTE_HOURS'],

@@ -9,6 +9,13 @@ import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
 import { TeamMembershipEntity } from '../users/entities/team-membership.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import { MIGRATIONS } from './migrations';
+import {
+  PulseAnswerEntity,
+  PulseQuestionEntity,
+  PulseResponseEntity,
+  PulseRoundEntity,
+  ReflectionEntity,
+} from '../board/entities/board.entities';
 import { PracticeEntity, ThemeEntity } from '../catalogue/entities/practice.entity';
 import {
   CaseAmbassadorEntity,
@@ -40,6 +47,11 @@ export const ENTITIES = [
   AgreementEntity,
   AgreementStatusChangeEntity,
   CheckOffEntity,
+  ReflectionEntity,
+  PulseQuestionEntity,
+  PulseRoundEntity,
+  PulseResponseEntity,
+  PulseAnswerEntity,
 ];
 
 /** Schema changes only through migrations: `synchronize` stays off everywhere. */

@@ -14,6 +14,7 @@ describe('migrations', () => {
       'Foundation1764000000000',
       'CaseFlow1764100000000',
       'SeedCatalogue1764100000001',
+      'Board1764200000000',
     ]);
 
     for (let i = 0; i < ran.length; i++) await t.dataSource.undoLastMigration();

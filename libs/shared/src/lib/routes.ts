@@ -26,6 +26,14 @@ export const API = {
   caseAgreements: (id: string) => `/api/cases/${encodeURIComponent(id)}/agreements`,
   agreement: (id: string) => `/api/agreements/${encodeURIComponent(id)}`,
   agreementStatus: (id: string) => `/api/agreements/${encodeURIComponent(id)}/status`,
+  board: '/api/board',
+  checkOff: (agreementId: string, periodKey: string) =>
+    `/api/agreements/${encodeURIComponent(agreementId)}/check-offs/${encodeURIComponent(periodKey)}`,
+  reflection: (agreementId: string, periodKey: string) =>
+    `/api/agreements/${encodeURIComponent(agreementId)}/reflections/${encodeURIComponent(periodKey)}`,
+  pulseRounds: '/api/pulse-rounds',
+  pulseAnswers: (roundId: string) => `/api/pulse-rounds/${encodeURIComponent(roundId)}/answers`,
+  pulseClose: (roundId: string) => `/api/pulse-rounds/${encodeURIComponent(roundId)}/close`,
   users: '/api/users',
   user: (id: string) => `/api/users/${encodeURIComponent(id)}`,
 } as const;

@@ -1,10 +1,12 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { CaseFlow1764100000000 } from './1764100000000-case-flow';
 import { SeedCatalogue1764100000001 } from './1764100000001-seed-catalogue';
+import { Board1764200000000 } from './1764200000000-board';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API finds them. */
 export const MIGRATIONS = [
   Foundation1764000000000,
   CaseFlow1764100000000,
   SeedCatalogue1764100000001,
+  Board1764200000000,
 ];
