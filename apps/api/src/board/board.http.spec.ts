@@ -325,4 +325,24 @@ describe('the team board over HTTP', () => {
       'FORBIDDEN_SCOPE',
     );
   });
+
+  it('gives the demo team member a believable board: open steps this week, one to catch up on, an open pulse', async () => {
+    const board = (await (await t.signedIn(DEMO.team)).get('/api/board')).body as BoardDto;
+    const [team] = board.teams;
+    expect(team.team.name).toBe('Klantmanagement Werk');
+    expect(team.agreements.length).toBeGreaterThanOrEqual(3);
+    expect(team.agreements.every((a) => a.current.status === 'open')).toBe(true);
+    expect(team.agreements.some((a) => a.grid.some((c) => c.status === 'missed'))).toBe(true);
+    expect(team.agreements.some((a) => a.reflections.length > 0)).toBe(true);
+    expect(team.pulses).toEqual([expect.objectContaining({ answered: false })]);
+    const results = (
+      await (await t.signedIn(DEMO.team)).get(`/api/pulse-rounds?teamId=${team.team.id}`)
+    ).body;
+    expect(
+      results.map(
+        (r: { questions: Array<{ figure: { withheld: boolean } }> }) =>
+          r.questions[0].figure.withheld,
+      ),
+    ).toEqual([true, true, false]);
+  });
 });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { localDateIn } from '@olievlek/domain';
 import { hashPassword } from '../auth/auth.service';
+import { PulseQuestionEntity } from '../board/entities/board.entities';
 import { PracticeEntity } from '../catalogue/entities/practice.entity';
 import { buildDemoHistory, insertDemoHistory } from './demo-history';
 import { nowIso } from '../common/time';
@@ -190,6 +191,17 @@ export async function loadDemoData(
       user('j.deboer@voorbeeldstad.example', 'Jeroen de Boer', 'ambassador'),
     ];
     const member = user('team@voorbeeldstad.example', 'Mohamed El Amrani', 'team');
+    const colleagues = [
+      ['e.dekker', 'Emma Dekker'],
+      ['t.vanleeuwen', 'Thijs van Leeuwen'],
+      ['n.yilmaz', 'Nadia Yılmaz'],
+      ['b.smits', 'Bas Smits'],
+      ['l.hendriks', 'Lisa Hendriks'],
+      ['k.mulder', 'Kevin Mulder'],
+      ['s.boukhari', 'Samira Boukhari'],
+      ['j.vos', 'Joris Vos'],
+    ].map(([local, name]) => user(`${local}@voorbeeldstad.example`, name, 'team'));
+    const colleagueIds = colleagues.map((c) => c.id);
     const director = user(
       'directeur@voorbeeldstad.example',
       'Petra Jansen',
@@ -202,10 +214,13 @@ export async function loadDemoData(
     const memberId = member.id;
     await manager
       .getRepository(UserEntity)
-      .insert([admin, ...ambassadors, member, director].map((u) => ({ ...u })));
-    await manager
-      .getRepository(TeamMembershipEntity)
-      .insert({ userId: memberId, orgUnitId: byName(DEMO_TEAM_OF_MEMBER).id });
+      .insert([admin, ...ambassadors, member, ...colleagues, director].map((u) => ({ ...u })));
+    await manager.getRepository(TeamMembershipEntity).insert(
+      [memberId, ...colleagueIds].map((userId) => ({
+        userId,
+        orgUnitId: byName(DEMO_TEAM_OF_MEMBER).id,
+      })),
+    );
 
     const history = buildDemoHistory(
       {
@@ -217,12 +232,16 @@ export async function loadDemoData(
         adminId,
         memberTeamId: byName(DEMO_TEAM_OF_MEMBER).id,
         memberId,
+        colleagueIds,
+        pulseQuestionIds: (
+          await manager.getRepository(PulseQuestionEntity).find({ order: { position: 'ASC' } })
+        ).map((q) => q.id),
       },
       await manager.getRepository(PracticeEntity).find(),
     );
     await insertDemoHistory(manager, history);
     logger.log(
-      `Loaded demo organisation "${DEMO_ORGANISATION}": ${units.length} units, 8 accounts, ` +
+      `Loaded demo organisation "${DEMO_ORGANISATION}": ${units.length} units, 16 accounts, ` +
         `${history.cases.length} cases, ${history.agreements.length} agreements, ${history.checkOffs.length} check-offs.`,
     );
   });

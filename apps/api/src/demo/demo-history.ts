@@ -12,6 +12,12 @@ import {
   IntakeEntity,
   ObservationEntity,
 } from '../cases/entities/case.entity';
+import {
+  PulseAnswerEntity,
+  PulseResponseEntity,
+  PulseRoundEntity,
+  ReflectionEntity,
+} from '../board/entities/board.entities';
 import { PracticeEntity } from '../catalogue/entities/practice.entity';
 import type { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
 
@@ -67,6 +73,9 @@ export interface DemoHistoryInput {
   /** The demo member's team gets a lively case the board can show. */
   memberTeamId: string;
   memberId: string;
+  /** Colleagues of the demo member in the same team: they answer pulses and write reflections. */
+  colleagueIds: string[];
+  pulseQuestionIds: string[];
 }
 
 interface Rows {
@@ -77,6 +86,10 @@ interface Rows {
   changes: AgreementStatusChangeEntity[];
   checkOffs: CheckOffEntity[];
   observations: ObservationEntity[];
+  reflections: ReflectionEntity[];
+  pulseRounds: PulseRoundEntity[];
+  pulseResponses: PulseResponseEntity[];
+  pulseAnswers: PulseAnswerEntity[];
 }
 
 const cadenceOf = (p: PracticeEntity): Cadence =>
@@ -100,6 +113,10 @@ export function buildDemoHistory(input: DemoHistoryInput, practices: PracticeEnt
     changes: [],
     checkOffs: [],
     observations: [],
+    reflections: [],
+    pulseRounds: [],
+    pulseResponses: [],
+    pulseAnswers: [],
   };
   const active = practices.filter((p) => !p.retiredAt);
   const soloPractices = active.filter((p) => !p.needsPartner);
@@ -210,7 +227,7 @@ export function buildDemoHistory(input: DemoHistoryInput, practices: PracticeEnt
         1,
         Math.round((Date.parse(lifeEnd) - Date.parse(startDate)) / 86_400_000),
       );
-      const roll = random();
+      const roll = isMemberTeam ? 1 : random();
       if (closed || (span > 200 && roll < 0.3))
         history.push({ on: addDays(startDate, Math.floor(span * 0.8)), status: 'adopted' });
       else if (roll < 0.4)
@@ -235,7 +252,9 @@ export function buildDemoHistory(input: DemoHistoryInput, practices: PracticeEnt
       periods.forEach((period, p) => {
         const statusThen = history.filter((h) => h.on <= period.end).pop()?.status;
         if (statusThen !== 'running' && statusThen !== 'adopted') return;
-        if (period.end >= input.today && random() < 0.5) return; // the current week: not ticked yet
+        if (period.end >= input.today && (isMemberTeam || random() < 0.5)) return; // the current week: not ticked yet
+        // The demo member's team has one week to catch up on, two weeks back.
+        if (isMemberTeam && k === 0 && p === periods.length - 3) return;
         if (stallsAfter !== null && p / periods.length > stallsAfter && status === 'running')
           return;
         const r = random();
@@ -270,7 +289,67 @@ export function buildDemoHistory(input: DemoHistoryInput, practices: PracticeEnt
       });
     }
   });
+  addMemberTeamLife(rows, input, random);
   return rows;
+}
+
+const REFLECTIONS = [
+  'Het overleg was korter en iedereen wist waarom we er zaten.',
+  'Goed gesprek over de overdracht met Burgerzaken.',
+  'Deze week schoot het erbij in; volgende week beter.',
+  'Fijn om even zonder agenda bij te praten.',
+];
+
+/** Pulse rounds (one above k, one below, one open) and reflections for the demo member's team. */
+function addMemberTeamLife(rows: Rows, input: DemoHistoryInput, random: () => number): void {
+  const opener = input.ambassadorIds[0];
+  const round = (
+    daysAgo: number,
+    closedDaysAgo: number | null,
+    answerers: string[],
+    base: number,
+  ) => {
+    const id = randomUUID();
+    rows.pulseRounds.push({
+      id,
+      teamId: input.memberTeamId,
+      openedOn: addDays(input.today, -daysAgo),
+      closedOn: closedDaysAgo === null ? null : addDays(input.today, -closedDaysAgo),
+      openedBy: opener,
+      questionIds: JSON.stringify(input.pulseQuestionIds),
+    });
+    for (const userId of answerers) {
+      rows.pulseResponses.push({ roundId: id, userId });
+      for (const questionId of input.pulseQuestionIds) {
+        rows.pulseAnswers.push({
+          id: randomUUID(),
+          roundId: id,
+          questionId,
+          score: Math.min(5, Math.max(1, base + Math.round(random() * 2 - 1))),
+        });
+      }
+    }
+  };
+  round(120, 106, input.colleagueIds.slice(0, 7), 3); // closed, 7 answers: figures shown
+  round(45, 31, input.colleagueIds.slice(0, 4), 4); // closed, 4 answers: below k, withheld
+  round(3, null, input.colleagueIds.slice(0, 2), 4); // open: the demo member has not answered yet
+  for (const agreement of rows.agreements.filter(
+    (a) => a.teamId === input.memberTeamId && a.status === 'running',
+  )) {
+    const checkOffs = rows.checkOffs
+      .filter((c) => c.agreementId === agreement.id && c.state === 'done')
+      .slice(-3);
+    checkOffs.forEach((c, i) => {
+      rows.reflections.push({
+        id: randomUUID(),
+        agreementId: agreement.id,
+        periodKey: c.periodKey,
+        authorId: input.colleagueIds[i % input.colleagueIds.length],
+        text: REFLECTIONS[(i + agreement.title.length) % REFLECTIONS.length],
+        at: c.at,
+      });
+    });
+  }
 }
 
 function pushAgreement(
@@ -348,4 +427,8 @@ export async function insertDemoHistory(manager: EntityManager, rows: Rows): Pro
   await chunks(AgreementStatusChangeEntity, rows.changes);
   await chunks(CheckOffEntity, rows.checkOffs);
   await chunks(ObservationEntity, rows.observations);
+  await chunks(ReflectionEntity, rows.reflections);
+  await chunks(PulseRoundEntity, rows.pulseRounds);
+  await chunks(PulseResponseEntity, rows.pulseResponses);
+  await chunks(PulseAnswerEntity, rows.pulseAnswers);
 }
