@@ -19,6 +19,12 @@ export const routes: Routes = [
         loadComponent: () => import('./home/home.page').then((m) => m.HomePage),
       },
       {
+        path: 'bord',
+        title: 'title.board',
+        canActivate: [hasRole('team')],
+        loadComponent: () => import('./board/board.page').then((m) => m.BoardPage),
+      },
+      {
         path: 'casussen',
         title: 'title.caseload',
         canActivate: [hasRole('ambassador')],

@@ -79,6 +79,13 @@ import { AuthService } from '../core/auth.service';
             <p class="utrecht-paragraph">{{ 'home.team.none' | transloco }}</p>
           }
           <p class="utrecht-paragraph ov-muted">{{ 'home.team.intro' | transloco }}</p>
+          <p class="ov-actions">
+            <a
+              class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+              routerLink="/bord"
+              >{{ 'home.team.link' | transloco }}</a
+            >
+          </p>
         </section>
       }
       @if (has('director')) {

@@ -42,6 +42,17 @@ import { LanguageSwitch } from './language-switch';
               >{{ 'nav.home' | transloco }}</a
             >
           </li>
+          @if (isTeam()) {
+            <li>
+              <a
+                class="ov-nav__link"
+                routerLink="/bord"
+                routerLinkActive="ov-nav__link--current"
+                ariaCurrentWhenActive="page"
+                >{{ 'nav.board' | transloco }}</a
+              >
+            </li>
+          }
           @if (isAmbassador()) {
             <li>
               <a
@@ -95,6 +106,7 @@ export class Shell {
   private readonly router = inject(Router);
   protected readonly me = this.auth.me;
   protected readonly isAdmin = computed(() => this.auth.me()?.roles.includes('admin') ?? false);
+  protected readonly isTeam = computed(() => this.auth.me()?.roles.includes('team') ?? false);
   protected readonly isAmbassador = computed(
     () => this.auth.me()?.roles.includes('ambassador') ?? false,
   );

@@ -1,0 +1,429 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import type {
+  BoardAgreementDto,
+  BoardCellDto,
+  BoardDto,
+  CadenceDto,
+  CheckOffState,
+  OpenPulseDto,
+} from '@olievlek/shared';
+import { apiError } from '../core/api-error';
+import { translateError } from '../core/error-text';
+import { LanguageService } from '../core/language.service';
+import { BoardApi, withRetry } from './board-api.service';
+
+const UNDO_SECONDS = 10;
+
+/** The screen members open every week: one tap per step, built for a phone between meetings. */
+@Component({
+  selector: 'ov-board-page',
+  imports: [FormsModule, TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h1 class="utrecht-heading-1">{{ 'board.heading' | transloco }}</h1>
+    <div aria-live="polite" class="ov-live">
+      @if (notice(); as text) {
+        <div class="utrecht-alert utrecht-alert--ok" role="status">
+          <p class="utrecht-paragraph">{{ text }}</p>
+          @if (undo()) {
+            <button
+              type="button"
+              class="utrecht-button utrecht-button--secondary-action ov-button--small"
+              (click)="undoLast()"
+            >
+              {{ 'board.undo' | transloco }}
+            </button>
+          }
+        </div>
+      }
+    </div>
+    @if (error(); as text) {
+      <div class="utrecht-alert utrecht-alert--error" role="alert">
+        <p class="utrecht-paragraph">{{ text }}</p>
+      </div>
+    }
+
+    @if (board(); as b) {
+      @for (t of b.teams; track t.team.id) {
+        <section class="ov-board-team" [attr.aria-labelledby]="'team-' + t.team.id">
+          <h2 class="utrecht-heading-2" [id]="'team-' + t.team.id">{{ t.team.name }}</h2>
+          @for (a of t.agreements; track a.id) {
+            <article class="ov-card ov-step" [attr.aria-labelledby]="'step-' + a.id">
+              <h3 class="utrecht-heading-3" [id]="'step-' + a.id">{{ a.title }}</h3>
+              <p class="ov-case-meta">
+                <span>{{ cadenceText(a.cadence) }}</span>
+                @if (a.partnerTeam; as p) {
+                  <span>{{
+                    'agreements.withPartner' | transloco: { name: partnerName(a, t.team.id) }
+                  }}</span>
+                }
+                <span class="ov-habit" [attr.data-level]="a.habit.level">{{
+                  'habit.' + a.habit.level | transloco
+                }}</span>
+              </p>
+              <p class="utrecht-paragraph ov-strong">{{ periodLabel(a) }}</p>
+              @if (a.current.status === 'open') {
+                @if (skipping() === a.id) {
+                  <form class="ov-inline-row" (ngSubmit)="tick(a, a.current, 'skipped')">
+                    <div class="utrecht-form-field">
+                      <label class="utrecht-form-label" [for]="'reason-' + a.id">{{
+                        'board.skipReason' | transloco
+                      }}</label>
+                      <input
+                        [id]="'reason-' + a.id"
+                        name="reason"
+                        class="utrecht-textbox utrecht-textbox--html-input"
+                        [ngModel]="reason()"
+                        (ngModelChange)="reason.set($event)"
+                        maxlength="500"
+                      />
+                    </div>
+                    <button type="submit" class="utrecht-button utrecht-button--primary-action">
+                      {{ 'board.confirmSkip' | transloco }}
+                    </button>
+                    <button
+                      type="button"
+                      class="utrecht-button utrecht-button--secondary-action"
+                      (click)="skipping.set(null)"
+                    >
+                      {{ 'app.cancel' | transloco }}
+                    </button>
+                  </form>
+                } @else {
+                  <div class="ov-tick">
+                    <button
+                      type="button"
+                      class="utrecht-button utrecht-button--primary-action ov-tick__done"
+                      [attr.aria-label]="('board.done' | transloco) + ' — ' + a.title"
+                      (click)="tick(a, a.current, 'done')"
+                    >
+                      ✓ {{ 'board.done' | transloco }}
+                    </button>
+                    <button
+                      type="button"
+                      class="utrecht-button utrecht-button--secondary-action ov-tick__skip"
+                      [attr.aria-label]="('board.skip' | transloco) + ' — ' + a.title"
+                      (click)="startSkip(a)"
+                    >
+                      {{ 'board.skip' | transloco }}
+                    </button>
+                  </div>
+                }
+              } @else {
+                <p class="utrecht-paragraph ov-tick__result" [attr.data-status]="a.current.status">
+                  {{ 'board.state.' + a.current.status | transloco }}
+                  @if (a.current.reason) {
+                    — {{ a.current.reason }}
+                  }
+                </p>
+              }
+
+              <details class="ov-details">
+                <summary>{{ 'board.catchUp' | transloco }}</summary>
+                <ol class="ov-catchup">
+                  @for (cell of a.grid; track cell.key) {
+                    <li class="ov-catchup__item">
+                      <span class="ov-catchup__period">{{ cell.key }}</span>
+                      <span class="ov-catchup__status" [attr.data-status]="cell.status">{{
+                        'periodStatus.' + cell.status | transloco
+                      }}</span>
+                      @if (cell.status === 'missed') {
+                        <button
+                          type="button"
+                          class="utrecht-button utrecht-button--subtle ov-button--small"
+                          [attr.aria-label]="
+                            'board.fillIn' | transloco: { period: cell.key, title: a.title }
+                          "
+                          (click)="tick(a, cell, 'done')"
+                        >
+                          {{ 'board.fillInShort' | transloco }}
+                        </button>
+                      }
+                    </li>
+                  }
+                </ol>
+              </details>
+
+              <form class="ov-reflection" (ngSubmit)="reflect(a)">
+                <div class="utrecht-form-field">
+                  <label class="utrecht-form-label" [for]="'refl-' + a.id">{{
+                    'board.reflection' | transloco
+                  }}</label>
+                  <textarea
+                    [id]="'refl-' + a.id"
+                    [name]="'refl-' + a.id"
+                    rows="2"
+                    class="utrecht-textarea utrecht-textarea--html-textarea"
+                    [ngModel]="drafts()[a.id] ?? ''"
+                    (ngModelChange)="setDraft(a.id, $event)"
+                    maxlength="2000"
+                  ></textarea>
+                </div>
+                <button
+                  type="submit"
+                  class="utrecht-button utrecht-button--secondary-action ov-button--small"
+                >
+                  {{ 'board.saveReflection' | transloco }}
+                </button>
+              </form>
+              @if (a.reflections.length) {
+                <ul class="ov-list">
+                  @for (r of a.reflections; track r.periodKey + r.author.id) {
+                    <li class="ov-list__item">
+                      <span class="ov-muted">{{ r.periodKey }}, {{ r.author.name }}:</span>
+                      {{ r.text }}
+                    </li>
+                  }
+                </ul>
+              }
+            </article>
+          } @empty {
+            <p class="utrecht-paragraph">{{ 'board.noSteps' | transloco }}</p>
+          }
+
+          @for (p of t.pulses; track p.id) {
+            <section class="ov-card" [attr.aria-labelledby]="'pulse-' + p.id">
+              <h3 class="utrecht-heading-3" [id]="'pulse-' + p.id">
+                {{ 'pulse.heading' | transloco }}
+              </h3>
+              @if (p.answered) {
+                <p class="utrecht-paragraph">{{ 'pulse.answered' | transloco }}</p>
+              } @else {
+                <p class="utrecht-paragraph ov-muted">{{ 'pulse.intro' | transloco }}</p>
+                <form (ngSubmit)="answer(p)">
+                  @for (q of p.questions; track q.id) {
+                    <fieldset class="utrecht-form-fieldset ov-pulse-question">
+                      <legend class="utrecht-form-fieldset__legend">
+                        {{ language.current() === 'en' ? q.text.en : q.text.nl }}
+                      </legend>
+                      <div class="ov-scale">
+                        @for (score of [1, 2, 3, 4, 5]; track score) {
+                          <label class="ov-scale__option">
+                            <input
+                              type="radio"
+                              [name]="'q-' + q.id"
+                              [value]="score"
+                              [checked]="scores()[q.id] === score"
+                              (change)="setScore(q.id, score)"
+                            />
+                            <span>{{ score }}</span>
+                            <span class="ov-visually-hidden">{{
+                              'pulse.scale.' + score | transloco
+                            }}</span>
+                          </label>
+                        }
+                      </div>
+                      <p class="ov-scale__ends ov-muted" aria-hidden="true">
+                        <span>{{ 'pulse.scale.1' | transloco }}</span><span>{{
+                          'pulse.scale.5' | transloco
+                        }}</span>
+                      </p>
+                    </fieldset>
+                  }
+                  <button type="submit" class="utrecht-button utrecht-button--primary-action">
+                    {{ 'pulse.submit' | transloco }}
+                  </button>
+                </form>
+              }
+            </section>
+          }
+        </section>
+      } @empty {
+        <p class="utrecht-paragraph">{{ 'home.team.none' | transloco }}</p>
+      }
+    } @else if (loading()) {
+      <p class="utrecht-paragraph">{{ 'app.loading' | transloco }}</p>
+    }
+  `,
+})
+export class BoardPage {
+  private readonly api = inject(BoardApi);
+  private readonly transloco = inject(TranslocoService);
+  protected readonly language = inject(LanguageService);
+
+  protected readonly board = signal<BoardDto | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly notice = signal<string | null>(null);
+  protected readonly error = signal<string | null>(null);
+  protected readonly skipping = signal<string | null>(null);
+  protected readonly reason = signal('');
+  protected readonly drafts = signal<Record<string, string>>({});
+  protected readonly scores = signal<Record<string, number>>({});
+  protected readonly undo = signal<{ agreementId: string; periodKey: string } | null>(null);
+  private undoTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor() {
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.board.set(await this.api.board());
+    } catch (e) {
+      this.error.set(translateError(this.transloco, apiError(e)));
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  protected cadenceText(cadence: CadenceDto): string {
+    if (cadence.kind === 'once') return this.transloco.translate('cadence.once');
+    if (cadence.kind === 'monthly') return this.transloco.translate('cadence.monthly');
+    return cadence.every === 1
+      ? this.transloco.translate('cadence.weekly')
+      : this.transloco.translate('cadence.everyNWeeks', { n: cadence.every });
+  }
+  protected periodLabel(a: BoardAgreementDto): string {
+    if (a.cadence.kind === 'weeks' && a.cadence.every === 1)
+      return this.transloco.translate('board.thisWeek', { key: a.current.key });
+    if (a.cadence.kind === 'monthly')
+      return this.transloco.translate('board.thisMonth', { key: a.current.key });
+    return this.transloco.translate('board.thisPeriod', {
+      start: a.current.start,
+      end: a.current.end,
+    });
+  }
+  protected partnerName(a: BoardAgreementDto, teamId: string): string {
+    return a.team.id === teamId ? (a.partnerTeam?.name ?? '') : a.team.name;
+  }
+  protected startSkip(a: BoardAgreementDto): void {
+    this.reason.set('');
+    this.skipping.set(a.id);
+    setTimeout(() => document.getElementById('reason-' + a.id)?.focus());
+  }
+  protected setDraft(id: string, text: string): void {
+    this.drafts.update((d) => ({ ...d, [id]: text }));
+  }
+  protected setScore(questionId: string, score: number): void {
+    this.scores.update((s) => ({ ...s, [questionId]: score }));
+  }
+
+  /** Optimistic: the screen changes at once; a dropped network is retried; a refusal is said plainly. */
+  protected async tick(
+    a: BoardAgreementDto,
+    cell: BoardCellDto,
+    state: CheckOffState,
+  ): Promise<void> {
+    if (state === 'skipped' && !this.reason().trim()) {
+      this.error.set(this.transloco.translate('board.reasonRequired'));
+      return;
+    }
+    const reason = state === 'skipped' ? this.reason().trim() : undefined;
+    const before = a.habit.level;
+    this.error.set(null);
+    this.skipping.set(null);
+    this.replace({
+      ...a,
+      current:
+        a.current.key === cell.key
+          ? { ...a.current, status: state, reason: reason ?? null }
+          : a.current,
+      grid: a.grid.map((c) =>
+        c.key === cell.key ? { ...c, status: state, reason: reason ?? null } : c,
+      ),
+    });
+    try {
+      const saved = await withRetry(() =>
+        this.api.tick(a.id, cell.key, { state, ...(reason ? { reason } : {}) }),
+      );
+      this.replace(saved);
+      const celebrate = saved.habit.level === 'routine' && before !== 'routine';
+      this.say(
+        this.transloco.translate(
+          celebrate ? 'board.routine' : state === 'done' ? 'board.savedDone' : 'board.savedSkipped',
+          { title: a.title },
+        ),
+        { agreementId: a.id, periodKey: cell.key },
+      );
+    } catch (e) {
+      this.replace(a);
+      this.error.set(
+        this.transloco.translate('board.notSaved', { title: a.title }) +
+          ' ' +
+          translateError(this.transloco, apiError(e)),
+      );
+    }
+  }
+
+  protected async undoLast(): Promise<void> {
+    const u = this.undo();
+    if (!u) return;
+    this.clearUndo();
+    try {
+      this.replace(await withRetry(() => this.api.untick(u.agreementId, u.periodKey)));
+      this.notice.set(this.transloco.translate('board.undone'));
+    } catch (e) {
+      this.error.set(translateError(this.transloco, apiError(e)));
+    }
+  }
+
+  protected async reflect(a: BoardAgreementDto): Promise<void> {
+    const text = (this.drafts()[a.id] ?? '').trim();
+    if (!text) return;
+    try {
+      this.replace(await withRetry(() => this.api.reflect(a.id, a.current.key, text)));
+      this.setDraft(a.id, '');
+      this.say(this.transloco.translate('board.reflectionSaved'));
+    } catch (e) {
+      this.error.set(translateError(this.transloco, apiError(e)));
+    }
+  }
+
+  protected async answer(p: OpenPulseDto): Promise<void> {
+    const scores = this.scores();
+    if (p.questions.some((q) => !scores[q.id])) {
+      this.error.set(this.transloco.translate('pulse.incomplete'));
+      return;
+    }
+    this.error.set(null);
+    try {
+      await withRetry(() =>
+        this.api.answer(p.id, {
+          answers: p.questions.map((q) => ({ questionId: q.id, score: scores[q.id] })),
+        }),
+      );
+      this.board.update(
+        (b) =>
+          b && {
+            ...b,
+            teams: b.teams.map((t) => ({
+              ...t,
+              pulses: t.pulses.map((x) => (x.id === p.id ? { ...x, answered: true } : x)),
+            })),
+          },
+      );
+      this.say(this.transloco.translate('pulse.thanks'));
+    } catch (e) {
+      this.error.set(translateError(this.transloco, apiError(e)));
+    }
+  }
+
+  private replace(updated: BoardAgreementDto): void {
+    this.board.update(
+      (b) =>
+        b && {
+          ...b,
+          teams: b.teams.map((t) => ({
+            ...t,
+            agreements: t.agreements.map((x) => (x.id === updated.id ? updated : x)),
+          })),
+        },
+    );
+  }
+
+  private say(text: string, undo?: { agreementId: string; periodKey: string }): void {
+    this.notice.set(text);
+    this.clearUndo();
+    if (undo) {
+      this.undo.set(undo);
+      this.undoTimer = setTimeout(() => this.undo.set(null), UNDO_SECONDS * 1000);
+    }
+  }
+
+  private clearUndo(): void {
+    if (this.undoTimer) clearTimeout(this.undoTimer);
+    this.undo.set(null);
+  }
+}
