@@ -76,6 +76,11 @@ test('a team member ticks, skips, undoes, catches up, reflects and answers the p
     doel.locator('.ov-catchup__item', { hasText: missedPeriod }).getByText('gedaan'),
   ).toBeVisible();
   await expect(page.getByText('Je hebt deze ronde al beantwoord. Bedankt!')).toBeVisible();
+  // Results: one closed round above k shows averages, one below k says how many answers were missing.
+  await expect(page.getByText(/Gemiddeld \d(\.\d+)? uit 5 \(7 antwoorden\)/).first()).toBeVisible();
+  await expect(
+    page.getByText('Niet zichtbaar: nog 1 antwoorden nodig (minimaal 5)').first(),
+  ).toBeVisible();
   await expectNoHorizontalOverflow(page);
   await expectAccessible(page);
 });

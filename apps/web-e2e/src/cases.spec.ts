@@ -102,6 +102,12 @@ test.describe('the ambassador case flow', () => {
     await expect(page.getByText(/Gepauzeerd — Vakantieperiode/)).toBeVisible();
     await expectAccessible(page);
 
+    await page.getByRole('button', { name: 'Peiling openen' }).click();
+    await expect(page.getByRole('status')).toHaveText(
+      'De peiling is geopend; de teamleden zien hem op hun bord.',
+    );
+    await expect(page.getByText('Zichtbaar zodra de ronde is gesloten').first()).toBeVisible();
+
     await page
       .getByLabel('Delen met een andere ambassadeur')
       .selectOption({ label: 'Ruben Vermeulen' });

@@ -10,6 +10,20 @@ import { AdminApi } from './admin-api.service';
   selector: 'ov-users-page',
   imports: [ReactiveFormsModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // Utrecht draws row lines on data cells only; the row header (the name) needs one too, and the
+  // edit button's padding would push its label below the other cells' first line.
+  styles: `
+    tbody .utrecht-table__header-cell {
+      border-block-end: var(--utrecht-table-row-border-block-end-width, 1px) solid
+        var(--utrecht-table-row-border-block-end-color, currentColor);
+    }
+    .ov-users__edit {
+      margin-block: -0.6rem;
+    }
+    .utrecht-form-fieldset {
+      margin-block-end: 1rem;
+    }
+  `,
   template: `
     <h1 class="utrecht-heading-1">{{ 'users.heading' | transloco }}</h1>
     <p class="utrecht-paragraph ov-lead">{{ 'users.intro' | transloco }}</p>
@@ -260,7 +274,7 @@ import { AdminApi } from './admin-api.service';
               <td class="utrecht-table__cell">
                 <button
                   type="button"
-                  class="utrecht-button utrecht-button--subtle ov-button--small"
+                  class="utrecht-button utrecht-button--subtle ov-button--small ov-users__edit"
                   [attr.aria-label]="'users.editUser' | transloco: { name: user.name }"
                   (click)="startEdit(user)"
                 >

@@ -8,18 +8,20 @@ import type {
   CadenceDto,
   CheckOffState,
   OpenPulseDto,
+  PulseRoundResultDto,
 } from '@olievlek/shared';
 import { apiError } from '../core/api-error';
 import { translateError } from '../core/error-text';
 import { LanguageService } from '../core/language.service';
 import { BoardApi, withRetry } from './board-api.service';
+import { PulseResults } from './pulse-results';
 
 const UNDO_SECONDS = 10;
 
 /** The screen members open every week: one tap per step, built for a phone between meetings. */
 @Component({
   selector: 'ov-board-page',
-  imports: [FormsModule, TranslocoPipe],
+  imports: [FormsModule, TranslocoPipe, PulseResults],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 class="utrecht-heading-1">{{ 'board.heading' | transloco }}</h1>
@@ -229,6 +231,12 @@ const UNDO_SECONDS = 10;
               }
             </section>
           }
+          <section class="ov-card" [attr.aria-labelledby]="'results-' + t.team.id">
+            <h3 class="utrecht-heading-3" [id]="'results-' + t.team.id">
+              {{ 'pulse.resultsHeading' | transloco }}
+            </h3>
+            <ov-pulse-results [rounds]="results()[t.team.id] ?? []" />
+          </section>
         </section>
       } @empty {
         <p class="utrecht-paragraph">{{ 'home.team.none' | transloco }}</p>
@@ -244,6 +252,7 @@ export class BoardPage {
   protected readonly language = inject(LanguageService);
 
   protected readonly board = signal<BoardDto | null>(null);
+  protected readonly results = signal<Record<string, PulseRoundResultDto[]>>({});
   protected readonly loading = signal(true);
   protected readonly notice = signal<string | null>(null);
   protected readonly error = signal<string | null>(null);
@@ -260,7 +269,10 @@ export class BoardPage {
 
   private async load(): Promise<void> {
     try {
-      this.board.set(await this.api.board());
+      const board = await this.api.board();
+      this.board.set(board);
+      const results = await Promise.all(board.teams.map((t) => this.api.results(t.team.id)));
+      this.results.set(Object.fromEntries(board.teams.map((t, i) => [t.team.id, results[i]])));
     } catch (e) {
       this.error.set(translateError(this.transloco, apiError(e)));
     } finally {

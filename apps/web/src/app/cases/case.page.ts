@@ -21,6 +21,7 @@ import type {
 import { apiError } from '../core/api-error';
 import { AuthService } from '../core/auth.service';
 import { translateError } from '../core/error-text';
+import { PulseResults } from '../board/pulse-results';
 import { AgreementForm } from './agreement-form';
 import { CasesApi, todayInAmsterdam } from './cases-api.service';
 
@@ -32,7 +33,7 @@ interface StatusDraft {
 
 @Component({
   selector: 'ov-case-page',
-  imports: [RouterLink, TranslocoPipe, FormsModule, AgreementForm],
+  imports: [RouterLink, TranslocoPipe, FormsModule, AgreementForm, PulseResults],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p class="utrecht-paragraph">
@@ -504,6 +505,34 @@ interface StatusDraft {
         </section>
       }
 
+      <section class="ov-card" aria-labelledby="pulse-heading">
+        <h2 class="utrecht-heading-2" id="pulse-heading">
+          {{ 'pulse.resultsHeading' | transloco }}
+        </h2>
+        @if (editable(c)) {
+          <div class="ov-actions">
+            @if (openRound(); as round) {
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--secondary-action"
+                (click)="closePulse(round.id)"
+              >
+                {{ 'pulse.close' | transloco }}
+              </button>
+            } @else {
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--secondary-action"
+                (click)="openPulse(c)"
+              >
+                {{ 'pulse.openRound' | transloco }}
+              </button>
+            }
+          </div>
+        }
+        <ov-pulse-results [rounds]="pulses.value() ?? []" />
+      </section>
+
       <!-- Timeline -->
       <section class="ov-card" aria-labelledby="timeline-heading">
         <h2 class="utrecht-heading-2" id="timeline-heading">
@@ -560,6 +589,13 @@ export class CasePage {
   protected readonly teams = resource({ loader: () => this.api.teams() });
   private readonly themes = resource({ loader: () => this.api.themes() });
   private readonly allAmbassadors = resource({ loader: () => this.api.ambassadors() });
+  protected readonly pulses = resource({
+    params: () => this.detail.value()?.team.id,
+    loader: ({ params }) => this.api.pulseResults(params),
+  });
+  protected readonly openRound = computed(
+    () => (this.pulses.value() ?? []).find((r) => !r.closedOn) ?? null,
+  );
   private readonly auth = inject(AuthService);
   protected readonly isAdmin = computed(() => this.auth.me()?.roles.includes('admin') ?? false);
   protected readonly shareWith = signal('');
@@ -713,6 +749,22 @@ export class CasePage {
     await this.run(async () => {
       await this.api.unassign(c.id, userId);
       return this.transloco.translate('cases.unassigned', { name });
+    });
+  }
+
+  protected async openPulse(c: CaseDetailDto): Promise<void> {
+    await this.run(async () => {
+      await this.api.openPulse(c.team.id);
+      this.pulses.reload();
+      return this.transloco.translate('pulse.opened');
+    });
+  }
+
+  protected async closePulse(roundId: string): Promise<void> {
+    await this.run(async () => {
+      await this.api.closePulse(roundId);
+      this.pulses.reload();
+      return this.transloco.translate('pulse.closed');
     });
   }
 

@@ -15,6 +15,7 @@ import {
   ObservationRequest,
   OrgUnitDto,
   PersonRef,
+  PulseRoundResultDto,
   PracticeDto,
   ThemeDto,
 } from '@olievlek/shared';
@@ -62,6 +63,17 @@ export class CasesApi {
   }
   unassign(id: string, userId: string): Promise<PersonRef[]> {
     return firstValueFrom(this.http.delete<PersonRef[]>(API.caseAmbassador(id, userId)));
+  }
+  pulseResults(teamId: string): Promise<PulseRoundResultDto[]> {
+    return firstValueFrom(
+      this.http.get<PulseRoundResultDto[]>(API.pulseRounds, { params: { teamId } }),
+    );
+  }
+  openPulse(teamId: string): Promise<PulseRoundResultDto> {
+    return firstValueFrom(this.http.post<PulseRoundResultDto>(API.pulseRounds, { teamId }));
+  }
+  closePulse(roundId: string): Promise<PulseRoundResultDto> {
+    return firstValueFrom(this.http.post<PulseRoundResultDto>(API.pulseClose(roundId), {}));
   }
   practices(): Promise<PracticeDto[]> {
     return firstValueFrom(this.http.get<PracticeDto[]>(API.practices));
