@@ -37,7 +37,7 @@ test.describe('the ambassador case flow', () => {
     await createTeam(baseURL as string, team);
 
     await signIn(page, DEMO.ambassador);
-    await expect(page.getByText(/casussen met een stilgevallen stap/)).toBeVisible();
+    await expect(page.getByText(/Casussen met een stilgevallen stap: \d+/)).toBeVisible();
     await page
       .getByRole('navigation', { name: 'Hoofdmenu' })
       .getByRole('link', { name: 'Casussen' })
@@ -182,6 +182,8 @@ test.describe('the ambassador case flow', () => {
       page.getByRole('heading', { name: 'Begin elk overleg met het doel (doel vooraf)' }),
     ).toBeVisible();
     await expectAccessible(page);
+    await expect(page.getByRole('heading', { name: 'Vragen van de peiling' })).toBeVisible();
+    await expect(page.getByLabel(/Onze overleggen hebben een duidelijk doel/)).toBeChecked();
     await page.getByRole('button', { name: 'Praktijk toevoegen' }).click();
     await page.getByLabel('Titel (Nederlands)').fill(title);
     await page.getByLabel('Titel (Engels)').fill('Lunch walk');

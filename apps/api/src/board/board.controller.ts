@@ -1,11 +1,29 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { BoardAgreementDto, BoardDto, PulseRoundResultDto } from '@olievlek/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { badRequest } from '../common/api-exception';
 import { BoardService } from './board.service';
-import { CheckOffBody, OpenPulseBody, PulseAnswerBody, ReflectionBody } from './dto/board.dto';
+import {
+  CheckOffBody,
+  OpenPulseBody,
+  PulseAnswerBody,
+  PulseQuestionBody,
+  PulseQuestionPatch,
+  ReflectionBody,
+} from './dto/board.dto';
 
 @ApiTags('board')
 @ApiCookieAuth()
@@ -49,6 +67,28 @@ export class BoardController {
     @CurrentUser() user: AuthUser,
   ): Promise<BoardAgreementDto> {
     return this.board.reflect(user, id, period, body.text);
+  }
+
+  @Get('pulse-questions')
+  @Roles('admin', 'ambassador')
+  questions() {
+    return this.board.questionList();
+  }
+
+  @Post('pulse-questions')
+  @Roles('admin')
+  addQuestion(@Body() body: PulseQuestionBody, @CurrentUser() user: AuthUser) {
+    return this.board.addQuestion(user, body.text);
+  }
+
+  @Patch('pulse-questions/:id')
+  @Roles('admin')
+  updateQuestion(
+    @Param('id') id: string,
+    @Body() body: PulseQuestionPatch,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.board.updateQuestion(user, id, body);
   }
 
   @Get('pulse-rounds')

@@ -345,4 +345,37 @@ describe('the team board over HTTP', () => {
       ),
     ).toEqual([true, true, false]);
   });
+
+  it('lets admins edit the question set; new rounds take the active questions, old rounds keep theirs', async () => {
+    const before = (await ambassador.get('/api/pulse-questions')).body as Array<{
+      id: string;
+      active: boolean;
+    }>;
+    expect(before).toHaveLength(4);
+    const added = await admin.post('/api/pulse-questions', {
+      text: {
+        nl: 'Ik weet wat andere teams van ons nodig hebben.',
+        en: 'I know what other teams need from us.',
+      },
+    });
+    expect(added.status).toBe(201);
+    expect(
+      (await admin.patch(`/api/pulse-questions/${before[0].id}`, { active: false })).status,
+    ).toBe(200);
+    expectApiError(
+      await ambassador.post('/api/pulse-questions', { text: { nl: 'x', en: 'x' } }),
+      403,
+      'FORBIDDEN_ROLE',
+    );
+    expectApiError(
+      await admin.post('/api/pulse-questions', { text: { nl: '', en: 'x' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    const round = (await ambassador.post('/api/pulse-rounds', { teamId })).body;
+    const ids = round.questions.map((q: { question: { id: string } }) => q.question.id);
+    expect(ids).toContain(added.body.id);
+    expect(ids).not.toContain(before[0].id);
+    expect(ids).toHaveLength(4);
+  });
 });

@@ -239,6 +239,63 @@ export class BoardService {
     return this.result(round);
   }
 
+  /** The question set: new rounds take the active questions; a round keeps the ones it opened with. */
+  async questionList(): Promise<Array<PulseQuestionDto & { active: boolean; position: number }>> {
+    const rows = await this.dataSource
+      .getRepository(PulseQuestionEntity)
+      .find({ order: { position: 'ASC' } });
+    return rows.map((q) => ({
+      id: q.id,
+      text: { nl: q.textNl, en: q.textEn },
+      active: q.active,
+      position: q.position,
+    }));
+  }
+
+  async addQuestion(user: AuthUser, text: { nl: string; en: string }): Promise<PulseQuestionDto> {
+    const repo = this.dataSource.getRepository(PulseQuestionEntity);
+    const last = await repo.findOne({ where: {}, order: { position: 'DESC' } });
+    const question: PulseQuestionEntity = {
+      id: randomUUID(),
+      textNl: text.nl,
+      textEn: text.en,
+      position: (last?.position ?? 0) + 1,
+      active: true,
+    };
+    await repo.insert({ ...question });
+    await this.audit.record({
+      actorId: user.id,
+      action: 'pulse_question.create',
+      objectType: 'pulse_question',
+      objectId: question.id,
+      result: 'success',
+    });
+    return { id: question.id, text };
+  }
+
+  async updateQuestion(
+    user: AuthUser,
+    id: string,
+    patch: { text?: { nl: string; en: string }; active?: boolean },
+  ): Promise<PulseQuestionDto> {
+    const repo = this.dataSource.getRepository(PulseQuestionEntity);
+    const question = await repo.findOneBy({ id });
+    if (!question) throw notFound('NOT_FOUND', 'This pulse question does not exist.');
+    const changes: Partial<PulseQuestionEntity> = {};
+    if (patch.text) Object.assign(changes, { textNl: patch.text.nl, textEn: patch.text.en });
+    if (patch.active !== undefined) changes.active = patch.active;
+    if (Object.keys(changes).length) await repo.update({ id }, changes);
+    await this.audit.record({
+      actorId: user.id,
+      action: 'pulse_question.update',
+      objectType: 'pulse_question',
+      objectId: id,
+      result: 'success',
+    });
+    const saved = { ...question, ...changes };
+    return { id, text: { nl: saved.textNl, en: saved.textEn } };
+  }
+
   async answer(user: AuthUser, roundId: string, body: PulseAnswerBody): Promise<void> {
     const round = await this.round(roundId);
     if (!user.teamIds.includes(round.teamId))

@@ -32,6 +32,8 @@ export const API = {
   reflection: (agreementId: string, periodKey: string) =>
     `/api/agreements/${encodeURIComponent(agreementId)}/reflections/${encodeURIComponent(periodKey)}`,
   pulseRounds: '/api/pulse-rounds',
+  pulseQuestions: '/api/pulse-questions',
+  pulseQuestion: (id: string) => `/api/pulse-questions/${encodeURIComponent(id)}`,
   pulseAnswers: (roundId: string) => `/api/pulse-rounds/${encodeURIComponent(roundId)}/answers`,
   pulseClose: (roundId: string) => `/api/pulse-rounds/${encodeURIComponent(roundId)}/close`,
   users: '/api/users',

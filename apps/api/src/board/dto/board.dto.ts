@@ -11,6 +11,8 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
+  IsOptional,
   IsIn,
   IsInt,
   IsString,
@@ -60,4 +62,35 @@ export class PulseAnswerBody implements PulseAnswerRequest {
 
 export class OpenPulseBody implements OpenPulseRequest {
   @ApiProperty() @IsString() @MaxLength(36) teamId!: string;
+}
+
+class QuestionText {
+  @ApiProperty()
+  @Trim()
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(300)
+  nl!: string;
+  @ApiProperty()
+  @Trim()
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(300)
+  en!: string;
+}
+
+export class PulseQuestionBody {
+  @ApiProperty({ type: QuestionText })
+  @ValidateNested()
+  @Type(() => QuestionText)
+  text!: QuestionText;
+}
+
+export class PulseQuestionPatch {
+  @ApiProperty({ type: QuestionText, required: false })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QuestionText)
+  text?: QuestionText;
+  @ApiProperty({ required: false }) @IsOptional() @IsBoolean() active?: boolean;
 }

@@ -158,7 +158,7 @@ const UNDO_SECONDS = 10;
                     [name]="'refl-' + a.id"
                     rows="2"
                     class="utrecht-textarea utrecht-textarea--html-textarea"
-                    [ngModel]="drafts()[a.id] ?? ''"
+                    [ngModel]="draft(a.id)"
                     (ngModelChange)="setDraft(a.id, $event)"
                     maxlength="2000"
                   ></textarea>
@@ -235,7 +235,7 @@ const UNDO_SECONDS = 10;
             <h3 class="utrecht-heading-3" [id]="'results-' + t.team.id">
               {{ 'pulse.resultsHeading' | transloco }}
             </h3>
-            <ov-pulse-results [rounds]="results()[t.team.id] ?? []" />
+            <ov-pulse-results [rounds]="resultsOf(t.team.id)" />
           </section>
         </section>
       } @empty {
@@ -304,6 +304,12 @@ export class BoardPage {
     this.reason.set('');
     this.skipping.set(a.id);
     setTimeout(() => document.getElementById('reason-' + a.id)?.focus());
+  }
+  protected resultsOf(teamId: string): PulseRoundResultDto[] {
+    return this.results()[teamId] ?? [];
+  }
+  protected draft(id: string): string {
+    return this.drafts()[id] ?? '';
   }
   protected setDraft(id: string, text: string): void {
     this.drafts.update((d) => ({ ...d, [id]: text }));

@@ -11,6 +11,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { API, CadenceDto, PracticeDto } from '@olievlek/shared';
 import { HttpClient } from '@angular/common/http';
 import { firstValueFrom } from 'rxjs';
+import { PulseQuestions } from '../board/pulse-questions';
 import { apiError } from '../core/api-error';
 import { AuthService } from '../core/auth.service';
 import { translateError } from '../core/error-text';
@@ -19,7 +20,7 @@ import { LanguageService } from '../core/language.service';
 /** The practice catalogue: everyone reads it; admins add and retire practices. */
 @Component({
   selector: 'ov-catalogue-page',
-  imports: [ReactiveFormsModule, TranslocoPipe],
+  imports: [ReactiveFormsModule, TranslocoPipe, PulseQuestions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 class="utrecht-heading-1">{{ 'catalogue.heading' | transloco }}</h1>
@@ -199,6 +200,9 @@ import { LanguageService } from '../core/language.service';
           </button>
         </p>
       }
+    }
+    @if (isAdmin()) {
+      <ov-pulse-questions />
     }
     <div class="ov-grid">
       @for (p of practices.value() ?? []; track p.id) {

@@ -69,7 +69,7 @@ export const en: Translations = {
       heading: 'Ambassador',
       intro: 'Your cases, their stage and the steps that are stalling.',
       empty: 'Open your cases and the stalled radar.',
-      stalled: '{{count}} cases with a stalled step.',
+      stalled: 'Cases with a stalled step: {{count}}.',
       link: 'Go to my cases',
       teams: 'The organisation has {{teams}} active teams.',
     },
@@ -372,6 +372,17 @@ export const en: Translations = {
       '4': 'agree',
       '5': 'strongly agree',
     },
+  },
+  pulseQuestions: {
+    heading: 'Pulse questions',
+    intro: 'New pulse rounds get the ticked questions; running and earlier rounds keep their own.',
+    textNl: 'New question (Dutch)',
+    textEn: 'New question (English)',
+    add: 'Add question',
+    added: 'The question has been added.',
+    activated: 'The question is part of new pulse rounds again.',
+    deactivated: 'The question is no longer part of new pulse rounds.',
+    bothTexts: 'Enter the question in Dutch and in English.',
   },
   errors: {
     ORG_UNIT_HAS_ACTIVE_CHILDREN:

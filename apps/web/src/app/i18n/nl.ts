@@ -68,7 +68,7 @@ export const nl = {
       heading: 'Ambassadeur',
       intro: 'Jouw casussen, hun fase en de stappen die stilvallen.',
       empty: 'Open je casussen en de stilval-radar.',
-      stalled: '{{count}} casussen met een stilgevallen stap.',
+      stalled: 'Casussen met een stilgevallen stap: {{count}}.',
       link: 'Naar mijn casussen',
       teams: 'De organisatie telt {{teams}} actieve teams.',
     },
@@ -372,6 +372,18 @@ export const nl = {
       '4': 'eens',
       '5': 'helemaal eens',
     },
+  },
+  pulseQuestions: {
+    heading: 'Vragen van de peiling',
+    intro:
+      'Nieuwe peilingen krijgen de aangevinkte vragen; lopende en oude rondes houden hun eigen vragen.',
+    textNl: 'Nieuwe vraag (Nederlands)',
+    textEn: 'Nieuwe vraag (Engels)',
+    add: 'Vraag toevoegen',
+    added: 'De vraag is toegevoegd.',
+    activated: 'De vraag doet weer mee in nieuwe peilingen.',
+    deactivated: 'De vraag doet niet meer mee in nieuwe peilingen.',
+    bothTexts: 'Vul de vraag in het Nederlands en het Engels in.',
   },
   errors: {
     ORG_UNIT_HAS_ACTIVE_CHILDREN:
