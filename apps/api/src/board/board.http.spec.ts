@@ -232,6 +232,13 @@ describe('the team board over HTTP', () => {
     expect(
       seen.teams[0].agreements.find((a) => a.id === id)?.reflections.map((r) => r.text),
     ).toEqual(['Het overleg was korter.']);
+    // The case's ambassadors see the team's reflections on the case page.
+    const detail = (await ambassador.get(`/api/cases/${caseId}`)).body;
+    expect(
+      detail.agreements
+        .find((a: { id: string }) => a.id === id)
+        .reflections.map((r: { text: string }) => r.text),
+    ).toEqual(['Het overleg was korter.']);
     expectApiError(
       await members[3].put(`/api/agreements/${id}/reflections/${isoWeekKey(addDays(today, 7))}`, {
         text: 'x',

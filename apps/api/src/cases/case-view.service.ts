@@ -28,6 +28,7 @@ import {
   AgreementStatusChangeEntity,
   CheckOffEntity,
 } from '../agreements/entities/agreement.entity';
+import { ReflectionEntity } from '../board/entities/board.entities';
 import { toCadence } from '../common/cadence.dto';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
@@ -52,6 +53,7 @@ export interface CaseFacts {
   checkOffsByAgreement: Map<string, CheckOffEntity[]>;
   people: Map<string, PersonRef>;
   lastNoteAtByCase: Map<string, string>;
+  reflectionsByAgreement: Map<string, ReflectionEntity[]>;
 }
 
 function group<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
@@ -101,47 +103,61 @@ export class CaseViewService {
       ...agreements.flatMap((a) => [a.teamId, a.partnerTeamId ?? a.teamId]),
     ]);
 
-    const [teams, allCases, ambassadorRows, changes, checkOffs, observations, intakes] =
-      await Promise.all([
-        teamIds.length
-          ? this.dataSource.getRepository(OrgUnitEntity).findBy({ id: In(teamIds) })
-          : [],
-        teamIds.length
-          ? this.dataSource.getRepository(CaseEntity).findBy({ teamId: In(teamIds) })
-          : [],
-        caseIds.length
-          ? this.dataSource.getRepository(CaseAmbassadorEntity).findBy({ caseId: In(caseIds) })
-          : [],
-        agreementIds.length
-          ? this.dataSource.getRepository(AgreementStatusChangeEntity).find({
-              where: { agreementId: In(agreementIds) },
-              order: { onDate: 'ASC', changedAt: 'ASC' },
-            })
-          : [],
-        agreementIds.length
-          ? this.dataSource.getRepository(CheckOffEntity).findBy({ agreementId: In(agreementIds) })
-          : [],
-        caseIds.length
-          ? this.dataSource
-              .getRepository(ObservationEntity)
-              .createQueryBuilder('o')
-              .select('o.case_id', 'caseId')
-              .addSelect('MAX(o.created_at)', 'at')
-              .where('o.case_id IN (:...ids)', { ids: caseIds })
-              .groupBy('o.case_id')
-              .getRawMany<{ caseId: string; at: string }>()
-          : [],
-        caseIds.length
-          ? this.dataSource
-              .getRepository(IntakeEntity)
-              .find({ where: { caseId: In(caseIds) }, select: { caseId: true, updatedAt: true } })
-          : [],
-      ]);
+    const [
+      teams,
+      allCases,
+      ambassadorRows,
+      changes,
+      checkOffs,
+      observations,
+      intakes,
+      reflections,
+    ] = await Promise.all([
+      teamIds.length
+        ? this.dataSource.getRepository(OrgUnitEntity).findBy({ id: In(teamIds) })
+        : [],
+      teamIds.length
+        ? this.dataSource.getRepository(CaseEntity).findBy({ teamId: In(teamIds) })
+        : [],
+      caseIds.length
+        ? this.dataSource.getRepository(CaseAmbassadorEntity).findBy({ caseId: In(caseIds) })
+        : [],
+      agreementIds.length
+        ? this.dataSource.getRepository(AgreementStatusChangeEntity).find({
+            where: { agreementId: In(agreementIds) },
+            order: { onDate: 'ASC', changedAt: 'ASC' },
+          })
+        : [],
+      agreementIds.length
+        ? this.dataSource.getRepository(CheckOffEntity).findBy({ agreementId: In(agreementIds) })
+        : [],
+      caseIds.length
+        ? this.dataSource
+            .getRepository(ObservationEntity)
+            .createQueryBuilder('o')
+            .select('o.case_id', 'caseId')
+            .addSelect('MAX(o.created_at)', 'at')
+            .where('o.case_id IN (:...ids)', { ids: caseIds })
+            .groupBy('o.case_id')
+            .getRawMany<{ caseId: string; at: string }>()
+        : [],
+      caseIds.length
+        ? this.dataSource
+            .getRepository(IntakeEntity)
+            .find({ where: { caseId: In(caseIds) }, select: { caseId: true, updatedAt: true } })
+        : [],
+      agreementIds.length
+        ? this.dataSource
+            .getRepository(ReflectionEntity)
+            .find({ where: { agreementId: In(agreementIds) }, order: { at: 'DESC' } })
+        : [],
+    ]);
 
     const personIds = unique([
       ...ambassadorRows.map((r) => r.userId),
       ...agreements.flatMap((a) => (a.ownerId ? [a.ownerId] : [])),
       ...changes.map((c) => c.changedBy),
+      ...reflections.map((r) => r.authorId),
     ]);
     const users = personIds.length
       ? await this.dataSource
@@ -178,6 +194,7 @@ export class CaseViewService {
       checkOffsByAgreement: group(checkOffs, (c) => c.agreementId),
       people,
       lastNoteAtByCase,
+      reflectionsByAgreement: group(reflections, (r) => r.agreementId),
     };
   }
 
@@ -276,6 +293,7 @@ export class CaseViewService {
     const agreementFacts = this.agreementFacts(agreement, facts);
     const statuses = periodStatusesAt(agreementFacts, facts.today);
     const person = (id: string): PersonRef => facts.people.get(id) ?? { id, name: '?' };
+    const rhythm = this.rhythm(agreement, agreementFacts, facts.today);
     return {
       id: agreement.id,
       caseId: agreement.caseId,
@@ -291,7 +309,7 @@ export class CaseViewService {
       successCriterion: agreement.successCriterion,
       status: agreement.status,
       allowedTransitions: [...allowedTransitions(agreement.status)],
-      rhythm: this.rhythm(agreement, agreementFacts, facts.today),
+      rhythm,
       habit: (({ score, level }) => ({ score: Math.round(score * 1000) / 1000, level }))(
         habitStrength(statuses),
       ),
@@ -303,8 +321,26 @@ export class CaseViewService {
         reason: c.reason,
         by: person(c.changedBy),
       })),
+      reflections: this.reflections(agreement, facts, rhythm),
       version: agreement.version,
     };
+  }
+
+  /** Reflections of the team on the periods shown in the rhythm, newest first. */
+  private reflections(
+    agreement: AgreementEntity,
+    facts: CaseFacts,
+    rhythm: RhythmCellDto[],
+  ): AgreementDto['reflections'] {
+    const keys = new Set(rhythm.map((c) => c.key));
+    return (facts.reflectionsByAgreement.get(agreement.id) ?? [])
+      .filter((r) => keys.has(r.periodKey))
+      .map((r) => ({
+        periodKey: r.periodKey,
+        text: r.text,
+        author: facts.people.get(r.authorId) ?? { id: r.authorId, name: '?' },
+        at: r.at,
+      }));
   }
 
   /** The last 12 due periods, padded with the next periods (not yet due) for a young agreement. */

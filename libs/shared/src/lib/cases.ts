@@ -151,6 +151,8 @@ export interface AgreementDto {
   habit: { score: number; level: HabitLevelDto };
   stalledSilence: number;
   history: StatusChangeDto[];
+  /** The team's reflections on the periods in the rhythm, newest first. */
+  reflections: Array<{ periodKey: string; text: string; author: PersonRef; at: string }>;
   version: number;
 }
 

@@ -365,6 +365,21 @@ interface StatusDraft {
                 </li>
               }
             </ol>
+            @if (a.reflections.length) {
+              <details class="ov-details">
+                <summary>
+                  {{ 'agreements.reflections' | transloco: { count: a.reflections.length } }}
+                </summary>
+                <ul class="ov-list">
+                  @for (r of a.reflections; track r.periodKey + r.author.id) {
+                    <li class="ov-list__item">
+                      <span class="ov-muted">{{ r.periodKey }}, {{ r.author.name }}:</span>
+                      {{ r.text }}
+                    </li>
+                  }
+                </ul>
+              </details>
+            }
             @if (a.successCriterion) {
               <p class="utrecht-paragraph ov-muted">
                 {{ 'agreements.criterionShown' | transloco: { text: a.successCriterion } }}

@@ -247,6 +247,7 @@ export const en: Translations = {
     edit: 'Edit intake',
   },
   agreements: {
+    reflections: 'Reflections of the team ({{count}})',
     endDate: 'End date (optional)',
     criterionShown: 'Works when: {{text}}',
     heading: 'Agreed improvement steps',

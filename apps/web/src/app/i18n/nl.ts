@@ -247,6 +247,7 @@ export const nl = {
     edit: 'Intake wijzigen',
   },
   agreements: {
+    reflections: 'Reflecties van het team ({{count}})',
     endDate: 'Einddatum (optioneel)',
     criterionShown: 'Gelukt als: {{text}}',
     heading: 'Afgesproken verbeterstappen',
