@@ -12,6 +12,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsOptional,
   IsIn,
   IsInt,
@@ -81,6 +82,7 @@ class QuestionText {
 
 export class PulseQuestionBody {
   @ApiProperty({ type: QuestionText })
+  @IsDefined()
   @ValidateNested()
   @Type(() => QuestionText)
   text!: QuestionText;
