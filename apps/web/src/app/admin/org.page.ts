@@ -10,6 +10,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { childKindOf, parentKindOf } from '@olievlek/domain';
 import type { OrgUnitDto, OrgUnitKind } from '@olievlek/shared';
 import { apiError } from '../core/api-error';
+import { Feedback } from '../shell/feedback';
 import { translateError } from '../core/error-text';
 import { AdminApi } from './admin-api.service';
 
@@ -18,7 +19,7 @@ type Editor =
 
 @Component({
   selector: 'ov-org-page',
-  imports: [ReactiveFormsModule, TranslocoPipe, NgTemplateOutlet],
+  imports: [Feedback, ReactiveFormsModule, TranslocoPipe, NgTemplateOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 class="utrecht-heading-1">{{ 'org.heading' | transloco }}</h1>
@@ -39,27 +40,12 @@ type Editor =
       </div>
     </div>
 
-    <div aria-live="polite" class="ov-live">
-      @if (notice(); as text) {
-        <div class="utrecht-alert utrecht-alert--ok" role="status">
-          <p class="utrecht-paragraph">{{ text }}</p>
-        </div>
-      }
-    </div>
-    @if (error(); as text) {
-      <div class="utrecht-alert utrecht-alert--error" role="alert">
-        <p class="utrecht-paragraph">{{ text }}</p>
-        @if (conflict()) {
-          <button
-            type="button"
-            class="utrecht-button utrecht-button--secondary-action"
-            (click)="reload()"
-          >
-            {{ 'app.reload' | transloco }}
-          </button>
-        }
-      </div>
-    }
+    <ov-feedback
+      [notice]="notice()"
+      [error]="error()"
+      [conflict]="conflict()"
+      (reload)="reload()"
+    />
 
     @if (root(); as rootUnit) {
       <ul class="ov-tree" role="list">

@@ -3,12 +3,13 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { OrgUnitDto, Role, ROLES, UserDto } from '@olievlek/shared';
 import { apiError } from '../core/api-error';
+import { Feedback } from '../shell/feedback';
 import { translateError } from '../core/error-text';
 import { AdminApi } from './admin-api.service';
 
 @Component({
   selector: 'ov-users-page',
-  imports: [ReactiveFormsModule, TranslocoPipe],
+  imports: [Feedback, ReactiveFormsModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // Utrecht draws row lines on data cells only; the row header (the name) needs one too, and the
   // edit button's padding would push its label below the other cells' first line.
@@ -28,27 +29,12 @@ import { AdminApi } from './admin-api.service';
     <h1 class="utrecht-heading-1">{{ 'users.heading' | transloco }}</h1>
     <p class="utrecht-paragraph ov-lead">{{ 'users.intro' | transloco }}</p>
 
-    <div aria-live="polite" class="ov-live">
-      @if (notice(); as text) {
-        <div class="utrecht-alert utrecht-alert--ok" role="status">
-          <p class="utrecht-paragraph">{{ text }}</p>
-        </div>
-      }
-    </div>
-    @if (error(); as text) {
-      <div class="utrecht-alert utrecht-alert--error" role="alert">
-        <p class="utrecht-paragraph">{{ text }}</p>
-        @if (conflict()) {
-          <button
-            type="button"
-            class="utrecht-button utrecht-button--secondary-action"
-            (click)="reload()"
-          >
-            {{ 'app.reload' | transloco }}
-          </button>
-        }
-      </div>
-    }
+    <ov-feedback
+      [notice]="notice()"
+      [error]="error()"
+      [conflict]="conflict()"
+      (reload)="reload()"
+    />
 
     @if (!editing()) {
       <p class="ov-actions">

@@ -11,6 +11,7 @@ import type {
   PulseRoundResultDto,
 } from '@olievlek/shared';
 import { apiError } from '../core/api-error';
+import { cadenceText } from '../core/cadence-text';
 import { translateError } from '../core/error-text';
 import { LanguageService } from '../core/language.service';
 import { BoardApi, withRetry } from './board-api.service';
@@ -281,11 +282,7 @@ export class BoardPage {
   }
 
   protected cadenceText(cadence: CadenceDto): string {
-    if (cadence.kind === 'once') return this.transloco.translate('cadence.once');
-    if (cadence.kind === 'monthly') return this.transloco.translate('cadence.monthly');
-    return cadence.every === 1
-      ? this.transloco.translate('cadence.weekly')
-      : this.transloco.translate('cadence.everyNWeeks', { n: cadence.every });
+    return cadenceText(this.transloco, cadence);
   }
   protected periodLabel(a: BoardAgreementDto): string {
     if (a.cadence.kind === 'weeks' && a.cadence.every === 1)

@@ -19,6 +19,8 @@ import type {
   RhythmCellDto,
 } from '@olievlek/shared';
 import { apiError } from '../core/api-error';
+import { Feedback } from '../shell/feedback';
+import { cadenceText } from '../core/cadence-text';
 import { AuthService } from '../core/auth.service';
 import { translateError } from '../core/error-text';
 import { PulseResults } from '../board/pulse-results';
@@ -33,7 +35,7 @@ interface StatusDraft {
 
 @Component({
   selector: 'ov-case-page',
-  imports: [RouterLink, TranslocoPipe, FormsModule, AgreementForm, PulseResults],
+  imports: [Feedback, RouterLink, TranslocoPipe, FormsModule, AgreementForm, PulseResults],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p class="utrecht-paragraph">
@@ -52,27 +54,12 @@ interface StatusDraft {
         <span>{{ 'cases.ambassadors' | transloco: { names: names(c) } }}</span>
       </p>
 
-      <div aria-live="polite" class="ov-live">
-        @if (notice(); as text) {
-          <div class="utrecht-alert utrecht-alert--ok" role="status">
-            <p class="utrecht-paragraph">{{ text }}</p>
-          </div>
-        }
-      </div>
-      @if (error(); as text) {
-        <div class="utrecht-alert utrecht-alert--error" role="alert">
-          <p class="utrecht-paragraph">{{ text }}</p>
-          @if (conflict()) {
-            <button
-              type="button"
-              class="utrecht-button utrecht-button--secondary-action"
-              (click)="reload()"
-            >
-              {{ 'app.reload' | transloco }}
-            </button>
-          }
-        </div>
-      }
+      <ov-feedback
+        [notice]="notice()"
+        [error]="error()"
+        [conflict]="conflict()"
+        (reload)="reload()"
+      />
 
       @if (editable(c)) {
         @if (closing()) {
@@ -653,11 +640,7 @@ export class CasePage {
     return translateError(this.transloco, apiError(this.detail.error()));
   }
   protected cadenceText(cadence: CadenceDto): string {
-    if (cadence.kind === 'once') return this.transloco.translate('cadence.once');
-    if (cadence.kind === 'monthly') return this.transloco.translate('cadence.monthly');
-    return cadence.every === 1
-      ? this.transloco.translate('cadence.weekly')
-      : this.transloco.translate('cadence.everyNWeeks', { n: cadence.every });
+    return cadenceText(this.transloco, cadence);
   }
   protected cellText(cell: RhythmCellDto): string {
     return `${cell.key}: ${this.transloco.translate('periodStatus.' + cell.status)}`;

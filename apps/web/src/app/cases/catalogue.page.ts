@@ -13,6 +13,8 @@ import { HttpClient } from '@angular/common/http';
 import { firstValueFrom } from 'rxjs';
 import { PulseQuestions } from '../board/pulse-questions';
 import { apiError } from '../core/api-error';
+import { Feedback } from '../shell/feedback';
+import { cadenceText } from '../core/cadence-text';
 import { AuthService } from '../core/auth.service';
 import { translateError } from '../core/error-text';
 import { LanguageService } from '../core/language.service';
@@ -20,23 +22,12 @@ import { LanguageService } from '../core/language.service';
 /** The practice catalogue: everyone reads it; admins add and retire practices. */
 @Component({
   selector: 'ov-catalogue-page',
-  imports: [ReactiveFormsModule, TranslocoPipe, PulseQuestions],
+  imports: [Feedback, ReactiveFormsModule, TranslocoPipe, PulseQuestions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 class="utrecht-heading-1">{{ 'catalogue.heading' | transloco }}</h1>
     <p class="utrecht-paragraph ov-lead">{{ 'catalogue.intro' | transloco }}</p>
-    <div aria-live="polite" class="ov-live">
-      @if (notice(); as text) {
-        <div class="utrecht-alert utrecht-alert--ok" role="status">
-          <p class="utrecht-paragraph">{{ text }}</p>
-        </div>
-      }
-    </div>
-    @if (error(); as text) {
-      <div class="utrecht-alert utrecht-alert--error" role="alert">
-        <p class="utrecht-paragraph">{{ text }}</p>
-      </div>
-    }
+    <ov-feedback [notice]="notice()" [error]="error()" />
     @if (isAdmin()) {
       @if (adding()) {
         <form
@@ -274,11 +265,7 @@ export class CataloguePage {
   });
 
   protected cadenceText(cadence: CadenceDto): string {
-    if (cadence.kind === 'once') return this.transloco.translate('cadence.once');
-    if (cadence.kind === 'monthly') return this.transloco.translate('cadence.monthly');
-    return cadence.every === 1
-      ? this.transloco.translate('cadence.weekly')
-      : this.transloco.translate('cadence.everyNWeeks', { n: cadence.every });
+    return cadenceText(this.transloco, cadence);
   }
 
   protected async add(): Promise<void> {
