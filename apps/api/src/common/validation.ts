@@ -1,4 +1,4 @@
-import { HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ApiException } from './api-exception';
 
 function collect(
@@ -20,9 +20,37 @@ function collect(
   return out;
 }
 
+/** The NUL character: no text a person types holds it, and PostgreSQL refuses it in any string. */
+function findNul(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (depth > 20 || value === null || typeof value !== 'object') return null;
+  for (const [key, child] of Object.entries(value)) {
+    const found =
+      findNul(key, path, depth + 1) ?? findNul(child, path ? `${path}.${key}` : key, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+class OlievlekValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata) {
+    // Body, query and path parameters alike: refused here, before anything reads the database.
+    const where = findNul(value, metadata.data ?? '');
+    if (where !== null) {
+      throw new ApiException(
+        HttpStatus.BAD_REQUEST,
+        'VALIDATION_FAILED',
+        `${where || metadata.type} must not contain the NUL character.`,
+        { [where || metadata.type]: 'must not contain the NUL character' },
+      );
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** The one global pipe: strips nothing silently — unknown fields are a 400 that names them. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new OlievlekValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

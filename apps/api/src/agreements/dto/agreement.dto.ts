@@ -8,6 +8,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Max,
   MaxLength,
   Min,
   MinLength,
@@ -15,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CadenceBody } from '../../common/cadence.dto';
-import { IsLocalDate, Trim } from '../../common/dto-helpers';
+import { IsLocalDate, MAX_INT32, Trim } from '../../common/dto-helpers';
 
 const nullable = (_: object, value: unknown) => value !== null;
 
@@ -74,7 +75,7 @@ export class CreateAgreementDto {
 }
 
 export class UpdateAgreementDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_INT32) version!: number;
   @ApiPropertyOptional()
   @IsOptional()
   @Trim()
@@ -119,7 +120,7 @@ export class UpdateAgreementDto {
 }
 
 export class AgreementStatusBody {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_INT32) version!: number;
   @ApiProperty({ enum: AGREEMENT_STATUS_VALUES })
   @IsIn(AGREEMENT_STATUS_VALUES)
   status!: AgreementStatusDto;

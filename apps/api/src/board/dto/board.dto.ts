@@ -24,7 +24,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { Trim } from '../../common/dto-helpers';
+import { Omittable, Trim } from '../../common/dto-helpers';
 
 export class CheckOffBody implements CheckOffRequest {
   @ApiProperty({ enum: ['done', 'skipped'] }) @IsIn(['done', 'skipped']) state!: CheckOffState;
@@ -94,5 +94,5 @@ export class PulseQuestionPatch {
   @ValidateNested()
   @Type(() => QuestionText)
   text?: QuestionText;
-  @ApiProperty({ required: false }) @IsOptional() @IsBoolean() active?: boolean;
+  @ApiProperty({ required: false }) @Omittable() @IsBoolean() active?: boolean;
 }

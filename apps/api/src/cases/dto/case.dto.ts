@@ -6,15 +6,24 @@ import type {
   OpenCaseRequest,
   ShareCaseRequest,
 } from '@olievlek/shared';
-import { ArrayMaxSize, IsArray, IsInt, IsString, MaxLength, Min, MinLength } from 'class-validator';
-import { IsLocalDate, NOTE_MAX_LENGTH, Trim } from '../../common/dto-helpers';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { IsLocalDate, MAX_INT32, NOTE_MAX_LENGTH, Trim } from '../../common/dto-helpers';
 
 export class OpenCaseDto implements OpenCaseRequest {
   @ApiProperty() @IsString() @MaxLength(36) teamId!: string;
 }
 
 export class CloseCaseDto implements CloseCaseRequest {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_INT32) version!: number;
   @ApiProperty()
   @Trim()
   @IsString()
@@ -31,6 +40,7 @@ export class IntakeDtoBody implements IntakeRequest {
   @ApiProperty({ description: '0 for a new intake, else the version you last read.' })
   @IsInt()
   @Min(0)
+  @Max(MAX_INT32)
   version!: number;
   @ApiProperty({ example: '2026-11-24' }) @IsLocalDate() heldOn!: string;
   @ApiProperty() @Trim() @IsString() @MaxLength(2000) participants!: string;

@@ -7,13 +7,14 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
 import { CadenceBody } from '../../common/cadence.dto';
-import { Trim } from '../../common/dto-helpers';
+import { MAX_INT32, Trim } from '../../common/dto-helpers';
 
 class ShortTranslated implements Translated {
   @ApiProperty()
@@ -61,7 +62,7 @@ export class CreatePracticeDto implements Omit<PracticeRequest, 'cadence'> {
 }
 
 export class UpdatePracticeDto implements Omit<UpdatePracticeRequest, 'cadence'> {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_INT32) version!: number;
   @ApiPropertyOptional({ type: ShortTranslated })
   @IsOptional()
   @ValidateNested()
@@ -93,5 +94,5 @@ export class UpdatePracticeDto implements Omit<UpdatePracticeRequest, 'cadence'>
 }
 
 export class VersionDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_INT32) version!: number;
 }

@@ -14,7 +14,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { Trim } from '../../common/dto-helpers';
+import { MAX_INT32, Omittable, Trim } from '../../common/dto-helpers';
 
 export class CreateOrgUnitDto implements CreateOrgUnitRequest {
   @ApiProperty({ description: 'The parent unit; the new unit is one level below it.' })
@@ -42,6 +42,7 @@ export class UpdateOrgUnitDto implements UpdateOrgUnitRequest {
   @ApiProperty({ description: 'The version you last read; a stale one gets 409.' })
   @IsInt()
   @Min(1)
+  @Max(MAX_INT32)
   version!: number;
 
   @ApiPropertyOptional()
@@ -53,7 +54,7 @@ export class UpdateOrgUnitDto implements UpdateOrgUnitRequest {
   name?: string;
 
   @ApiPropertyOptional({ description: 'Move the unit under another parent of the right level.' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(36)
   parentId?: string;
@@ -71,5 +72,6 @@ export class ArchiveOrgUnitDto implements ArchiveOrgUnitRequest {
   @ApiProperty()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT32)
   version!: number;
 }

@@ -12,12 +12,13 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Max,
   MaxLength,
   Min,
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { Trim } from '../../common/dto-helpers';
+import { MAX_INT32, Trim } from '../../common/dto-helpers';
 
 export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ example: 'j.devries@voorbeeldstad.example' })
@@ -72,6 +73,7 @@ export class UpdateUserDto implements UpdateUserRequest {
   @ApiProperty()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT32)
   version!: number;
 
   @ApiPropertyOptional()
