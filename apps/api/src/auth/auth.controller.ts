@@ -27,6 +27,8 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MeResponse> {
     const { token, me } = await this.auth.login(body.email, body.password, request.ip);
+    // A new id at every sign-in, and the session this browser held ends on the server too.
+    if (request.authUser) await this.auth.logout(request.authUser, request.ip);
     reply.setCookie(SESSION_COOKIE, token, {
       path: '/',
       httpOnly: true,
