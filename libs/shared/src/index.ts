@@ -6,3 +6,5 @@ export * from './lib/users';
 export * from './lib/routes';
 export * from './lib/cases';
 export * from './lib/board';
+export * from './lib/audit';
+export * from './lib/privacy';

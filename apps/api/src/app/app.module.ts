@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
@@ -12,6 +13,7 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { HealthController } from '../health/health.controller';
 import { OrgUnitsModule } from '../org-units/org-units.module';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { UsersModule } from '../users/users.module';
 
 @Module({})
@@ -30,6 +32,9 @@ export class AppModule {
         CatalogueModule,
         CasesModule,
         BoardModule,
+        // Timers for the daily jobs (the retention purge); stopped when the app closes.
+        ScheduleModule.forRoot(),
+        PrivacyModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -3,6 +3,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /** BIO2 fields: actor, action, object, result, origin, time. Append-only through the app. */
 @Entity({ name: 'audit_event' })
 @Index('idx_audit_event_at', ['at'])
+@Index('idx_audit_event_actor_at', ['actorId', 'at'])
+@Index('idx_audit_event_action_at', ['action', 'at'])
+@Index('idx_audit_event_object', ['objectType', 'objectId', 'at'])
 export class AuditEventEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

@@ -6,7 +6,7 @@ import { Inject } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
-import { CurrentUser, Public } from './decorators';
+import { CurrentUser, Origin, Public } from './decorators';
 import { LoginDto, UpdatePreferencesDto } from './dto/login.dto';
 
 @ApiTags('auth')
@@ -63,7 +63,8 @@ export class AuthController {
   updatePreferences(
     @CurrentUser() user: AuthUser,
     @Body() body: UpdatePreferencesDto,
+    @Origin() origin: string,
   ): Promise<MeResponse> {
-    return this.auth.updateLocale(user, body.locale);
+    return this.auth.updateLocale(user, body.locale, origin);
   }
 }

@@ -142,10 +142,19 @@ export class AuthService {
     };
   }
 
-  async updateLocale(user: AuthUser, locale: Locale): Promise<MeResponse> {
+  async updateLocale(user: AuthUser, locale: Locale, origin?: string): Promise<MeResponse> {
     await this.dataSource
       .getRepository(UserEntity)
       .update({ id: user.id }, { locale, updatedAt: nowIso() });
+    await this.audit.record({
+      actorId: user.id,
+      action: 'user.preferences',
+      objectType: 'user',
+      objectId: user.id,
+      result: 'success',
+      origin,
+      detail: { locale },
+    });
     return this.me({ ...user, locale });
   }
 }

@@ -19,3 +19,9 @@ export const CurrentUser = createParamDecorator(
     return request.authUser;
   },
 );
+
+/** The client's address as the server sees it: the "origin" of an audit event. */
+export const Origin = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): string =>
+    ctx.switchToHttp().getRequest<FastifyRequest>().ip,
+);

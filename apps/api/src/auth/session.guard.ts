@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/c
 import { Reflector } from '@nestjs/core';
 import { Role, SESSION_COOKIE } from '@olievlek/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuditService } from '../audit/audit.service';
 import { ApiException, forbidden } from '../common/api-exception';
 import { IS_PUBLIC, REQUIRED_ROLES } from './decorators';
 import { SessionService } from './session.service';
@@ -12,6 +13,7 @@ export class SessionGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
+    private readonly audit: AuditService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -45,6 +47,15 @@ export class SessionGuard implements CanActivate {
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && !roles.some((role) => request.authUser?.roles.includes(role))) {
+      // A refused attempt is a security event (BIO 12.4.1): who tried which endpoint, from where.
+      await this.audit.record({
+        actorId: request.authUser.id,
+        action: 'access.denied',
+        objectType: 'route',
+        result: 'denied',
+        origin: request.ip,
+        detail: { method: request.method, route: request.routeOptions.url ?? request.url },
+      });
       throw forbidden('FORBIDDEN_ROLE', `This needs one of these roles: ${roles.join(', ')}.`);
     }
     return true;

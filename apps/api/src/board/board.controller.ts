@@ -13,7 +13,7 @@ import {
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { BoardAgreementDto, BoardDto, PulseRoundResultDto } from '@olievlek/shared';
 import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser, Roles } from '../auth/decorators';
+import { CurrentUser, Origin, Roles } from '../auth/decorators';
 import { badRequest } from '../common/api-exception';
 import { BoardService } from './board.service';
 import {
@@ -44,8 +44,9 @@ export class BoardController {
     @Param('period') period: string,
     @Body() body: CheckOffBody,
     @CurrentUser() user: AuthUser,
+    @Origin() origin: string,
   ): Promise<BoardAgreementDto> {
-    return this.board.tick(user, id, period, body);
+    return this.board.tick(user, id, period, body, origin);
   }
 
   @Delete('agreements/:id/check-offs/:period')
@@ -54,8 +55,9 @@ export class BoardController {
     @Param('id') id: string,
     @Param('period') period: string,
     @CurrentUser() user: AuthUser,
+    @Origin() origin: string,
   ): Promise<BoardAgreementDto> {
-    return this.board.untick(user, id, period);
+    return this.board.untick(user, id, period, origin);
   }
 
   @Put('agreements/:id/reflections/:period')
@@ -65,8 +67,9 @@ export class BoardController {
     @Param('period') period: string,
     @Body() body: ReflectionBody,
     @CurrentUser() user: AuthUser,
+    @Origin() origin: string,
   ): Promise<BoardAgreementDto> {
-    return this.board.reflect(user, id, period, body.text);
+    return this.board.reflect(user, id, period, body.text, origin);
   }
 
   @Get('pulse-questions')
@@ -77,8 +80,12 @@ export class BoardController {
 
   @Post('pulse-questions')
   @Roles('admin')
-  addQuestion(@Body() body: PulseQuestionBody, @CurrentUser() user: AuthUser) {
-    return this.board.addQuestion(user, body.text);
+  addQuestion(
+    @Body() body: PulseQuestionBody,
+    @CurrentUser() user: AuthUser,
+    @Origin() origin: string,
+  ) {
+    return this.board.addQuestion(user, body.text, origin);
   }
 
   @Patch('pulse-questions/:id')
@@ -87,8 +94,9 @@ export class BoardController {
     @Param('id') id: string,
     @Body() body: PulseQuestionPatch,
     @CurrentUser() user: AuthUser,
+    @Origin() origin: string,
   ) {
-    return this.board.updateQuestion(user, id, body);
+    return this.board.updateQuestion(user, id, body, origin);
   }
 
   @Get('pulse-rounds')
@@ -103,15 +111,23 @@ export class BoardController {
 
   @Post('pulse-rounds')
   @Roles('ambassador', 'admin')
-  open(@Body() body: OpenPulseBody, @CurrentUser() user: AuthUser): Promise<PulseRoundResultDto> {
-    return this.board.openPulse(user, body.teamId);
+  open(
+    @Body() body: OpenPulseBody,
+    @CurrentUser() user: AuthUser,
+    @Origin() origin: string,
+  ): Promise<PulseRoundResultDto> {
+    return this.board.openPulse(user, body.teamId, origin);
   }
 
   @Post('pulse-rounds/:id/close')
   @HttpCode(200)
   @Roles('ambassador', 'admin')
-  close(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<PulseRoundResultDto> {
-    return this.board.closePulse(user, id);
+  close(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+    @Origin() origin: string,
+  ): Promise<PulseRoundResultDto> {
+    return this.board.closePulse(user, id, origin);
   }
 
   @Post('pulse-rounds/:id/answers')
@@ -121,7 +137,8 @@ export class BoardController {
     @Param('id') id: string,
     @Body() body: PulseAnswerBody,
     @CurrentUser() user: AuthUser,
+    @Origin() origin: string,
   ): Promise<void> {
-    return this.board.answer(user, id, body);
+    return this.board.answer(user, id, body, origin);
   }
 }

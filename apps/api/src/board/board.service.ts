@@ -22,6 +22,7 @@ import { AgreementEntity, CheckOffEntity } from '../agreements/entities/agreemen
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { CaseViewService } from '../cases/case-view.service';
+import { CaseAmbassadorEntity, CaseEntity } from '../cases/entities/case.entity';
 import { ApiException, badRequest, conflict, forbidden, notFound } from '../common/api-exception';
 import { toCadence } from '../common/cadence.dto';
 import { nowIso } from '../common/time';
@@ -118,6 +119,7 @@ export class BoardService {
     agreementId: string,
     periodKey: string,
     body: CheckOffBody,
+    origin?: string,
   ): Promise<BoardAgreementDto> {
     const agreement = await this.tickableAgreement(user, agreementId, periodKey);
     const now = nowIso();
@@ -144,12 +146,18 @@ export class BoardService {
       objectType: 'agreement',
       objectId: agreementId,
       result: 'success',
+      origin,
       detail: { periodKey, state: body.state },
     });
     return this.one(agreement);
   }
 
-  async untick(user: AuthUser, agreementId: string, periodKey: string): Promise<BoardAgreementDto> {
+  async untick(
+    user: AuthUser,
+    agreementId: string,
+    periodKey: string,
+    origin?: string,
+  ): Promise<BoardAgreementDto> {
     const agreement = await this.tickableAgreement(user, agreementId, periodKey);
     await this.dataSource.getRepository(CheckOffEntity).delete({ agreementId, periodKey });
     await this.audit.record({
@@ -158,6 +166,7 @@ export class BoardService {
       objectType: 'agreement',
       objectId: agreementId,
       result: 'success',
+      origin,
       detail: { periodKey },
     });
     return this.one(agreement);
@@ -168,6 +177,7 @@ export class BoardService {
     agreementId: string,
     periodKey: string,
     text: string,
+    origin?: string,
   ): Promise<BoardAgreementDto> {
     const agreement = await this.memberAgreement(user, agreementId);
     const cadence = toCadence(agreement.cadenceKind, agreement.cadenceEvery);
@@ -189,16 +199,26 @@ export class BoardService {
       .values({ id: randomUUID(), agreementId, periodKey, authorId: user.id, text, at: nowIso() })
       .orUpdate(['text', 'at'], ['agreement_id', 'period_key', 'author_id'])
       .execute();
+    await this.audit.record({
+      actorId: user.id,
+      action: 'reflection.save',
+      objectType: 'agreement',
+      objectId: agreementId,
+      result: 'success',
+      origin,
+      detail: { periodKey },
+    });
     return this.one(agreement);
   }
 
-  async openPulse(user: AuthUser, teamId: string): Promise<PulseRoundResultDto> {
+  async openPulse(user: AuthUser, teamId: string, origin?: string): Promise<PulseRoundResultDto> {
     const team = await this.dataSource.getRepository(OrgUnitEntity).findOneBy({ id: teamId });
     if (!team || team.kind !== 'team' || team.archivedAt) {
       throw badRequest('TEAM_NOT_FOUND', 'Choose an existing, active team.', {
         teamId: 'unknown or archived team',
       });
     }
+    await this.assertRunsPulsesFor(user, teamId, 'open');
     const questions = await this.dataSource
       .getRepository(PulseQuestionEntity)
       .find({ where: { active: true }, order: { position: 'ASC' } });
@@ -217,12 +237,14 @@ export class BoardService {
       objectType: 'pulse_round',
       objectId: round.id,
       result: 'success',
+      origin,
     });
     return this.result(round);
   }
 
-  async closePulse(user: AuthUser, roundId: string): Promise<PulseRoundResultDto> {
+  async closePulse(user: AuthUser, roundId: string, origin?: string): Promise<PulseRoundResultDto> {
     const round = await this.round(roundId);
+    await this.assertRunsPulsesFor(user, round.teamId, 'any');
     if (!round.closedOn) {
       await this.dataSource
         .getRepository(PulseRoundEntity)
@@ -234,9 +256,36 @@ export class BoardService {
         objectType: 'pulse_round',
         objectId: roundId,
         result: 'success',
+        origin,
       });
     }
     return this.result(round);
+  }
+
+  /**
+   * Pulse rounds are part of the case work (DESIGN.md: ambassadors write only on cases they are
+   * assigned to): admins run them for any team, an ambassador only for a team whose case they hold
+   * — an open one to start a round, any of the team's cases to close one.
+   */
+  private async assertRunsPulsesFor(
+    user: AuthUser,
+    teamId: string,
+    cases: 'open' | 'any',
+  ): Promise<void> {
+    if (user.roles.includes('admin')) return;
+    const query = this.dataSource
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .innerJoin(CaseAmbassadorEntity, 'ca', 'ca.case_id = c.id')
+      .where('c.team_id = :teamId', { teamId })
+      .andWhere('ca.user_id = :userId', { userId: user.id });
+    if (cases === 'open') query.andWhere("c.status = 'open'");
+    if ((await query.getCount()) === 0) {
+      throw forbidden(
+        'CASE_NOT_ASSIGNED',
+        "Only the ambassadors of this team's case and admins can run its pulse rounds.",
+      );
+    }
   }
 
   /** The question set: new rounds take the active questions; a round keeps the ones it opened with. */
@@ -252,7 +301,11 @@ export class BoardService {
     }));
   }
 
-  async addQuestion(user: AuthUser, text: { nl: string; en: string }): Promise<PulseQuestionDto> {
+  async addQuestion(
+    user: AuthUser,
+    text: { nl: string; en: string },
+    origin?: string,
+  ): Promise<PulseQuestionDto> {
     const repo = this.dataSource.getRepository(PulseQuestionEntity);
     const last = await repo.findOne({ where: {}, order: { position: 'DESC' } });
     const question: PulseQuestionEntity = {
@@ -269,6 +322,7 @@ export class BoardService {
       objectType: 'pulse_question',
       objectId: question.id,
       result: 'success',
+      origin,
     });
     return { id: question.id, text };
   }
@@ -277,6 +331,7 @@ export class BoardService {
     user: AuthUser,
     id: string,
     patch: { text?: { nl: string; en: string }; active?: boolean },
+    origin?: string,
   ): Promise<PulseQuestionDto> {
     const repo = this.dataSource.getRepository(PulseQuestionEntity);
     const question = await repo.findOneBy({ id });
@@ -291,12 +346,18 @@ export class BoardService {
       objectType: 'pulse_question',
       objectId: id,
       result: 'success',
+      origin,
     });
     const saved = { ...question, ...changes };
     return { id, text: { nl: saved.textNl, en: saved.textEn } };
   }
 
-  async answer(user: AuthUser, roundId: string, body: PulseAnswerBody): Promise<void> {
+  async answer(
+    user: AuthUser,
+    roundId: string,
+    body: PulseAnswerBody,
+    origin?: string,
+  ): Promise<void> {
     const round = await this.round(roundId);
     if (!user.teamIds.includes(round.teamId))
       throw forbidden('PULSE_NOT_MEMBER', 'Only members of this team answer its pulse.');
@@ -331,6 +392,18 @@ export class BoardService {
         .map((a) => ({ id: randomUUID(), roundId, questionId: a.questionId, score: a.score }))
         .sort(() => Math.random() - 0.5);
       await manager.getRepository(PulseAnswerEntity).insert(rows);
+      // That this person answered is already on record (the response row); never what they answered.
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'pulse.answer',
+          objectType: 'pulse_round',
+          objectId: roundId,
+          result: 'success',
+          origin,
+        },
+        manager,
+      );
     });
   }
 

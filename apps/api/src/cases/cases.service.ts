@@ -503,16 +503,16 @@ export class CasesService {
     origin: string,
     notes: Array<{ type: string; id: string }>,
   ): Promise<void> {
-    for (const note of notes) {
-      await this.audit.record({
+    await this.audit.recordMany(
+      notes.map((note) => ({
         actorId: user.id,
         action: 'note.read',
         objectType: note.type,
         objectId: note.id,
-        result: 'success',
+        result: 'success' as const,
         origin,
-      });
-    }
+      })),
+    );
   }
 
   private async people(

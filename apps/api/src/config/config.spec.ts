@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       secureCookies: false,
       sessionIdleMinutes: 30,
       sessionAbsoluteHours: 8,
+      noteRetentionDays: 730,
     });
   });
 
@@ -33,6 +34,8 @@ describe('loadConfig', () => {
     [{ DEMO_DATA: 'sometimes' }, /DEMO_DATA must be true or false/],
     [{ NODE_ENV: 'production' }, /SESSION_SECRET is required when NODE_ENV=production/],
     [{ SESSION_SECRET: 'short' }, /at least 32 characters/],
+    [{ NOTE_RETENTION_DAYS: '29' }, /NOTE_RETENTION_DAYS must be a whole number from 30 to 36500/],
+    [{ NOTE_RETENTION_DAYS: 'twee jaar' }, /NOTE_RETENTION_DAYS must be a whole number/],
     [
       { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), DEMO_DATA: 'true' },
       /DEMO_DATA cannot be switched on/,

@@ -17,6 +17,8 @@ export interface AppConfig {
   sessionAbsoluteHours: number;
   /** Pulse figures need at least this many answers (never below 3). */
   pulseK: number;
+  /** Private notes of a case closed longer ago than this many days are purged (AVG retention). */
+  noteRetentionDays: number;
 }
 
 /** Thrown for a wrong setting: `main.ts` prints the message and stops without a stack trace. */
@@ -137,6 +139,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       24 * 60,
     ),
     pulseK: parseInteger('PULSE_K', env['PULSE_K'], 5, 3, 1000),
+    noteRetentionDays: parseInteger(
+      'NOTE_RETENTION_DAYS',
+      env['NOTE_RETENTION_DAYS'],
+      730,
+      30,
+      36_500,
+    ),
     sessionAbsoluteHours: parseInteger(
       'SESSION_ABSOLUTE_HOURS',
       env['SESSION_ABSOLUTE_HOURS'],

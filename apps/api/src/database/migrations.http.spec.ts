@@ -15,6 +15,8 @@ describe('migrations', () => {
       'CaseFlow1764100000000',
       'SeedCatalogue1764100000001',
       'Board1764200000000',
+      'Privacy1764350000000',
+      'AuditIndexes1764360000000',
     ]);
 
     for (let i = 0; i < ran.length; i++) await t.dataSource.undoLastMigration();

@@ -179,6 +179,7 @@ export async function loadDemoData(
       locale: 'nl',
       scopeOrgUnitId,
       active: true,
+      anonymisedAt: null,
       version: 1,
       createdAt: now,
       updatedAt: now,

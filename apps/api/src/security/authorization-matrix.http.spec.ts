@@ -26,6 +26,9 @@ const MATRIX: Record<string, Who[]> = {
   'POST /api/users': ['admin'],
   'GET /api/users/{id}': ['admin'],
   'PATCH /api/users/{id}': ['admin'],
+  'GET /api/users/{id}/data-export': ['admin'],
+  'POST /api/users/{id}/anonymise': ['admin'],
+  'POST /api/admin/retention/run': ['admin'],
   'GET /api/practices': ALL,
   'POST /api/practices': ['admin'],
   'GET /api/practices/{id}': ALL,
@@ -59,6 +62,9 @@ const MATRIX: Record<string, Who[]> = {
   'POST /api/pulse-rounds': ['admin', 'ambassador'],
   'POST /api/pulse-rounds/{id}/close': ['admin', 'ambassador'],
   'POST /api/pulse-rounds/{id}/answers': ['team'],
+  'GET /api/audit': ['admin'],
+  'GET /api/audit/actions': ['admin'],
+  'GET /api/audit/export': ['admin'],
 };
 
 /** Texts that only the case's ambassadors and admins may ever receive. */

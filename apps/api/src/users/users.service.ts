@@ -15,7 +15,7 @@ import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { TeamMembershipEntity } from './entities/team-membership.entity';
 import { UserEntity } from './entities/user.entity';
 
-function toUserDto(user: UserEntity, teamIds: string[]): UserDto {
+export function toUserDto(user: UserEntity, teamIds: string[]): UserDto {
   return {
     id: user.id,
     email: user.email,
@@ -25,6 +25,7 @@ function toUserDto(user: UserEntity, teamIds: string[]): UserDto {
     teamIds,
     scopeOrgUnitId: user.scopeOrgUnitId,
     active: user.active,
+    anonymisedAt: user.anonymisedAt,
     version: user.version,
   };
 }
@@ -73,6 +74,7 @@ export class UsersService {
         locale: dto.locale ?? 'nl',
         scopeOrgUnitId: dto.roles.includes('director') ? scope : null,
         active: true,
+        anonymisedAt: null,
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -104,6 +106,12 @@ export class UsersService {
     const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
     return this.dataSource.transaction(async (manager) => {
       const user = await this.find(manager, id);
+      if (user.anonymisedAt) {
+        throw conflict(
+          'USER_ANONYMISED',
+          'This person has been anonymised; the account can no longer be changed or used.',
+        );
+      }
       const roles = dto.roles ?? splitRoles(user.roles);
       const teamIds = dto.teamIds ?? (await this.teamIdsOf(manager, id));
       const scope = dto.scopeOrgUnitId !== undefined ? dto.scopeOrgUnitId : user.scopeOrgUnitId;

@@ -53,6 +53,12 @@ export const routes: Routes = [
         canActivate: [hasRole('admin')],
         loadComponent: () => import('./admin/users.page').then((m) => m.UsersPage),
       },
+      {
+        path: 'beheer/audit',
+        title: 'title.audit',
+        canActivate: [hasRole('admin')],
+        loadComponent: () => import('./admin/audit.page').then((m) => m.AuditPage),
+      },
     ],
   },
   {

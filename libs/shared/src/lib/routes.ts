@@ -36,8 +36,15 @@ export const API = {
   pulseQuestion: (id: string) => `/api/pulse-questions/${encodeURIComponent(id)}`,
   pulseAnswers: (roundId: string) => `/api/pulse-rounds/${encodeURIComponent(roundId)}/answers`,
   pulseClose: (roundId: string) => `/api/pulse-rounds/${encodeURIComponent(roundId)}/close`,
+  audit: '/api/audit',
+  auditActions: '/api/audit/actions',
+  auditExport: '/api/audit/export',
   users: '/api/users',
   user: (id: string) => `/api/users/${encodeURIComponent(id)}`,
+  userDataExport: (id: string, format: 'json' | 'html' = 'json') =>
+    `/api/users/${encodeURIComponent(id)}/data-export?format=${format}`,
+  userAnonymise: (id: string) => `/api/users/${encodeURIComponent(id)}/anonymise`,
+  retentionRun: '/api/admin/retention/run',
 } as const;
 
 export const CSRF_COOKIE = 'XSRF-TOKEN';

@@ -9,6 +9,8 @@ export interface UserDto {
   teamIds: string[];
   scopeOrgUnitId: string | null;
   active: boolean;
+  /** Set once the person was anonymised (AVG erasure); the account can no longer be used. */
+  anonymisedAt: string | null;
   version: number;
 }
 

@@ -29,6 +29,10 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** Set when the person was anonymised (AVG erasure): name and e-mail are placeholders since. */
+  @Column({ name: 'anonymised_at', type: 'varchar', length: 24, nullable: true })
+  anonymisedAt!: string | null;
+
   @Column({ type: 'integer', default: 1 })
   version!: number;
 

@@ -1,8 +1,10 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
+  AnonymiseUserResultDto,
   API,
   CreateOrgUnitRequest,
+  DataExportDto,
   CreateUserRequest,
   OrgUnitDto,
   UpdateOrgUnitRequest,
@@ -45,5 +47,21 @@ export class AdminApi {
   }
   updateUser(id: string, body: UpdateUserRequest): Promise<UserDto> {
     return firstValueFrom(this.http.patch<UserDto>(API.user(id), body));
+  }
+  /** Everything held about the person (AVG access request); the server audits each export. */
+  dataExport(id: string): Promise<DataExportDto> {
+    return firstValueFrom(this.http.get<DataExportDto>(API.userDataExport(id, 'json')));
+  }
+  /** The printable page of the same export, opened by the browser itself. */
+  dataExportPageUrl(id: string): string {
+    return API.userDataExport(id, 'html');
+  }
+  anonymiseUser(user: UserDto): Promise<AnonymiseUserResultDto> {
+    return firstValueFrom(
+      this.http.post<AnonymiseUserResultDto>(API.userAnonymise(user.id), {
+        version: user.version,
+        confirm: true,
+      }),
+    );
   }
 }

@@ -1,8 +1,19 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  Injector,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { OrgUnitDto, Role, ROLES, UserDto } from '@olievlek/shared';
 import { apiError } from '../core/api-error';
+import { AuthService } from '../core/auth.service';
 import { Feedback } from '../shell/feedback';
 import { translateError } from '../core/error-text';
 import { AdminApi } from './admin-api.service';
@@ -12,14 +23,36 @@ import { AdminApi } from './admin-api.service';
   imports: [Feedback, ReactiveFormsModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // Utrecht draws row lines on data cells only; the row header (the name) needs one too, and the
-  // edit button's padding would push its label below the other cells' first line.
+  // buttons' padding would push their labels below the other cells' first line. The actions stay
+  // on one line: on a narrow screen the table scrolls inside its wrapper rather than stacking them.
   styles: `
     tbody .utrecht-table__header-cell {
       border-block-end: var(--utrecht-table-row-border-block-end-width, 1px) solid
         var(--utrecht-table-row-border-block-end-color, currentColor);
     }
-    .ov-users__edit {
+    .ov-users__actions {
+      display: flex;
+      gap: 0.25rem;
       margin-block: -0.6rem;
+    }
+    .ov-users__actions .utrecht-button {
+      white-space: nowrap;
+      padding-inline: 0.25rem;
+    }
+    .ov-dialog {
+      max-inline-size: min(40rem, calc(100vw - 2rem));
+      border: 1px solid var(--ov-line);
+      border-radius: 0.5rem;
+      padding: 1.5rem;
+      background: var(--ov-surface);
+      color: var(--ov-ink);
+    }
+    .ov-dialog::backdrop {
+      background: rgb(0 0 0 / 0.55);
+    }
+    .ov-dialog .ov-actions,
+    .ov-dialog .utrecht-form-field {
+      margin-block-start: 1.25rem;
     }
     .utrecht-form-fieldset {
       margin-block-end: 1rem;
@@ -251,33 +284,175 @@ import { AdminApi } from './admin-api.service';
           @for (user of users(); track user.id) {
             <tr class="utrecht-table__row">
               <th class="utrecht-table__header-cell" scope="row">{{ user.name }}</th>
-              <td class="utrecht-table__cell">{{ user.email }}</td>
+              <!-- A break opportunity after the @ keeps the table within the page's width. -->
+              <td class="utrecht-table__cell">
+                @if (user.anonymisedAt) {
+                  —
+                } @else {
+                  {{ emailLocal(user) }}&#64;<wbr />{{ emailDomain(user) }}
+                }
+              </td>
               <td class="utrecht-table__cell">{{ roleNames(user) }}</td>
               <td class="utrecht-table__cell">{{ placement(user) }}</td>
               <td class="utrecht-table__cell">
-                {{ (user.active ? 'users.active' : 'users.inactive') | transloco }}
+                {{
+                  (user.anonymisedAt
+                    ? 'privacy.status'
+                    : user.active
+                      ? 'users.active'
+                      : 'users.inactive'
+                  ) | transloco
+                }}
               </td>
               <td class="utrecht-table__cell">
-                <button
-                  type="button"
-                  class="utrecht-button utrecht-button--subtle ov-button--small ov-users__edit"
-                  [attr.aria-label]="'users.editUser' | transloco: { name: user.name }"
-                  (click)="startEdit(user)"
-                >
-                  {{ 'users.edit' | transloco }}
-                </button>
+                <div class="ov-users__actions">
+                  @if (!user.anonymisedAt) {
+                    <button
+                      type="button"
+                      class="utrecht-button utrecht-button--subtle ov-button--small"
+                      [attr.aria-label]="'users.editUser' | transloco: { name: user.name }"
+                      (click)="startEdit(user)"
+                    >
+                      {{ 'users.edit' | transloco }}
+                    </button>
+                  }
+                  <button
+                    type="button"
+                    class="utrecht-button utrecht-button--subtle ov-button--small"
+                    [id]="'export-' + user.id"
+                    [attr.aria-label]="'privacy.exportFor' | transloco: { name: user.name }"
+                    (click)="openExport(user, $event)"
+                  >
+                    {{ 'privacy.exportShort' | transloco }}
+                  </button>
+                  @if (!user.anonymisedAt && user.id !== myId()) {
+                    <button
+                      type="button"
+                      class="utrecht-button utrecht-button--subtle ov-button--small"
+                      [attr.aria-label]="'privacy.anonymiseFor' | transloco: { name: user.name }"
+                      (click)="openAnonymise(user, $event)"
+                    >
+                      {{ 'privacy.anonymise' | transloco }}
+                    </button>
+                  }
+                </div>
               </td>
             </tr>
           }
         </tbody>
       </table>
     </div>
+
+    <dialog #exportDialog class="ov-dialog" aria-labelledby="export-title" (close)="dialogClosed()">
+      @if (exporting(); as target) {
+        <h2 class="utrecht-heading-2" id="export-title">
+          {{ 'privacy.exportFor' | transloco: { name: target.name } }}
+        </h2>
+        <p class="utrecht-paragraph">{{ 'privacy.exportIntro' | transloco }}</p>
+        <ul class="utrecht-unordered-list">
+          <li class="utrecht-unordered-list__item">{{ 'privacy.exportPulse' | transloco }}</li>
+          <li class="utrecht-unordered-list__item">{{ 'privacy.exportReview' | transloco }}</li>
+          <li class="utrecht-unordered-list__item">{{ 'privacy.exportLogged' | transloco }}</li>
+        </ul>
+        <ov-feedback [notice]="dialogNotice()" [error]="dialogError()" />
+        <div class="ov-actions">
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--primary-action"
+            [disabled]="busy()"
+            (click)="downloadExport(target)"
+            autofocus
+          >
+            {{ 'privacy.downloadJson' | transloco }}
+          </button>
+          <a
+            class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+            [href]="exportPageUrl(target)"
+            target="_blank"
+            rel="noopener"
+            >{{ 'privacy.openPage' | transloco }}
+            <span class="ov-visually-hidden">{{ 'privacy.opensInNewTab' | transloco }}</span></a
+          >
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--subtle"
+            (click)="closeDialogs()"
+          >
+            {{ 'app.close' | transloco }}
+          </button>
+        </div>
+      }
+    </dialog>
+
+    <dialog
+      #anonymiseDialog
+      class="ov-dialog"
+      aria-labelledby="anonymise-title"
+      aria-describedby="anonymise-intro"
+      (close)="dialogClosed()"
+    >
+      @if (anonymising(); as target) {
+        <h2 class="utrecht-heading-2" id="anonymise-title">
+          {{ 'privacy.anonymiseTitle' | transloco: { name: target.name } }}
+        </h2>
+        <p class="utrecht-paragraph" id="anonymise-intro">
+          {{ 'privacy.anonymiseIntro' | transloco }}
+        </p>
+        <ul class="utrecht-unordered-list">
+          <li class="utrecht-unordered-list__item">{{ 'privacy.consequenceName' | transloco }}</li>
+          <li class="utrecht-unordered-list__item">
+            {{ 'privacy.consequenceAccess' | transloco }}
+          </li>
+          <li class="utrecht-unordered-list__item">{{ 'privacy.consequenceNotes' | transloco }}</li>
+          <li class="utrecht-unordered-list__item ov-strong">
+            {{ 'privacy.consequenceFinal' | transloco }}
+          </li>
+        </ul>
+        <ov-feedback
+          [error]="dialogError()"
+          [conflict]="dialogConflict()"
+          (reload)="reloadAfterConflict()"
+        />
+        <div class="utrecht-form-field utrecht-form-field--checkbox">
+          <input
+            id="anonymise-confirm"
+            type="checkbox"
+            class="utrecht-checkbox utrecht-checkbox--html-input"
+            [checked]="confirmed()"
+            (change)="confirmed.set(!confirmed())"
+          />
+          <label class="utrecht-form-label utrecht-form-label--checkbox" for="anonymise-confirm">{{
+            'privacy.confirmLabel' | transloco
+          }}</label>
+        </div>
+        <div class="ov-actions">
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--primary-action utrecht-button--danger"
+            [disabled]="!confirmed() || busy()"
+            (click)="anonymise(target)"
+          >
+            {{ 'privacy.confirm' | transloco }}
+          </button>
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action"
+            (click)="closeDialogs()"
+            autofocus
+          >
+            {{ 'app.cancel' | transloco }}
+          </button>
+        </div>
+      }
+    </dialog>
   `,
 })
 export class UsersPage {
   private readonly api = inject(AdminApi);
   private readonly transloco = inject(TranslocoService);
   private readonly fb = inject(NonNullableFormBuilder);
+  private readonly auth = inject(AuthService);
+  private readonly injector = inject(Injector);
 
   protected readonly roles = ROLES;
   protected readonly users = signal<UserDto[]>([]);
@@ -289,6 +464,19 @@ export class UsersPage {
   protected readonly error = signal<string | null>(null);
   protected readonly conflict = signal(false);
   private readonly fields = signal<Record<string, string>>({});
+
+  // AVG: export and anonymise, each in a modal dialog that returns focus to its trigger.
+  private readonly exportDialog = viewChild.required<ElementRef<HTMLDialogElement>>('exportDialog');
+  private readonly anonymiseDialog =
+    viewChild.required<ElementRef<HTMLDialogElement>>('anonymiseDialog');
+  protected readonly exporting = signal<UserDto | null>(null);
+  protected readonly anonymising = signal<UserDto | null>(null);
+  protected readonly confirmed = signal(false);
+  protected readonly dialogNotice = signal<string | null>(null);
+  protected readonly dialogError = signal<string | null>(null);
+  protected readonly dialogConflict = signal(false);
+  protected readonly myId = computed(() => this.auth.me()?.id ?? null);
+  private returnFocusTo: HTMLElement | null = null;
 
   protected readonly form = this.fb.group({
     name: ['', Validators.required],
@@ -331,6 +519,12 @@ export class UsersPage {
   }
   protected fieldError(name: string): string | null {
     return this.fields()[name] ?? null;
+  }
+  protected emailLocal(user: UserDto): string {
+    return user.email.slice(0, user.email.lastIndexOf('@'));
+  }
+  protected emailDomain(user: UserDto): string {
+    return user.email.slice(user.email.lastIndexOf('@') + 1);
   }
   protected roleNames(user: UserDto): string {
     return user.roles.map((r) => this.transloco.translate(`roles.${r}`)).join(', ');
@@ -423,6 +617,119 @@ export class UsersPage {
     }
   }
 
+  protected openExport(user: UserDto, event: Event): void {
+    this.openDialog(event, () => this.exporting.set(user), this.exportDialog());
+  }
+
+  protected openAnonymise(user: UserDto, event: Event): void {
+    this.openDialog(
+      event,
+      () => {
+        this.confirmed.set(false);
+        this.anonymising.set(user);
+      },
+      this.anonymiseDialog(),
+    );
+  }
+
+  protected exportPageUrl(user: UserDto): string {
+    return this.api.dataExportPageUrl(user.id);
+  }
+
+  protected async downloadExport(user: UserDto): Promise<void> {
+    this.busy.set(true);
+    this.dialogNotice.set(null);
+    this.dialogError.set(null);
+    try {
+      const data = await this.api.dataExport(user.id);
+      const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `olievlek-gegevens-${user.id}.json`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      this.dialogNotice.set(this.transloco.translate('privacy.downloaded', { name: user.name }));
+    } catch (e) {
+      this.dialogFail(e);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected async anonymise(user: UserDto): Promise<void> {
+    this.busy.set(true);
+    this.dialogError.set(null);
+    this.dialogConflict.set(false);
+    try {
+      const result = await this.api.anonymiseUser(user);
+      this.reset();
+      const done = this.transloco.translate('privacy.anonymised', { name: user.name });
+      const openCases = result.openCasesAsAmbassador
+        ? ' ' +
+          this.transloco.translate('privacy.openCases', { count: result.openCasesAsAmbassador })
+        : '';
+      // The anonymise button is gone from the row: focus its export button instead.
+      this.returnFocusTo = null;
+      this.closeDialogs();
+      this.notice.set(done + openCases);
+      await this.reload();
+      afterNextRender(() => document.getElementById(`export-${user.id}`)?.focus(), {
+        injector: this.injector,
+      });
+    } catch (e) {
+      this.dialogFail(e);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected async reloadAfterConflict(): Promise<void> {
+    this.closeDialogs();
+    await this.reload();
+  }
+
+  protected closeDialogs(): void {
+    for (const dialog of [this.exportDialog(), this.anonymiseDialog()]) {
+      if (dialog.nativeElement.open) dialog.nativeElement.close();
+    }
+  }
+
+  /** Also runs when Escape closes a dialog. */
+  protected dialogClosed(): void {
+    this.exporting.set(null);
+    this.anonymising.set(null);
+    this.dialogNotice.set(null);
+    this.dialogError.set(null);
+    this.dialogConflict.set(false);
+    this.returnFocusTo?.focus();
+    this.returnFocusTo = null;
+  }
+
+  private openDialog(event: Event, fill: () => void, dialog: ElementRef<HTMLDialogElement>): void {
+    this.returnFocusTo = event.currentTarget as HTMLElement;
+    this.dialogNotice.set(null);
+    this.dialogError.set(null);
+    this.dialogConflict.set(false);
+    fill();
+    // Open once the content is rendered, so showModal() finds the autofocus control.
+    afterNextRender(() => dialog.nativeElement.showModal(), { injector: this.injector });
+  }
+
+  private dialogFail(e: unknown): void {
+    const error = apiError(e);
+    this.dialogConflict.set(error.code.endsWith('VERSION_CONFLICT'));
+    const key = `privacy.errors.${error.code}`;
+    const own = this.transloco.translate(key);
+    this.dialogError.set(
+      error.code.endsWith('VERSION_CONFLICT')
+        ? this.transloco.translate('users.conflict')
+        : own !== key
+          ? own
+          : translateError(this.transloco, error),
+    );
+  }
+
   private reset(): void {
     this.notice.set(null);
     this.error.set(null);
@@ -438,6 +745,8 @@ export class UsersPage {
       return;
     }
     if (error.fields) this.fields.set(error.fields);
-    this.error.set(translateError(this.transloco, error));
+    const key = `privacy.errors.${error.code}`;
+    const own = this.transloco.translate(key);
+    this.error.set(own !== key ? own : translateError(this.transloco, error));
   }
 }

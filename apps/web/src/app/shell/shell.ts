@@ -92,6 +92,15 @@ import { LanguageSwitch } from './language-switch';
                 >{{ 'nav.users' | transloco }}</a
               >
             </li>
+            <li>
+              <a
+                class="ov-nav__link"
+                routerLink="/beheer/audit"
+                routerLinkActive="ov-nav__link--current"
+                ariaCurrentWhenActive="page"
+                >{{ 'nav.audit' | transloco }}</a
+              >
+            </li>
           }
         </ul>
       </nav>

@@ -1,0 +1,254 @@
+import type { BoardDto, CaseloadDto, OrgUnitDto } from '@olievlek/shared';
+import { DEMO, HttpClient, startTestApp, TestApp } from '../../test/test-app';
+
+type Role = 'admin' | 'ambassador' | 'team' | 'director';
+
+/**
+ * The second half of the authorization matrix: each role that passes an endpoint's role gate,
+ * aimed at a record outside its scope — another team's step or pulse round, a case the ambassador
+ * is not assigned to, a team outside the director's directorate. Every operation in the OpenAPI
+ * document with a path or team parameter needs a row: a new one without a row fails this suite.
+ *
+ * 'seen' means the role may read the record (ambassadors learn from every case's stage and
+ * steps) — and then the body is checked for what it must never hold.
+ */
+type Expectation = number | 'seen';
+const SCOPE: Record<string, Partial<Record<Role, Expectation>> | 'admin only'> = {
+  'GET /api/org-units/{id}': { ambassador: 'seen', team: 'seen', director: 'seen' },
+  'PATCH /api/org-units/{id}': 'admin only',
+  'POST /api/org-units/{id}/archive': 'admin only',
+  'POST /api/org-units/{id}/restore': 'admin only',
+  'GET /api/users/{id}': 'admin only',
+  'PATCH /api/users/{id}': 'admin only',
+  'GET /api/users/{id}/data-export': 'admin only',
+  'POST /api/users/{id}/anonymise': 'admin only',
+  'GET /api/practices/{id}': { ambassador: 'seen', team: 'seen', director: 'seen' },
+  'PATCH /api/practices/{id}': 'admin only',
+  'POST /api/practices/{id}/retire': 'admin only',
+  'POST /api/practices/{id}/restore': 'admin only',
+  'GET /api/cases/{id}': { ambassador: 'seen' },
+  'POST /api/cases/{id}/close': { ambassador: 403 },
+  'POST /api/cases/{id}/ambassadors': { ambassador: 403 },
+  'DELETE /api/cases/{id}/ambassadors/{userId}': 'admin only',
+  'PUT /api/cases/{id}/intake': { ambassador: 403 },
+  'GET /api/cases/{id}/intake/revisions': { ambassador: 403 },
+  'POST /api/cases/{id}/observations': { ambassador: 403 },
+  'POST /api/cases/{id}/agreements': { ambassador: 403 },
+  'GET /api/agreements/{id}': { ambassador: 'seen' },
+  'PATCH /api/agreements/{id}': { ambassador: 403 },
+  'POST /api/agreements/{id}/status': { ambassador: 403 },
+  'PUT /api/agreements/{id}/check-offs/{period}': { team: 403 },
+  'DELETE /api/agreements/{id}/check-offs/{period}': { team: 403 },
+  'PUT /api/agreements/{id}/reflections/{period}': { team: 403 },
+  'PATCH /api/pulse-questions/{id}': 'admin only',
+  'GET /api/pulse-rounds': { ambassador: 'seen', team: 403, director: 403 },
+  'POST /api/pulse-rounds': { ambassador: 403 },
+  'POST /api/pulse-rounds/{id}/close': { ambassador: 403 },
+  'POST /api/pulse-rounds/{id}/answers': { team: 403 },
+};
+
+/** A body that would be valid for the record: the refusal must come from the scope check. */
+function validBody(key: string, version: number, today: string): unknown {
+  const bodies: Record<string, unknown> = {
+    'POST /api/cases/{id}/close': { version, closingSummary: 'Afgerond' },
+    'POST /api/cases/{id}/ambassadors': { userId: '' },
+    'PUT /api/cases/{id}/intake': {
+      version,
+      heldOn: today,
+      participants: 'x',
+      situation: 'overschreven',
+      wishes: '',
+      themes: [],
+    },
+    'POST /api/cases/{id}/observations': { observedOn: today, text: 'ingebroken' },
+    'POST /api/cases/{id}/agreements': {
+      title: 'Ingebroken stap',
+      cadence: { kind: 'weeks', every: 1 },
+      startDate: today,
+    },
+    'PATCH /api/agreements/{id}': { version, successCriterion: 'overschreven' },
+    'POST /api/agreements/{id}/status': { version, status: 'paused', reason: 'x', on: today },
+    'PUT /api/agreements/{id}/check-offs/{period}': { state: 'done' },
+    'PUT /api/agreements/{id}/reflections/{period}': { text: 'ingebroken' },
+    'POST /api/pulse-rounds': { teamId: '' },
+    'POST /api/pulse-rounds/{id}/close': {},
+    'POST /api/pulse-rounds/{id}/answers': { answers: [] as unknown[] },
+  };
+  return bodies[key];
+}
+
+describe('authorization matrix: each role on a record outside its scope', () => {
+  let t: TestApp;
+  const clients = {} as Record<Role, HttpClient>;
+  let operations: string[];
+  const foreign: Record<string, string> = {};
+  const versions: Record<string, number> = {};
+  const secret = 'GEHEIM-BUITEN-BEREIK';
+  let memberNames: string[] = [];
+  let today = '';
+  let questionIds: string[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    for (const role of ['admin', 'ambassador', 'team', 'director'] as Role[])
+      clients[role] = await t.signedIn(DEMO[role]);
+    const doc = (await clients.admin.get('/api/docs-json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+
+    // The member's own team, the ambassador's own cases, the director's own directorate.
+    const board = (await clients.team.get('/api/board')).body as BoardDto;
+    const ownTeams = new Set(board.teams.map((b) => b.team.id));
+    const caseload = (await clients.ambassador.get('/api/cases/caseload')).body as CaseloadDto;
+    const ownCases = new Set(caseload.cases.map((c) => c.id));
+    const me = (await clients.director.get('/api/auth/me')).body as {
+      scope: { id: string } | null;
+    };
+    const units = (await clients.admin.get('/api/org-units')).body as OrgUnitDto[];
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const inDirectorScope = (id: string): boolean => {
+      for (let u = byId.get(id); u; u = u.parentId ? byId.get(u.parentId) : undefined)
+        if (u.id === me.scope?.id) return true;
+      return false;
+    };
+
+    // A case of another ambassador, on a team outside the member's team and the director's scope,
+    // with a running step.
+    const all = (await clients.admin.get('/api/cases')).body as Array<{
+      id: string;
+      team: { id: string };
+      status?: string;
+      closedAt?: string | null;
+    }>;
+    for (const c of all) {
+      if (ownCases.has(c.id) || ownTeams.has(c.team.id) || inDirectorScope(c.team.id)) continue;
+      if (c.closedAt) continue;
+      const detail = (await clients.admin.get(`/api/cases/${c.id}`)).body;
+      const running = detail.agreements?.find(
+        (a: { status: string; partnerTeam?: unknown }) => a.status === 'running' && !a.partnerTeam,
+      );
+      if (!running) continue;
+      foreign['cases'] = c.id;
+      foreign['teamId'] = c.team.id;
+      foreign['org-units'] = c.team.id;
+      foreign['agreements'] = running.id;
+      foreign['period'] = running.rhythm?.at(-1)?.key ?? running.current?.key;
+      versions['cases'] = detail.version;
+      versions['intake'] = detail.intake?.version ?? 0;
+      versions['agreements'] = running.version;
+      break;
+    }
+    today = new Date().toISOString().slice(0, 10);
+    // A private note on that case, so a leak would be visible.
+    const note = await clients.admin.post(`/api/cases/${foreign['cases']}/observations`, {
+      observedOn: today,
+      text: secret,
+    });
+    expect(note.status).toBe(201);
+    const round = await clients.admin.post('/api/pulse-rounds', { teamId: foreign['teamId'] });
+    expect(round.status).toBe(201);
+    foreign['pulse-rounds'] = round.body.id;
+    questionIds = (round.body.questions as Array<{ question: { id: string } }>).map(
+      (q) => q.question.id,
+    );
+    foreign['users'] = (await clients.admin.get('/api/users')).body[0].id;
+    foreign['userId'] = foreign['users'];
+    foreign['practices'] = (await clients.admin.get('/api/practices')).body[0].id;
+    foreign['pulse-questions'] = (await clients.admin.get('/api/pulse-questions')).body[0].id;
+
+    const users = (await clients.admin.get('/api/users')).body as Array<{
+      name: string;
+      roles: string[];
+    }>;
+    memberNames = users.filter((u) => u.roles.includes('team')).map((u) => u.name);
+  });
+  afterAll(() => t.close());
+
+  function url(key: string): string {
+    const path = key.split(' ')[1];
+    let out = path
+      .replace(
+        /\/api\/([a-z-]+)\/\{id\}/,
+        (_m, resource: string) => `/api/${resource}/${foreign[resource]}`,
+      )
+      .replace('{period}', foreign['period'])
+      .replace('{userId}', foreign['userId']);
+    if (key === 'GET /api/pulse-rounds') out += `?teamId=${foreign['teamId']}`;
+    return out;
+  }
+
+  it('has a row for every operation that names a record or a team', () => {
+    const scoped = operations.filter(
+      (key) =>
+        key.includes('{') || key === 'GET /api/pulse-rounds' || key === 'POST /api/pulse-rounds',
+    );
+    expect(scoped.filter((key) => !(key in SCOPE))).toEqual([]);
+    expect(Object.keys(SCOPE).filter((key) => !operations.includes(key))).toEqual([]);
+  });
+
+  it('refuses every write and every private read outside the scope, and leaks nothing', async () => {
+    const failures: string[] = [];
+    let calls = 0;
+    for (const [key, row] of Object.entries(SCOPE)) {
+      if (row === 'admin only') continue;
+      for (const [role, expected] of Object.entries(row) as Array<[Role, Expectation]>) {
+        const method = key.split(' ')[0];
+        let body = validBody(
+          key,
+          key.includes('intake') ? versions['intake'] : (versions[key.split('/')[2]] ?? 1),
+          today,
+        );
+        if (key === 'POST /api/pulse-rounds') body = { teamId: foreign['teamId'] };
+        if (key === 'POST /api/cases/{id}/ambassadors') body = { userId: foreign['userId'] };
+        if (key === 'POST /api/pulse-rounds/{id}/answers')
+          body = { answers: questionIds.map((questionId) => ({ questionId, score: 3 })) };
+        const res = await clients[role].request(method, url(key), body);
+        calls++;
+        const ok = expected === 'seen' ? res.status === 200 : res.status === expected;
+        if (!ok)
+          failures.push(
+            `${key} as ${role}: ${res.status} ${res.body?.code ?? ''}, expected ${expected}`,
+          );
+        if (res.text.includes(secret)) failures.push(`${key} as ${role} leaked a private note`);
+        if (role === 'director' && memberNames.some((n) => res.text.includes(n)))
+          failures.push(`${key} as director named a team member`);
+      }
+    }
+    console.log(`scope matrix: ${calls} out-of-scope calls`);
+    expect(failures).toEqual([]);
+
+    // Nothing the refused calls tried reached the record.
+    const detail = await clients.admin.get(`/api/cases/${foreign['cases']}`);
+    expect(detail.text).not.toContain('ingebroken');
+    expect(detail.text).not.toContain('overschreven');
+    expect(detail.body.closedAt ?? null).toBeNull();
+    const rounds = await clients.admin.get(`/api/pulse-rounds?teamId=${foreign['teamId']}`);
+    const round = rounds.body.find((r: { id: string }) => r.id === foreign['pulse-rounds']);
+    expect({ closedOn: round.closedOn, respondents: round.respondents }).toEqual({
+      closedOn: null,
+      respondents: 0,
+    });
+  });
+
+  it('keeps private notes, pulse answers and who ticked out of every response to those not allowed', async () => {
+    const failures: string[] = [];
+    const reads = operations.filter((k) => k.startsWith('GET ') && !k.startsWith('GET /api/docs'));
+    for (const role of ['ambassador', 'team', 'director'] as Role[]) {
+      for (const key of reads) {
+        const res = await clients[role].get(url(key));
+        if (res.text.includes(secret)) failures.push(`${key} as ${role} leaked a private note`);
+        if (role === 'director' && memberNames.some((n) => res.text.includes(n)))
+          failures.push(`${key} as director named a team member`);
+        if (
+          /"(answers|answer|value|score)"\s*:\s*\[?\s*[1-5]\b/.test(res.text) &&
+          key.includes('pulse')
+        )
+          failures.push(`${key} as ${role} returned a single pulse answer`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
