@@ -11,6 +11,7 @@ import { CsrfGuard } from '../auth/csrf';
 import { SessionGuard } from '../auth/session.guard';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { dataSourceOptions } from '../database/data-source-options';
+import { SqliteTransactionQueue } from '../database/sqlite-transactions';
 import { HealthController } from '../health/health.controller';
 import { OrgUnitsModule } from '../org-units/org-units.module';
 import { PrivacyModule } from '../privacy/privacy.module';
@@ -39,6 +40,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        SqliteTransactionQueue,
         // Order matters: CSRF first (login included), then the session and role check.
         { provide: APP_GUARD, useExisting: CsrfGuard },
         { provide: APP_GUARD, useExisting: SessionGuard },
