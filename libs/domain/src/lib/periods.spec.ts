@@ -68,6 +68,14 @@ describe('periods', () => {
     });
   });
 
+  it('keeps only the latest periods when asked', () => {
+    const monthly = duePeriods({ kind: 'monthly' }, '2026-01-31', null, '2026-03-01', 2);
+    expect(monthly.map((p) => p.key)).toEqual(['2026-02', '2026-03']);
+    expect(duePeriods({ kind: 'monthly' }, '2026-01-31', null, '2026-03-01', 0)).toEqual([]);
+    const weekly = duePeriods({ kind: 'weeks', every: 1 }, '2026-12-21', null, '2027-01-12', 3);
+    expect(weekly.map((p) => p.key)).toEqual(['2026-W53', '2027-W01', '2027-W02']);
+  });
+
   it('uses calendar months for a monthly cadence', () => {
     expect(duePeriods({ kind: 'monthly' }, '2026-01-31', null, '2026-03-01')).toEqual([
       { key: '2026-01', start: '2026-01-01', end: '2026-01-31' },
@@ -103,6 +111,31 @@ describe('periods', () => {
   it('rejects an impossible cadence', () => {
     expect(() => duePeriods({ kind: 'weeks', every: 0 }, '2026-11-02', null, '2026-12-31')).toThrow(
       RangeError,
+    );
+  });
+
+  it('gives exactly the periods periodContaining gives, up to the end date (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 52 }),
+        dateArb,
+        fc.integer({ min: 0, max: 1200 }),
+        fc.option(fc.integer({ min: 0, max: 1200 }), { nil: null }),
+        (every, start, length, endAfter) => {
+          const cadence = { kind: 'weeks', every } as const;
+          const today = addDays(start, length);
+          const end = endAfter === null ? null : addDays(start, endAfter);
+          const periods = duePeriods(cadence, start, end, today);
+          const expected = [];
+          const last = end !== null && end < today ? end : today;
+          for (let p = periodContaining(cadence, start, start); p.start <= last;) {
+            expected.push(p);
+            p = periodContaining(cadence, start, addDays(p.end, 1));
+          }
+          expect(periods).toEqual(expected);
+          expect(duePeriods(cadence, start, end, today, 8)).toEqual(expected.slice(-8));
+        },
+      ),
     );
   });
 

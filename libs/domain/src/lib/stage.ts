@@ -53,21 +53,38 @@ export function statusAt(history: readonly StatusChange[], t: LocalDate): Agreem
   return status;
 }
 
-/** Each due period at t with its status, using only check-offs recorded on or before t. */
-export function periodStatusesAt(agreement: AgreementFacts, t: LocalDate): PeriodStatus[] {
-  const periods = duePeriods(agreement.cadence, agreement.startDate, agreement.endDate, t);
+/**
+ * Each due period at t with its status, using only check-offs recorded on or before t; with
+ * `lastCount`, only the latest ones.
+ */
+export function periodStatusesAt(
+  agreement: AgreementFacts,
+  t: LocalDate,
+  lastCount = Infinity,
+): PeriodStatus[] {
+  const periods = duePeriods(
+    agreement.cadence,
+    agreement.startDate,
+    agreement.endDate,
+    t,
+    lastCount,
+  );
   const known = new Map<string, CheckOffState>();
   for (const c of agreement.checkOffs) if (c.on <= t) known.set(c.periodKey, c.state);
   return withStatuses(periods, known, t).map((p) => p.status);
 }
+
+/** Practised: at least PRACTISED_MIN_DONE of the last PRACTISED_WINDOW due periods done. */
+export const PRACTISED_MIN_DONE = 6;
+export const PRACTISED_WINDOW = 8;
 
 /** ≥ 6 of its last 8 due periods done at t, or marked adopted. */
 export function isPractised(agreement: AgreementFacts, t: LocalDate): boolean {
   const status = statusAt(agreement.statusHistory, t);
   if (status === 'adopted') return true;
   if (status === null) return false;
-  const lastEight = periodStatusesAt(agreement, t).slice(-8);
-  return lastEight.filter((s) => s === 'done').length >= 6;
+  const lastEight = periodStatusesAt(agreement, t, PRACTISED_WINDOW);
+  return lastEight.filter((s) => s === 'done').length >= PRACTISED_MIN_DONE;
 }
 
 /** Stalled at t: running, and no check-off in its last 3 due periods that are over. */

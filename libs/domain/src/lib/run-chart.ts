@@ -1,0 +1,109 @@
+import { median } from './stats';
+
+/** Shift: at least this many points in a row on one side of the median. */
+export const SHIFT_MIN_POINTS = 6;
+/** Trend: at least this many points in a row all going up or all going down. */
+export const TREND_MIN_POINTS = 5;
+
+export type RunChartSignal =
+  | { kind: 'shift'; side: 'above' | 'below'; indices: number[] }
+  | { kind: 'trend'; direction: 'up' | 'down'; indices: number[] };
+
+export interface RunChartAnalysis {
+  /** The centre line; null when the series has no values. */
+  median: number | null;
+  /** Shifts first, then trends, each in the order they occur. */
+  signals: RunChartSignal[];
+}
+
+export interface RunChartOptions {
+  /**
+   * A frozen centre line, e.g. the median of a baseline period, so that later improvement does
+   * not drag the centre line along with it. Defaults to the median of the whole series.
+   */
+  median?: number;
+}
+
+/**
+ * Non-random signals in a monthly series, by the run-chart rules of the IHI (Perla, Provost &
+ * Murray, "The run chart", BMJ Qual Saf 2011):
+ *
+ * - *Shift*: 6 or more consecutive points all above, or all below, the median. Points exactly on
+ *   the median are skipped: they neither break the run nor add to it.
+ * - *Trend*: 5 or more consecutive points all going up, or all going down. A point equal to the
+ *   one before it is skipped ("like values do not make or break a trend"); the first of a group
+ *   of like values is the one that counts. A turning point belongs to both trends it joins.
+ *
+ * A missing month (null or a non-finite number) is skipped like an on-median point.
+ * `indices` are the positions in the series of the points that count, so a chart can mark them;
+ * skipped points inside a signal are not listed. Each signal is a maximal run.
+ */
+export function runChartSignals(
+  series: readonly (number | null)[],
+  options: RunChartOptions = {},
+): RunChartAnalysis {
+  const points: number[] = [];
+  series.forEach((value, i) => {
+    if (value !== null && Number.isFinite(value)) points.push(i);
+  });
+  const values = points.map((i) => series[i] as number);
+  const centre = options.median ?? median(values);
+  if (centre === null) return { median: null, signals: [] };
+  const valueAt = (i: number) => series[i] as number;
+  return {
+    median: centre,
+    signals: [...shifts(points, valueAt, centre), ...trends(points, valueAt)],
+  };
+}
+
+function shifts(
+  points: readonly number[],
+  valueAt: (i: number) => number,
+  centre: number,
+): RunChartSignal[] {
+  const signals: RunChartSignal[] = [];
+  let run: number[] = [];
+  let side: 'above' | 'below' = 'above';
+  const flush = () => {
+    if (run.length >= SHIFT_MIN_POINTS) signals.push({ kind: 'shift', side, indices: run });
+  };
+  for (const i of points) {
+    const value = valueAt(i);
+    if (value === centre) continue;
+    const here = value > centre ? 'above' : 'below';
+    if (here !== side || run.length === 0) {
+      flush();
+      run = [];
+      side = here;
+    }
+    run.push(i);
+  }
+  flush();
+  return signals;
+}
+
+function trends(points: readonly number[], valueAt: (i: number) => number): RunChartSignal[] {
+  // Drop like values: keep a point only when it differs from the last kept one.
+  const kept: number[] = [];
+  for (const i of points) {
+    if (kept.length === 0 || valueAt(i) !== valueAt(kept[kept.length - 1])) kept.push(i);
+  }
+  const signals: RunChartSignal[] = [];
+  let run: number[] = kept.slice(0, 1);
+  let direction: 'up' | 'down' = 'up';
+  const flush = () => {
+    if (run.length >= TREND_MIN_POINTS) signals.push({ kind: 'trend', direction, indices: run });
+  };
+  for (let k = 1; k < kept.length; k++) {
+    const previous = kept[k - 1];
+    const here = valueAt(kept[k]) > valueAt(previous) ? 'up' : 'down';
+    if (run.length >= 2 && here !== direction) {
+      flush();
+      run = [previous];
+    }
+    direction = here;
+    run.push(kept[k]);
+  }
+  flush();
+  return signals;
+}

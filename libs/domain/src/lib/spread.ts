@@ -1,0 +1,100 @@
+import type { LocalDate } from './dates';
+import { StageLookup, stageIn } from './figures';
+import { departmentKey, directorateKey, isActiveAt, OrgIndex, teamsIn } from './org-index';
+import { isSpreadLinkAt, isTieAt, SpreadLink, TeamAgreement } from './relations';
+import { Fraction, fraction } from './stats';
+
+/**
+ * Spread factor R of a unit at t (DESIGN.md): the mean number of teams inspired per spreading
+ * team.
+ *
+ * - Spreading teams: the active teams of the unit's subtree at stage `spreading` at t.
+ * - Inspired by a team: the distinct target teams of its spread links dated on or before t
+ *   (over all practices; a target counts once however many practices it took up). Targets may
+ *   sit outside the unit: the oil stain does not stop at a boundary. A team spreading only as the
+ *   partner in a cross-team agreement inspired nobody through a link and counts with 0.
+ *
+ * `numerator` = teams inspired (summed over the spreading teams), `denominator` = spreading
+ * teams; null when the unit has no spreading team. O(links + teams of the unit).
+ */
+export function spreadFactor(
+  index: OrgIndex,
+  unitId: string,
+  stages: StageLookup,
+  links: readonly SpreadLink[],
+  t: LocalDate,
+): Fraction | null {
+  const spreaders = new Set<string>();
+  for (const teamId of teamsIn(index, unitId)) {
+    if (isActiveAt(index, teamId, t) && stageIn(stages, teamId) === 'spreading') {
+      spreaders.add(teamId);
+    }
+  }
+  const inspired = new Map<string, Set<string>>();
+  for (const link of links) {
+    if (!spreaders.has(link.sourceTeamId) || !isSpreadLinkAt(link, t)) continue;
+    const targets = inspired.get(link.sourceTeamId) ?? new Set<string>();
+    targets.add(link.targetTeamId);
+    inspired.set(link.sourceTeamId, targets);
+  }
+  let total = 0;
+  for (const targets of inspired.values()) total += targets.size;
+  return fraction(total, spreaders.size);
+}
+
+export interface CrossUnitCount {
+  /** Agreements with a partner team that tie the two teams at t. */
+  agreements: number;
+  /** Spread links dated on or before t. */
+  spreadLinks: number;
+  total: number;
+}
+
+export interface CrossUnitLinks {
+  /** Links whose two teams sit in different departments. */
+  departments: CrossUnitCount;
+  /** Links whose two teams sit in different directorates (a subset of the above). */
+  directorates: CrossUnitCount;
+}
+
+/**
+ * Cross-unit links of a unit at t (DESIGN.md): agreements and spread links whose two teams sit in
+ * different departments — and, separately, different directorates.
+ *
+ * - An agreement counts while it ties its team and partner team at t (`isTieAt`: running, paused
+ *   or adopted); a spread link counts from its date on.
+ * - A link counts for the unit when at least one of its two teams lies in the unit's subtree, so
+ *   the links reaching out of a directorate count for it too. Links whose teams are unknown to
+ *   the tree are skipped. Every record counts: two agreements between the same teams are two.
+ * - Archived teams keep their links: history keeps them.
+ */
+export function crossUnitLinks(
+  index: OrgIndex,
+  unitId: string,
+  agreements: readonly TeamAgreement[],
+  links: readonly SpreadLink[],
+  t: LocalDate,
+): CrossUnitLinks {
+  const inUnit = new Set(teamsIn(index, unitId));
+  const departments = { agreements: 0, spreadLinks: 0, total: 0 };
+  const directorates = { agreements: 0, spreadLinks: 0, total: 0 };
+  const count = (a: string, b: string, kind: 'agreements' | 'spreadLinks') => {
+    if (!index.units.has(a) || !index.units.has(b)) return;
+    if (!inUnit.has(a) && !inUnit.has(b)) return;
+    if (departmentKey(index, a) !== departmentKey(index, b)) {
+      departments[kind]++;
+      departments.total++;
+    }
+    if (directorateKey(index, a) !== directorateKey(index, b)) {
+      directorates[kind]++;
+      directorates.total++;
+    }
+  };
+  for (const agreement of agreements) {
+    if (isTieAt(agreement, t)) count(agreement.teamId, agreement.partnerTeamId, 'agreements');
+  }
+  for (const link of links) {
+    if (isSpreadLinkAt(link, t)) count(link.sourceTeamId, link.targetTeamId, 'spreadLinks');
+  }
+  return { departments, directorates };
+}
