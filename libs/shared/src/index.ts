@@ -8,3 +8,4 @@ export * from './lib/cases';
 export * from './lib/board';
 export * from './lib/audit';
 export * from './lib/privacy';
+export * from './lib/olievlek';

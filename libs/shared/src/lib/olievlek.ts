@@ -1,0 +1,181 @@
+import type { StageDto } from './cases';
+import type { OrgUnitKind } from './org-units';
+
+/**
+ * Contracts of the olievlek view: adoption spreading across the organisation, at any date.
+ * Every figure is defined in DESIGN.md and computed by the pure functions in libs/domain.
+ * Directors get only their scope; nothing here ever names who ticked what or holds a note.
+ */
+
+export const OLIEVLEK_ROUTES = {
+  view: '/api/olievlek',
+  adoption: '/api/olievlek/adoption',
+  spread: '/api/olievlek/spread',
+  nextBest: '/api/olievlek/next-best-teams',
+  practiceEvidence: '/api/olievlek/practice-evidence',
+  spreadLinks: '/api/spread-links',
+} as const;
+
+/** A share that keeps its parts, so the client can say "12 of 40 teams". Null: nothing to count. */
+export interface FractionDto {
+  numerator: number;
+  denominator: number;
+  value: number;
+}
+
+export type StageCountsDto = Record<StageDto, number>;
+
+export type AdopterCategoryDto =
+  | 'innovators'
+  | 'early-adopters'
+  | 'early-majority'
+  | 'late-majority'
+  | 'laggards';
+
+export interface UnitRefDto {
+  id: string;
+  name: string;
+  kind: OrgUnitKind;
+}
+
+/** One unit of the selected subtree, for the map (nested areas sized by headcount). */
+export interface MapUnitDto extends UnitRefDto {
+  parentId: string | null;
+  /** Teams: the known headcount; other units: the sum of their teams' known headcounts. */
+  headcount: number | null;
+  /** Teams only: the stage at the date. */
+  stage: StageDto | null;
+  /** Teams only: at least one running agreement is stalled at the date. */
+  stalled: boolean;
+  /** Units above team level: their teams per stage at the date. */
+  stages: StageCountsDto | null;
+}
+
+/** The key figures of one unit (its subtree) at one date. */
+export interface UnitFiguresDto {
+  unit: UnitRefDto;
+  teams: number;
+  stages: StageCountsDto;
+  /** Share of teams at experimenting or higher. */
+  reach: FractionDto | null;
+  /** Share of teams at practising or higher. */
+  rooted: FractionDto | null;
+  /** The same, weighted by headcount; teams without a known headcount are left out of both. */
+  reachWeighted: FractionDto | null;
+  rootedWeighted: FractionDto | null;
+  teamsWithoutHeadcount: number;
+  /** Running agreements without a check-off in their last 3 due periods. */
+  stalledAgreements: number;
+  /** Mean number of teams inspired per spreading team. */
+  spreadFactor: FractionDto | null;
+  /** Agreements and spread links whose two teams sit in different departments / directorates. */
+  crossUnitLinks: { departments: number; directorates: number };
+  adopters: Record<AdopterCategoryDto, number>;
+}
+
+/** GET /api/olievlek?unitId=&date= — the map and key figures of a unit's subtree at a date. */
+export interface OlievlekViewDto {
+  /** The date the figures hold for (YYYY-MM-DD); today when none was asked. */
+  date: string;
+  /** The first month with a case in the scope (YYYY-MM-DD, first of the month): the slider's start. */
+  firstDate: string | null;
+  today: string;
+  unit: UnitRefDto;
+  /** From the top of the caller's scope down to the unit, for the breadcrumb. */
+  path: UnitRefDto[];
+  units: MapUnitDto[];
+  figures: UnitFiguresDto;
+  /** The same figures for each direct child unit (the table under the map). */
+  children: UnitFiguresDto[];
+}
+
+export interface AdoptionMonthDto {
+  /** YYYY-MM */
+  month: string;
+  /** The month's last day (or today for the running month). */
+  on: string;
+  stages: StageCountsDto;
+  teams: number;
+  /** Teams ever reached (experimenting or higher) up to this month. */
+  reached: number;
+  /** Teams reached for the first time this month; null for the first month (no baseline). */
+  newlyReached: number | null;
+}
+
+export interface RunChartSignalDto {
+  series: 'reach' | 'newlyReached';
+  kind: 'shift' | 'trend';
+  /** shift: 'above' | 'below' the median; trend: 'up' | 'down'. */
+  direction: 'above' | 'below' | 'up' | 'down';
+  /** The months (YYYY-MM) the signal spans. */
+  months: string[];
+}
+
+/** GET /api/olievlek/adoption?unitId=&from=&to= — the S-curve, monthly. */
+export interface AdoptionDto {
+  unit: UnitRefDto;
+  months: AdoptionMonthDto[];
+  medians: { reach: number | null; newlyReached: number | null };
+  signals: RunChartSignalDto[];
+}
+
+export interface PracticeRefDto {
+  id: string;
+  title: { nl: string; en: string };
+}
+
+export interface SpreadLinkDto {
+  id: string;
+  source: UnitRefDto;
+  target: UnitRefDto;
+  practice: PracticeRefDto | null;
+  /** The date the target took the practice up (YYYY-MM-DD). */
+  on: string;
+  note: string | null;
+  crossDepartment: boolean;
+  crossDirectorate: boolean;
+}
+
+/** GET /api/olievlek/spread?unitId=&date= — lineage of practices inside (or touching) a subtree. */
+export interface SpreadGraphDto {
+  unit: UnitRefDto;
+  date: string;
+  /** Teams that appear in the links, with their stage at the date (graph nodes). */
+  teams: Array<UnitRefDto & { stage: StageDto; department: UnitRefDto | null }>;
+  links: SpreadLinkDto[];
+  spreadFactor: FractionDto | null;
+  crossUnitLinks: { departments: number; directorates: number };
+}
+
+/** POST /api/spread-links — "team B took up practice P from team A". */
+export interface CreateSpreadLinkRequest {
+  sourceTeamId: string;
+  targetTeamId: string;
+  practiceId?: string | null;
+  on: string;
+  note?: string | null;
+}
+
+/** GET /api/olievlek/next-best-teams?unitId= — ambassadors and admins only. */
+export interface NextBestTeamDto {
+  team: UnitRefDto;
+  department: UnitRefDto | null;
+  /** Distinct partner or neighbour teams that are practising. */
+  exposure: number;
+  sources: Array<{
+    team: UnitRefDto;
+    via: Array<'department' | 'agreement' | 'spread'>;
+    practices: PracticeRefDto[];
+  }>;
+  /** Practices seen around the team, most teams first ("3 neighbouring teams practise …"). */
+  practices: Array<{ practice: PracticeRefDto; teams: number }>;
+}
+
+/** GET /api/olievlek/practice-evidence — the catalogue learns. */
+export interface PracticeEvidenceDto {
+  practice: PracticeRefDto;
+  tried: number;
+  reachedRoutine: FractionDto | null;
+  medianWeeksToRoutine: number | null;
+  dropped: FractionDto | null;
+}
