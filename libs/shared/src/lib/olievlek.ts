@@ -26,11 +26,7 @@ export interface FractionDto {
 export type StageCountsDto = Record<StageDto, number>;
 
 export type AdopterCategoryDto =
-  | 'innovators'
-  | 'early-adopters'
-  | 'early-majority'
-  | 'late-majority'
-  | 'laggards';
+  'innovators' | 'early-adopters' | 'early-majority' | 'late-majority' | 'laggards';
 
 export interface UnitRefDto {
   id: string;
