@@ -13,8 +13,10 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { SqliteTransactionQueue } from '../database/sqlite-transactions';
 import { HealthController } from '../health/health.controller';
+import { OlievlekModule } from '../olievlek/olievlek.module';
 import { OrgUnitsModule } from '../org-units/org-units.module';
 import { PrivacyModule } from '../privacy/privacy.module';
+import { SpreadLinksModule } from '../spread-links/spread-links.module';
 import { UsersModule } from '../users/users.module';
 
 @Module({})
@@ -33,6 +35,8 @@ export class AppModule {
         CatalogueModule,
         CasesModule,
         BoardModule,
+        SpreadLinksModule,
+        OlievlekModule,
         // Timers for the daily jobs (the retention purge); stopped when the app closes.
         ScheduleModule.forRoot(),
         PrivacyModule,

@@ -32,6 +32,7 @@ import { ReflectionEntity } from '../board/entities/board.entities';
 import { toCadence } from '../common/cadence.dto';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
+import { SpreadLinkEntity } from '../spread-links/entities/spread-link.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import {
   CaseAmbassadorEntity,
@@ -54,6 +55,8 @@ export interface CaseFacts {
   people: Map<string, PersonRef>;
   lastNoteAtByCase: Map<string, string>;
   reflectionsByAgreement: Map<string, ReflectionEntity[]>;
+  /** Team → the dates of the spread links it is the source of (for the `spreading` stage). */
+  spreadSourceDates: Map<string, string[]>;
 }
 
 function group<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
@@ -112,6 +115,7 @@ export class CaseViewService {
       observations,
       intakes,
       reflections,
+      spreadLinks,
     ] = await Promise.all([
       teamIds.length
         ? this.dataSource.getRepository(OrgUnitEntity).findBy({ id: In(teamIds) })
@@ -150,6 +154,12 @@ export class CaseViewService {
         ? this.dataSource
             .getRepository(ReflectionEntity)
             .find({ where: { agreementId: In(agreementIds) }, order: { at: 'DESC' } })
+        : [],
+      teamIds.length
+        ? this.dataSource.getRepository(SpreadLinkEntity).find({
+            where: { sourceTeamId: In(teamIds) },
+            select: { sourceTeamId: true, onDate: true },
+          })
         : [],
     ]);
 
@@ -195,6 +205,12 @@ export class CaseViewService {
       people,
       lastNoteAtByCase,
       reflectionsByAgreement: group(reflections, (r) => r.agreementId),
+      spreadSourceDates: new Map(
+        [...group(spreadLinks, (l) => l.sourceTeamId)].map(([team, links]) => [
+          team,
+          links.map((l) => l.onDate),
+        ]),
+      ),
     };
   }
 
@@ -228,7 +244,7 @@ export class CaseViewService {
       partnerAgreements: facts.agreements
         .filter((a) => a.partnerTeamId === teamId)
         .map((a) => this.agreementFacts(a, facts)),
-      spreadSourceDates: [],
+      spreadSourceDates: facts.spreadSourceDates.get(teamId) ?? [],
     };
   }
 

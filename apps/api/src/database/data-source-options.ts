@@ -9,6 +9,7 @@ import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
 import { TeamMembershipEntity } from '../users/entities/team-membership.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import { MIGRATIONS } from './migrations';
+import { SpreadLinkEntity } from '../spread-links/entities/spread-link.entity';
 import {
   PulseAnswerEntity,
   PulseQuestionEntity,
@@ -52,6 +53,7 @@ export const ENTITIES = [
   PulseRoundEntity,
   PulseResponseEntity,
   PulseAnswerEntity,
+  SpreadLinkEntity,
 ];
 
 /** Schema changes only through migrations: `synchronize` stays off everywhere. */

@@ -17,6 +17,7 @@ describe('migrations', () => {
       'Board1764200000000',
       'Privacy1764350000000',
       'AuditIndexes1764360000000',
+      'SpreadLinks1764400000000',
     ]);
 
     for (let i = 0; i < ran.length; i++) await t.dataSource.undoLastMigration();

@@ -237,13 +237,21 @@ export async function loadDemoData(
         pulseQuestionIds: (
           await manager.getRepository(PulseQuestionEntity).find({ order: { position: 'ASC' } })
         ).map((q) => q.id),
+        directorateOfTeam: new Map(
+          units
+            .filter((u) => u.kind === 'team')
+            .map((team) => {
+              const department = units.find((u) => u.id === team.parentId);
+              return [idByName.get(team.name) as string, department?.parentId ?? ''];
+            }),
+        ),
       },
       await manager.getRepository(PracticeEntity).find(),
     );
     await insertDemoHistory(manager, history);
     logger.log(
       `Loaded demo organisation "${DEMO_ORGANISATION}": ${units.length} units, 16 accounts, ` +
-        `${history.cases.length} cases, ${history.agreements.length} agreements, ${history.checkOffs.length} check-offs.`,
+        `${history.cases.length} cases, ${history.agreements.length} agreements, ${history.checkOffs.length} check-offs, ${history.spreadLinks.length} spread links.`,
     );
   });
   return true;

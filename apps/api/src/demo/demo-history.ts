@@ -20,6 +20,7 @@ import {
 } from '../board/entities/board.entities';
 import { PracticeEntity } from '../catalogue/entities/practice.entity';
 import type { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
+import { SpreadLinkEntity } from '../spread-links/entities/spread-link.entity';
 
 /** A small deterministic PRNG (mulberry32): the same demo history on every machine. */
 function prng(seed: number): () => number {
@@ -76,6 +77,8 @@ export interface DemoHistoryInput {
   /** Colleagues of the demo member in the same team: they answer pulses and write reflections. */
   colleagueIds: string[];
   pulseQuestionIds: string[];
+  /** Team id → its directorate, so some spread links can cross directorates on purpose. */
+  directorateOfTeam?: ReadonlyMap<string, string>;
 }
 
 interface Rows {
@@ -90,6 +93,7 @@ interface Rows {
   pulseRounds: PulseRoundEntity[];
   pulseResponses: PulseResponseEntity[];
   pulseAnswers: PulseAnswerEntity[];
+  spreadLinks: SpreadLinkEntity[];
 }
 
 const cadenceOf = (p: PracticeEntity): Cadence =>
@@ -117,6 +121,7 @@ export function buildDemoHistory(input: DemoHistoryInput, practices: PracticeEnt
     pulseRounds: [],
     pulseResponses: [],
     pulseAnswers: [],
+    spreadLinks: [],
   };
   const active = practices.filter((p) => !p.retiredAt);
   const soloPractices = active.filter((p) => !p.needsPartner);
@@ -290,7 +295,81 @@ export function buildDemoHistory(input: DemoHistoryInput, practices: PracticeEnt
     }
   });
   addMemberTeamLife(rows, input, random);
+  addSpreadLinks(rows, input);
   return rows;
+}
+
+const SPREAD_NOTES = [
+  'Gezien tijdens een werkbezoek; het team wilde het meteen zelf proberen.',
+  'Opgepikt in het sleutelgebruikersoverleg.',
+  'De teamleiders spraken elkaar op de leiderschapsdag.',
+  null,
+  'Via de ambassadeur: het werkte daar goed, dus waarom niet bij ons?',
+  null,
+];
+
+/**
+ * About twenty spread links between the demo's teams: a team took a practice up from a team
+ * that had been doing it for a while (six or more done check-offs before). Within departments,
+ * across departments and across directorates, so the olievlek view shows spreading teams and a
+ * spread factor above zero. Its own random stream: the rest of the history stays as it was.
+ */
+function addSpreadLinks(rows: Rows, input: DemoHistoryInput): void {
+  const random = prng(20261201);
+  const departmentOf = new Map(input.teams.map((t) => [t.id, t.parentId]));
+  const directorateOf = input.directorateOfTeam ?? new Map<string, string>();
+  const doneDates = new Map<string, LocalDate[]>();
+  for (const c of rows.checkOffs) {
+    if (c.state !== 'done') continue;
+    const list = doneDates.get(c.agreementId) ?? [];
+    list.push(c.onDate);
+    doneDates.set(c.agreementId, list);
+  }
+  const doneBefore = (agreementId: string, date: LocalDate) =>
+    (doneDates.get(agreementId) ?? []).filter((d) => d < date).length;
+  const ambassadorOf = new Map(rows.caseAmbassadors.map((ca) => [ca.caseId, ca.userId]));
+
+  type Kind = 'department' | 'directorate' | 'organisation';
+  const candidates: Array<{ source: AgreementEntity; target: AgreementEntity; kind: Kind }> = [];
+  for (const target of rows.agreements) {
+    if (!target.practiceId || target.status === 'proposed') continue;
+    for (const source of rows.agreements) {
+      if (source.practiceId !== target.practiceId || source.teamId === target.teamId) continue;
+      if (source.startDate > addDays(target.startDate, -42)) continue;
+      if (doneBefore(source.id, target.startDate) < 6) continue;
+      const kind: Kind =
+        departmentOf.get(source.teamId) === departmentOf.get(target.teamId)
+          ? 'department'
+          : directorateOf.size > 0 &&
+              directorateOf.get(source.teamId) !== directorateOf.get(target.teamId)
+            ? 'organisation'
+            : 'directorate';
+      candidates.push({ source, target, kind });
+    }
+  }
+  const quota: Record<Kind, number> = { department: 7, directorate: 7, organisation: 8 };
+  const taken = new Set<string>();
+  const targets = new Set<string>();
+  for (const pick of candidates
+    .map((c) => ({ c, order: random() }))
+    .sort((a, b) => a.order - b.order)
+    .map(({ c }) => c)) {
+    const key = `${pick.source.teamId}>${pick.target.teamId}>${pick.target.practiceId}`;
+    if (quota[pick.kind] === 0 || taken.has(key) || targets.has(pick.target.id)) continue;
+    quota[pick.kind]--;
+    taken.add(key);
+    targets.add(pick.target.id);
+    rows.spreadLinks.push({
+      id: randomUUID(),
+      sourceTeamId: pick.source.teamId,
+      targetTeamId: pick.target.teamId,
+      practiceId: pick.target.practiceId,
+      onDate: pick.target.startDate,
+      note: SPREAD_NOTES[rows.spreadLinks.length % SPREAD_NOTES.length],
+      recordedBy: ambassadorOf.get(pick.target.caseId) ?? input.adminId,
+      createdAt: `${pick.target.startDate}T10:00:00.000Z`,
+    });
+  }
 }
 
 const REFLECTIONS = [
@@ -425,6 +504,7 @@ export async function insertDemoHistory(manager: EntityManager, rows: Rows): Pro
   await chunks(IntakeEntity, rows.intakes);
   await chunks(AgreementEntity, rows.agreements);
   await chunks(AgreementStatusChangeEntity, rows.changes);
+  await chunks(SpreadLinkEntity, rows.spreadLinks);
   await chunks(CheckOffEntity, rows.checkOffs);
   await chunks(ObservationEntity, rows.observations);
   await chunks(ReflectionEntity, rows.reflections);

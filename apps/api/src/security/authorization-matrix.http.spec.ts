@@ -65,6 +65,13 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/audit': ['admin'],
   'GET /api/audit/actions': ['admin'],
   'GET /api/audit/export': ['admin'],
+  'GET /api/olievlek': ['admin', 'ambassador', 'director'],
+  'GET /api/olievlek/adoption': ['admin', 'ambassador', 'director'],
+  'GET /api/olievlek/spread': ['admin', 'ambassador', 'director'],
+  'GET /api/olievlek/next-best-teams': ['admin', 'ambassador'],
+  'GET /api/olievlek/practice-evidence': ALL,
+  'POST /api/spread-links': ['admin', 'ambassador', 'team'],
+  'DELETE /api/spread-links/{id}': ['admin', 'ambassador', 'team'],
 };
 
 /** Texts that only the case's ambassadors and admins may ever receive. */
@@ -115,6 +122,7 @@ describe('authorization matrix: every endpoint, every role', () => {
     )[0].id;
     ids['pulse-rounds'] = round.id;
     ids['teamId'] = board.teams[0].team.id;
+    ids['spread-links'] = 'not-a-spread-link';
   });
   afterAll(() => t.close());
 

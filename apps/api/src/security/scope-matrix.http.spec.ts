@@ -45,7 +45,30 @@ const SCOPE: Record<string, Partial<Record<Role, Expectation>> | 'admin only'> =
   'POST /api/pulse-rounds': { ambassador: 403 },
   'POST /api/pulse-rounds/{id}/close': { ambassador: 403 },
   'POST /api/pulse-rounds/{id}/answers': { team: 403 },
+  // A unit outside the director's scope (ambassadors see the whole organisation).
+  'GET /api/olievlek': { ambassador: 'seen', director: 403 },
+  'GET /api/olievlek/adoption': { ambassador: 'seen', director: 403 },
+  'GET /api/olievlek/spread': { ambassador: 'seen', director: 403 },
+  'GET /api/olievlek/next-best-teams': { ambassador: 'seen' },
+  // Two teams of which neither is the ambassador's nor the member's.
+  'POST /api/spread-links': { ambassador: 403, team: 403 },
+  // A link someone else recorded.
+  'DELETE /api/spread-links/{id}': { ambassador: 403, team: 403 },
 };
+
+/** Endpoints that name a unit or team in the query or body rather than in the path. */
+const SCOPED_BY_QUERY_OR_BODY = [
+  'GET /api/pulse-rounds',
+  'POST /api/pulse-rounds',
+  'GET /api/olievlek',
+  'GET /api/olievlek/adoption',
+  'GET /api/olievlek/spread',
+  'GET /api/olievlek/next-best-teams',
+  'POST /api/spread-links',
+];
+const UNIT_QUERY = new Set(
+  SCOPED_BY_QUERY_OR_BODY.filter((k) => k.startsWith('GET /api/olievlek')),
+);
 
 /** A body that would be valid for the record: the refusal must come from the scope check. */
 function validBody(key: string, version: number, today: string): unknown {
@@ -158,6 +181,17 @@ describe('authorization matrix: each role on a record outside its scope', () => 
     foreign['userId'] = foreign['users'];
     foreign['practices'] = (await clients.admin.get('/api/practices')).body[0].id;
     foreign['pulse-questions'] = (await clients.admin.get('/api/pulse-questions')).body[0].id;
+    // A team without any case, nor the member's: nobody but admins may record a link for it.
+    const caseTeams = new Set(all.map((c) => c.team.id));
+    foreign['otherTeam'] =
+      units.find((u) => u.kind === 'team' && !caseTeams.has(u.id) && !ownTeams.has(u.id))?.id ?? '';
+    const link = await clients.admin.post('/api/spread-links', {
+      sourceTeamId: foreign['teamId'],
+      targetTeamId: foreign['otherTeam'],
+      on: today,
+    });
+    expect(link.status).toBe(201);
+    foreign['spread-links'] = link.body.id;
 
     const users = (await clients.admin.get('/api/users')).body as Array<{
       name: string;
@@ -177,13 +211,13 @@ describe('authorization matrix: each role on a record outside its scope', () => 
       .replace('{period}', foreign['period'])
       .replace('{userId}', foreign['userId']);
     if (key === 'GET /api/pulse-rounds') out += `?teamId=${foreign['teamId']}`;
+    if (UNIT_QUERY.has(key)) out += `?unitId=${foreign['teamId']}`;
     return out;
   }
 
   it('has a row for every operation that names a record or a team', () => {
     const scoped = operations.filter(
-      (key) =>
-        key.includes('{') || key === 'GET /api/pulse-rounds' || key === 'POST /api/pulse-rounds',
+      (key) => key.includes('{') || SCOPED_BY_QUERY_OR_BODY.includes(key),
     );
     expect(scoped.filter((key) => !(key in SCOPE))).toEqual([]);
     expect(Object.keys(SCOPE).filter((key) => !operations.includes(key))).toEqual([]);
@@ -203,6 +237,13 @@ describe('authorization matrix: each role on a record outside its scope', () => 
         );
         if (key === 'POST /api/pulse-rounds') body = { teamId: foreign['teamId'] };
         if (key === 'POST /api/cases/{id}/ambassadors') body = { userId: foreign['userId'] };
+        if (key === 'POST /api/spread-links')
+          body = {
+            sourceTeamId: foreign['otherTeam'],
+            targetTeamId: foreign['teamId'],
+            on: today,
+            note: 'ingebroken',
+          };
         if (key === 'POST /api/pulse-rounds/{id}/answers')
           body = { answers: questionIds.map((questionId) => ({ questionId, score: 3 })) };
         const res = await clients[role].request(method, url(key), body);

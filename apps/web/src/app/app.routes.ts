@@ -37,6 +37,12 @@ export const routes: Routes = [
         loadComponent: () => import('./cases/case.page').then((m) => m.CasePage),
       },
       {
+        path: 'olievlek',
+        title: 'title.olievlek',
+        canActivate: [hasAnyRole('admin', 'ambassador', 'director')],
+        loadChildren: () => import('./olievlek/olievlek.routes').then((m) => m.olievlekRoutes),
+      },
+      {
         path: 'catalogus',
         title: 'title.catalogue',
         loadComponent: () => import('./cases/catalogue.page').then((m) => m.CataloguePage),

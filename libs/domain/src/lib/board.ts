@@ -35,8 +35,20 @@ export function checkTickable(
   return { ok: false, reason: 'unknown-period' };
 }
 
+const keyStarts = new Map<string, LocalDate | null>();
+
 /** The first day a period key names (`2026-W48` → its Monday, `2026-11` → the 1st), or null. */
 export function periodKeyStart(key: string): LocalDate | null {
+  // Remembered: the figures ask for the same few hundred keys for every check-off they read.
+  const known = keyStarts.get(key);
+  if (known !== undefined) return known;
+  if (keyStarts.size >= 100_000) keyStarts.clear();
+  const start = computeKeyStart(key);
+  keyStarts.set(key, start);
+  return start;
+}
+
+function computeKeyStart(key: string): LocalDate | null {
   const week = /^(\d{4})-W(\d{2})$/.exec(key);
   if (week) {
     const year = Number(week[1]);

@@ -18,14 +18,33 @@ export function isLocalDate(value: string): boolean {
   );
 }
 
+/**
+ * Date strings ⇄ UTC midnights, remembered: the figures convert the same few thousand dates
+ * millions of times (every period of every agreement at every date of a series), and parsing or
+ * formatting a date costs a `Date` each time. Bounded, so odd input cannot grow them for ever.
+ */
+const CACHE_LIMIT = 100_000;
+const msOfDate = new Map<string, number>();
+const dateOfMs = new Map<number, string>();
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 export function toUtcMidnight(date: LocalDate): number {
+  const known = msOfDate.get(date);
+  if (known !== undefined) return known;
   const match = DATE_PATTERN.exec(date);
   if (!match || !isLocalDate(date)) throw new RangeError(`Not a calendar date: ${date}`);
-  return Date.UTC(+match[1], +match[2] - 1, +match[3]);
+  return remember(msOfDate, date, Date.UTC(+match[1], +match[2] - 1, +match[3]));
 }
 
 export function fromUtcMidnight(ms: number): LocalDate {
-  return new Date(ms).toISOString().slice(0, 10);
+  const known = dateOfMs.get(ms);
+  if (known !== undefined) return known;
+  return remember(dateOfMs, ms, new Date(ms).toISOString().slice(0, 10));
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {

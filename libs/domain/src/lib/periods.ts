@@ -90,13 +90,7 @@ export function duePeriods(
   const last = endDate ? minDate(endDate, today) : today;
   if (last < startDate) return [];
   if (cadence.kind === 'weeks') return weekBlocks(cadence.every, startDate, last, lastCount);
-  const periods: Period[] = [];
-  let period = periodContaining(cadence, startDate, startDate);
-  while (period.start <= last) {
-    periods.push(period);
-    period = periodContaining(cadence, startDate, addDays(period.end, 1));
-  }
-  return periods.slice(Math.max(0, periods.length - lastCount));
+  return monthBlocks(startDate, last, lastCount);
 }
 
 const DAY_MS = 86_400_000;
@@ -127,8 +121,37 @@ function weekBlocks(
   return periods;
 }
 
+/**
+ * The calendar months from the start date's to the one holding `last` — the same periods as
+ * stepping with `periodContaining`, on month numbers, building only the last `lastCount`.
+ */
+function monthBlocks(startDate: LocalDate, last: LocalDate, lastCount: number): Period[] {
+  const monthNumber = (date: LocalDate) => +date.slice(0, 4) * 12 + (+date.slice(5, 7) - 1);
+  const first = monthNumber(startDate);
+  const final = monthNumber(last);
+  const periods: Period[] = [];
+  for (let m = Math.max(first, final - lastCount + 1); m <= final; m++) {
+    const year = Math.floor(m / 12);
+    const month = (m % 12) + 1;
+    const key = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+    periods.push({ key, start: `${key}-01`, end: lastDayOfMonth(`${key}-01`) });
+  }
+  return periods;
+}
+
+const weekKeys = new Map<number, string>();
+
 /** `isoWeekKey` for a Monday given as UTC midnight: week 1 is the week holding 4 January. */
 function isoWeekKeyOfMonday(mondayMs: number): string {
+  const known = weekKeys.get(mondayMs);
+  if (known !== undefined) return known;
+  if (weekKeys.size >= 100_000) weekKeys.clear();
+  const key = computeIsoWeekKeyOfMonday(mondayMs);
+  weekKeys.set(mondayMs, key);
+  return key;
+}
+
+function computeIsoWeekKeyOfMonday(mondayMs: number): string {
   const year = new Date(mondayMs + 3 * DAY_MS).getUTCFullYear(); // the year of its Thursday
   const jan4 = Date.UTC(year, 0, 4);
   const week1Monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;

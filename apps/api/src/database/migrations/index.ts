@@ -4,6 +4,7 @@ import { SeedCatalogue1764100000001 } from './1764100000001-seed-catalogue';
 import { Board1764200000000 } from './1764200000000-board';
 import { Privacy1764350000000 } from './1764350000000-privacy';
 import { AuditIndexes1764360000000 } from './1764360000000-audit-indexes';
+import { SpreadLinks1764400000000 } from './1764400000000-spread-links';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API finds them. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Board1764200000000,
   Privacy1764350000000,
   AuditIndexes1764360000000,
+  SpreadLinks1764400000000,
 ];

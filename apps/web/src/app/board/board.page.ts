@@ -2,6 +2,9 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { FormsModule } from '@angular/forms';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type {
+  OrgUnitDto,
+  PracticeDto,
+  SpreadLinkDto,
   BoardAgreementDto,
   BoardCellDto,
   BoardDto,
@@ -14,6 +17,9 @@ import { apiError } from '../core/api-error';
 import { cadenceText } from '../core/cadence-text';
 import { translateError } from '../core/error-text';
 import { LanguageService } from '../core/language.service';
+import { AdminApi } from '../admin/admin-api.service';
+import { CasesApi } from '../cases/cases-api.service';
+import { SpreadLinkForm } from '../spread/spread-link-form';
 import { BoardApi, withRetry } from './board-api.service';
 import { PulseResults } from './pulse-results';
 
@@ -22,7 +28,7 @@ const UNDO_SECONDS = 10;
 /** The screen members open every week: one tap per step, built for a phone between meetings. */
 @Component({
   selector: 'ov-board-page',
-  imports: [FormsModule, TranslocoPipe, PulseResults],
+  imports: [FormsModule, TranslocoPipe, PulseResults, SpreadLinkForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 class="utrecht-heading-1">{{ 'board.heading' | transloco }}</h1>
@@ -149,6 +155,35 @@ const UNDO_SECONDS = 10;
                 </ol>
               </details>
 
+              @if (linking() === a.id) {
+                @if (linkData(); as d) {
+                  <ov-spread-link-form
+                    [idPrefix]="'link-' + a.id"
+                    [heading]="'olievlek.links.fromBoardHeading' | transloco: { title: a.title }"
+                    [target]="t.team"
+                    [units]="d.units"
+                    [practices]="d.practices"
+                    [practiceId]="practiceOf(a, d.practices)"
+                    (recorded)="linked($event, a)"
+                    (cancelled)="stopLink(a)"
+                  />
+                } @else {
+                  <p class="utrecht-paragraph">{{ 'app.loading' | transloco }}</p>
+                }
+              } @else {
+                <p class="ov-actions ov-board-link">
+                  <button
+                    type="button"
+                    class="utrecht-button utrecht-button--subtle ov-button--small"
+                    [id]="'link-open-' + a.id"
+                    (click)="startLink(a)"
+                  >
+                    {{ 'olievlek.links.fromBoard' | transloco
+                    }}<span class="ov-visually-hidden"> — {{ a.title }}</span>
+                  </button>
+                </p>
+              }
+
               <form class="ov-reflection" (ngSubmit)="reflect(a)">
                 <div class="utrecht-form-field">
                   <label class="utrecht-form-label" [for]="'refl-' + a.id">{{
@@ -264,8 +299,48 @@ export class BoardPage {
   protected readonly undo = signal<{ agreementId: string; periodKey: string } | null>(null);
   private undoTimer: ReturnType<typeof setTimeout> | null = null;
 
+  /** The agreement whose "We took this from …" form is open. */
+  protected readonly linking = signal<string | null>(null);
+  protected readonly linkData = signal<{ units: OrgUnitDto[]; practices: PracticeDto[] } | null>(
+    null,
+  );
+  private readonly admin = inject(AdminApi);
+  private readonly cases = inject(CasesApi);
+
   constructor() {
     void this.load();
+  }
+
+  protected async startLink(a: BoardAgreementDto): Promise<void> {
+    this.linking.set(a.id);
+    if (this.linkData()) return;
+    try {
+      const [units, practices] = await Promise.all([this.admin.orgUnits(), this.cases.practices()]);
+      this.linkData.set({ units, practices });
+    } catch (e) {
+      this.linking.set(null);
+      this.error.set(translateError(this.transloco, apiError(e)));
+    }
+  }
+
+  protected stopLink(a: BoardAgreementDto): void {
+    this.linking.set(null);
+    setTimeout(() => document.getElementById('link-open-' + a.id)?.focus());
+  }
+
+  /** The catalogue practice the step was agreed from, known here only by its title. */
+  protected practiceOf(a: BoardAgreementDto, practices: PracticeDto[]): string | null {
+    return practices.find((p) => p.title.nl === a.title || p.title.en === a.title)?.id ?? null;
+  }
+
+  protected linked(link: SpreadLinkDto, a: BoardAgreementDto): void {
+    this.say(
+      this.transloco.translate('olievlek.links.saved', {
+        source: link.source.name,
+        target: link.target.name,
+      }),
+    );
+    this.stopLink(a);
   }
 
   private async load(): Promise<void> {

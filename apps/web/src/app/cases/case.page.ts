@@ -24,6 +24,7 @@ import { cadenceText } from '../core/cadence-text';
 import { AuthService } from '../core/auth.service';
 import { translateError } from '../core/error-text';
 import { PulseResults } from '../board/pulse-results';
+import { CaseSpreadLinks } from '../spread/case-spread-links';
 import { AgreementForm } from './agreement-form';
 import { CasesApi, todayInAmsterdam } from './cases-api.service';
 
@@ -35,7 +36,15 @@ interface StatusDraft {
 
 @Component({
   selector: 'ov-case-page',
-  imports: [Feedback, RouterLink, TranslocoPipe, FormsModule, AgreementForm, PulseResults],
+  imports: [
+    Feedback,
+    RouterLink,
+    TranslocoPipe,
+    FormsModule,
+    AgreementForm,
+    PulseResults,
+    CaseSpreadLinks,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p class="utrecht-paragraph">
@@ -448,6 +457,12 @@ interface StatusDraft {
           }
         }
       </section>
+
+      <ov-case-spread-links
+        [team]="c.team"
+        [canEdit]="c.canEdit"
+        [practices]="practices.value() ?? []"
+      />
 
       <!-- Observations: private notes, only for the case's ambassadors and admins -->
       @if (c.observations; as observations) {

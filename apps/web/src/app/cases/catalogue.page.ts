@@ -8,7 +8,7 @@ import {
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { API, CadenceDto, PracticeDto } from '@olievlek/shared';
+import { API, CadenceDto, FractionDto, PracticeDto } from '@olievlek/shared';
 import { HttpClient } from '@angular/common/http';
 import { firstValueFrom } from 'rxjs';
 import { PulseQuestions } from '../board/pulse-questions';
@@ -17,12 +17,23 @@ import { Feedback } from '../shell/feedback';
 import { cadenceText } from '../core/cadence-text';
 import { AuthService } from '../core/auth.service';
 import { translateError } from '../core/error-text';
+import type { CsvCell } from '../core/csv';
 import { LanguageService } from '../core/language.service';
+import { OlievlekApi } from '../olievlek/olievlek-api.service';
+import { OlievlekFormat } from '../olievlek/olievlek-format';
+import { DataColumn, DataTable } from '../shell/data-table';
 
 /** The practice catalogue: everyone reads it; admins add and retire practices. */
 @Component({
   selector: 'ov-catalogue-page',
-  imports: [Feedback, ReactiveFormsModule, TranslocoPipe, PulseQuestions],
+  imports: [Feedback, ReactiveFormsModule, TranslocoPipe, PulseQuestions, DataTable],
+  styles: `
+    .ov-evidence-line {
+      border-inline-start: 3px solid var(--ov-accent);
+      padding-inline-start: 0.5rem;
+      font-size: 0.9375rem;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 class="utrecht-heading-1">{{ 'catalogue.heading' | transloco }}</h1>
@@ -213,6 +224,9 @@ import { LanguageService } from '../core/language.service';
           </p>
           <p class="utrecht-paragraph">{{ en() ? p.description.en : p.description.nl }}</p>
           <p class="utrecht-paragraph ov-muted">{{ en() ? p.why.en : p.why.nl }}</p>
+          @if (evidenceOf(p.id); as line) {
+            <p class="utrecht-paragraph ov-evidence-line">{{ line }}</p>
+          }
           @if (isAdmin()) {
             <button
               type="button"
@@ -229,6 +243,21 @@ import { LanguageService } from '../core/language.service';
         </article>
       }
     </div>
+    @if (evidence.value(); as rows) {
+      <section class="ov-card ov-section" aria-labelledby="evidence-heading">
+        <h2 class="utrecht-heading-2" id="evidence-heading">
+          {{ 'olievlek.evidence.heading' | transloco }}
+        </h2>
+        <p class="utrecht-paragraph ov-muted">{{ 'olievlek.evidence.intro' | transloco }}</p>
+        <ov-data-table
+          [caption]="'olievlek.evidence.caption' | transloco"
+          [columns]="evidenceColumns()"
+          [rows]="evidenceRows()"
+          [collapsible]="false"
+          filename="olievlek-praktijkbewijs"
+        />
+      </section>
+    }
   `,
 })
 export class CataloguePage {
@@ -262,6 +291,82 @@ export class CataloguePage {
     every: [1],
     category: [''],
     needsPartner: [false],
+  });
+
+  private readonly olievlek = inject(OlievlekApi);
+  private readonly f = new OlievlekFormat();
+  /** What the programme learned per practice; left out quietly when it cannot be read. */
+  protected readonly evidence = resource({ loader: () => this.olievlek.practiceEvidence() });
+  private readonly evidenceById = computed(
+    () => new Map((this.evidence.value() ?? []).map((e) => [e.practice.id, e])),
+  );
+  private readonly percent = computed(
+    () =>
+      new Intl.NumberFormat(this.en() ? 'en-GB' : 'nl-NL', {
+        style: 'percent',
+        maximumFractionDigits: 0,
+      }),
+  );
+
+  /** "12 teams tried it; 58% made it a routine (median 9 weeks); 17% dropped it." */
+  protected evidenceOf(practiceId: string): string | null {
+    this.language.current();
+    const e = this.evidenceById().get(practiceId);
+    if (!e) return null;
+    if (e.tried === 0) return this.transloco.translate('olievlek.evidence.notTried');
+    const parts = [
+      this.transloco.translate(
+        e.tried === 1 ? 'olievlek.evidence.triedOne' : 'olievlek.evidence.tried',
+        { count: e.tried },
+      ),
+    ];
+    if (e.reachedRoutine)
+      parts.push(
+        this.transloco.translate(
+          e.medianWeeksToRoutine === null
+            ? 'olievlek.evidence.routine'
+            : 'olievlek.evidence.routineWeeks',
+          {
+            percent: this.percent().format(e.reachedRoutine.value),
+            weeks: this.f.decimal(e.medianWeeksToRoutine ?? 0),
+          },
+        ),
+      );
+    if (e.dropped)
+      parts.push(
+        this.transloco.translate('olievlek.evidence.dropped', {
+          percent: this.percent().format(e.dropped.value),
+        }),
+      );
+    return parts.join('; ') + '.';
+  }
+
+  protected readonly evidenceColumns = computed<DataColumn[]>(() => {
+    const t = (key: string) => this.f.t('olievlek.evidence.' + key);
+    return [
+      { label: t('practice') },
+      { label: t('triedColumn'), numeric: true },
+      { label: t('routineTeams'), numeric: true },
+      { label: t('routinePercent'), numeric: true },
+      { label: t('medianWeeks'), numeric: true },
+      { label: t('droppedTeams'), numeric: true },
+      { label: t('droppedPercent'), numeric: true },
+    ];
+  });
+
+  protected readonly evidenceRows = computed<CsvCell[][]>(() => {
+    const pct = (f: FractionDto | null) => (f ? Math.round(f.value * 1000) / 10 : null);
+    return [...(this.evidence.value() ?? [])]
+      .sort((a, b) => b.tried - a.tried)
+      .map((e) => [
+        this.en() ? e.practice.title.en : e.practice.title.nl,
+        e.tried,
+        e.reachedRoutine?.numerator ?? null,
+        pct(e.reachedRoutine),
+        e.medianWeeksToRoutine,
+        e.dropped?.numerator ?? null,
+        pct(e.dropped),
+      ]);
   });
 
   protected cadenceText(cadence: CadenceDto): string {

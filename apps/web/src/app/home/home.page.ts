@@ -11,11 +11,31 @@ import { AuthService } from '../core/auth.service';
   selector: 'ov-home-page',
   imports: [RouterLink, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .ov-card--feature {
+      border-inline-start: 0.375rem solid var(--ov-accent);
+    }
+  `,
   template: `
     <h1 class="utrecht-heading-1">{{ 'home.welcome' | transloco: { name: me()?.name } }}</h1>
     <p class="utrecht-paragraph ov-lead">{{ 'home.intro' | transloco }}</p>
 
     <div class="ov-grid">
+      @if (has('director') || has('ambassador') || has('admin')) {
+        <section class="ov-card ov-card--feature" aria-labelledby="home-olievlek">
+          <h2 class="utrecht-heading-2" id="home-olievlek">
+            {{ 'home.olievlek.heading' | transloco }}
+          </h2>
+          <p class="utrecht-paragraph">{{ 'home.olievlek.intro' | transloco }}</p>
+          <p class="ov-actions">
+            <a
+              class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+              routerLink="/olievlek"
+              >{{ 'home.olievlek.link' | transloco }}</a
+            >
+          </p>
+        </section>
+      }
       @if (has('admin')) {
         <section class="ov-card" aria-labelledby="home-admin">
           <h2 class="utrecht-heading-2" id="home-admin">{{ 'home.admin.heading' | transloco }}</h2>

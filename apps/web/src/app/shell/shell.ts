@@ -64,6 +64,17 @@ import { LanguageSwitch } from './language-switch';
               >
             </li>
           }
+          @if (canSeeOlievlek()) {
+            <li>
+              <a
+                class="ov-nav__link"
+                routerLink="/olievlek"
+                routerLinkActive="ov-nav__link--current"
+                ariaCurrentWhenActive="page"
+                >{{ 'nav.olievlek' | transloco }}</a
+              >
+            </li>
+          }
           <li>
             <a
               class="ov-nav__link"
@@ -118,6 +129,12 @@ export class Shell {
   protected readonly isTeam = computed(() => this.auth.me()?.roles.includes('team') ?? false);
   protected readonly isAmbassador = computed(
     () => this.auth.me()?.roles.includes('ambassador') ?? false,
+  );
+
+  protected readonly canSeeOlievlek = computed(() =>
+    (this.auth.me()?.roles ?? []).some(
+      (r) => r === 'admin' || r === 'ambassador' || r === 'director',
+    ),
   );
 
   protected async signOut(): Promise<void> {

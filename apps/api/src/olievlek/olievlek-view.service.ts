@@ -1,0 +1,226 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AdopterCategory,
+  crossUnitLinks,
+  departmentKey,
+  directorateKey,
+  isActiveAt,
+  isSpreadLinkAt,
+  knownHeadcount,
+  LocalDate,
+  rollUp,
+  rollUpAll,
+  spreadFactor,
+  stageIn,
+  teamsIn,
+  UnitRollUp,
+} from '@olievlek/domain';
+import type {
+  MapUnitDto,
+  OlievlekViewDto,
+  SpreadGraphDto,
+  SpreadLinkDto,
+  UnitFiguresDto,
+} from '@olievlek/shared';
+import type { AuthUser } from '../auth/auth-user';
+import type { OlievlekViewQueryDto } from './dto/olievlek-query.dto';
+import { OlievlekFactsService } from './olievlek-facts.service';
+import { LinkRow, OrgSnapshot, PracticeTitles, ProgrammeFacts } from './olievlek-facts';
+import { dateFor, pathTo, subtreeOf, unitFor, unitRef, Viewer, viewerOf } from './olievlek-scope';
+import { DateFigures, OlievlekSnapshotsService } from './olievlek-snapshots.service';
+import { partnerAgreements } from './olievlek-stages';
+import { firstCaseMonth } from './olievlek-trends.service';
+
+/** One date's figures with what they are computed over. */
+interface Context {
+  org: OrgSnapshot;
+  programme: ProgrammeFacts;
+  figures: DateFigures;
+  t: LocalDate;
+  rollUps: ReadonlyMap<string, UnitRollUp>;
+  ties: ReturnType<typeof partnerAgreements>;
+}
+
+/**
+ * The olievlek view (DESIGN.md): the map and key figures of a unit's subtree at a date, and the
+ * spread graph. Directors see their scope only; nothing here names a person or holds a case note.
+ */
+@Injectable()
+export class OlievlekViewService {
+  constructor(
+    private readonly facts: OlievlekFactsService,
+    private readonly snapshots: OlievlekSnapshotsService,
+  ) {}
+
+  /** Who asks, for which unit and date: refused before anything is computed. */
+  private async resolve(user: AuthUser, query: OlievlekViewQueryDto) {
+    const base = await this.snapshots.current();
+    const viewer = viewerOf(user, base.org);
+    const unitId = unitFor(viewer, base.org, query.unitId);
+    const t = dateFor(query.date, base.today);
+    return { viewer, unitId, t };
+  }
+
+  async view(user: AuthUser, query: OlievlekViewQueryDto): Promise<OlievlekViewDto> {
+    const { viewer, unitId, t } = await this.resolve(user, query);
+    const { base, figures } = await this.snapshots.at(t);
+    const { org, programme } = base;
+    const context: Context = {
+      org,
+      programme,
+      figures,
+      t,
+      rollUps: rollUpAll(org.index, figures.stages, t),
+      ties: partnerAgreements(programme),
+    };
+    const active = (id: string) => isActiveAt(org.index, id, t);
+    return {
+      date: t,
+      firstDate: firstCaseMonth(org, programme, viewer.top),
+      today: base.today,
+      unit: unitRef(org, unitId),
+      path: pathTo(org, viewer.top, unitId),
+      units: subtreeOf(org, unitId)
+        .filter(active)
+        .map((id) => this.mapUnit(context, id)),
+      figures: this.unitFigures(context, unitId),
+      children: (org.children.get(unitId) ?? [])
+        .filter(active)
+        .map((id) => this.unitFigures(context, id)),
+    };
+  }
+
+  /** GET /api/olievlek/spread: the links inside or touching a subtree, as a graph. */
+  async spread(user: AuthUser, query: OlievlekViewQueryDto): Promise<SpreadGraphDto> {
+    const { viewer, unitId, t } = await this.resolve(user, query);
+    const { base, figures } = await this.snapshots.at(t);
+    const { org, programme } = base;
+    const inUnit = new Set(teamsIn(org.index, unitId));
+    const links = programme.links.filter(
+      (l) => isSpreadLinkAt(l, t) && (inUnit.has(l.sourceTeamId) || inUnit.has(l.targetTeamId)),
+    );
+    const linked = [...new Set(links.flatMap((l) => [l.sourceTeamId, l.targetTeamId]))];
+    const cross = crossUnitLinks(
+      org.index,
+      unitId,
+      partnerAgreements(programme),
+      programme.links,
+      t,
+    );
+    return {
+      unit: unitRef(org, unitId),
+      date: t,
+      teams: linked
+        .filter((id) => org.units.has(id))
+        .map((id) => {
+          const department = org.index.departmentOf.get(id) ?? null;
+          return {
+            ...unitRef(org, id),
+            stage: stageIn(figures.stages, id),
+            department: department === null ? null : unitRef(org, department),
+          };
+        })
+        .sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+      links: await this.linkDtos(org, links, viewer),
+      spreadFactor: spreadFactor(org.index, unitId, figures.stages, programme.links, t),
+      crossUnitLinks: {
+        departments: cross.departments.total,
+        directorates: cross.directorates.total,
+      },
+    };
+  }
+
+  private async linkDtos(
+    org: OrgSnapshot,
+    links: readonly LinkRow[],
+    viewer: Viewer,
+  ): Promise<SpreadLinkDto[]> {
+    const titles: PracticeTitles = links.some((l) => l.practice !== null)
+      ? await this.facts.practiceTitles()
+      : new Map();
+    return links
+      .filter((l) => org.units.has(l.sourceTeamId) && org.units.has(l.targetTeamId))
+      .map((l) => ({
+        id: l.id,
+        source: unitRef(org, l.sourceTeamId),
+        target: unitRef(org, l.targetTeamId),
+        practice:
+          l.practice === null
+            ? null
+            : { id: l.practice, title: titles.get(l.practice)?.title ?? { nl: '?', en: '?' } },
+        on: l.on,
+        note: viewer.seesNotes ? l.note : null,
+        crossDepartment:
+          departmentKey(org.index, l.sourceTeamId) !== departmentKey(org.index, l.targetTeamId),
+        crossDirectorate:
+          directorateKey(org.index, l.sourceTeamId) !== directorateKey(org.index, l.targetTeamId),
+      }));
+  }
+
+  private rollUpOf(context: Context, unitId: string): UnitRollUp {
+    return (
+      context.rollUps.get(unitId) ??
+      rollUp(context.org.index, unitId, context.figures.stages, context.t)
+    );
+  }
+
+  private mapUnit(context: Context, id: string): MapUnitDto {
+    const unit = context.org.units.get(id);
+    const ref = unitRef(context.org, id);
+    if (unit?.kind === 'team') {
+      return {
+        ...ref,
+        parentId: unit.parentId,
+        headcount: knownHeadcount(unit.headcount),
+        stage: stageIn(context.figures.stages, id),
+        stalled: context.figures.stalled.has(id),
+        stages: null,
+      };
+    }
+    const r = this.rollUpOf(context, id);
+    return {
+      ...ref,
+      parentId: unit?.parentId ?? null,
+      headcount: r.weighted.teamsWithHeadcount > 0 ? r.weighted.headcount : null,
+      stage: null,
+      stalled: false,
+      stages: r.stageCounts,
+    };
+  }
+
+  private unitFigures(context: Context, unitId: string): UnitFiguresDto {
+    const { org, t, figures, programme } = context;
+    const r = this.rollUpOf(context, unitId);
+    const adopters: Record<AdopterCategory, number> = {
+      innovators: 0,
+      'early-adopters': 0,
+      'early-majority': 0,
+      'late-majority': 0,
+      laggards: 0,
+    };
+    let stalledAgreements = 0;
+    for (const teamId of teamsIn(org.index, unitId)) {
+      if (!isActiveAt(org.index, teamId, t)) continue;
+      adopters[figures.adopters.get(teamId) ?? 'laggards']++;
+      stalledAgreements += figures.stalled.get(teamId) ?? 0;
+    }
+    const cross = crossUnitLinks(org.index, unitId, context.ties, programme.links, t);
+    return {
+      unit: unitRef(org, unitId),
+      teams: r.teams,
+      stages: r.stageCounts,
+      reach: r.reach,
+      rooted: r.rooted,
+      reachWeighted: r.weighted.reach,
+      rootedWeighted: r.weighted.rooted,
+      teamsWithoutHeadcount: r.weighted.teamsWithoutHeadcount,
+      stalledAgreements,
+      spreadFactor: spreadFactor(org.index, unitId, figures.stages, programme.links, t),
+      crossUnitLinks: {
+        departments: cross.departments.total,
+        directorates: cross.directorates.total,
+      },
+      adopters,
+    };
+  }
+}

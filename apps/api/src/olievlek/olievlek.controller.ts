@@ -1,0 +1,93 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import {
+  ApiCookieAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type {
+  AdoptionDto,
+  NextBestTeamDto,
+  OlievlekViewDto,
+  PracticeEvidenceDto,
+  SpreadGraphDto,
+} from '@olievlek/shared';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { AdoptionQueryDto, OlievlekViewQueryDto, UnitQueryDto } from './dto/olievlek-query.dto';
+import { OlievlekInsightsService } from './olievlek-insights.service';
+import { OlievlekTrendsService } from './olievlek-trends.service';
+import { OlievlekViewService } from './olievlek-view.service';
+
+/**
+ * The olievlek view (DESIGN.md): admins and ambassadors see the whole organisation, directors
+ * their scope's subtree (a unit outside it is a 403 FORBIDDEN_SCOPE). Team members use the board.
+ */
+@ApiTags('olievlek')
+@ApiCookieAuth()
+@Controller('olievlek')
+export class OlievlekController {
+  constructor(
+    private readonly view: OlievlekViewService,
+    private readonly trends: OlievlekTrendsService,
+    private readonly insights: OlievlekInsightsService,
+  ) {}
+
+  @Get()
+  @Roles('admin', 'ambassador', 'director')
+  @ApiOperation({
+    summary: "The map and key figures of a unit's subtree at a date (default: your scope, today).",
+  })
+  @ApiOkResponse({ description: 'OlievlekViewDto' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN_SCOPE: the unit lies outside your scope.' })
+  get(
+    @Query() query: OlievlekViewQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<OlievlekViewDto> {
+    return this.view.view(user, query);
+  }
+
+  @Get('adoption')
+  @Roles('admin', 'ambassador', 'director')
+  @ApiOperation({ summary: 'Adoption month by month (the S-curve), with run-chart signals.' })
+  @ApiOkResponse({ description: 'AdoptionDto' })
+  adoption(@Query() query: AdoptionQueryDto, @CurrentUser() user: AuthUser): Promise<AdoptionDto> {
+    return this.trends.adoption(user, query);
+  }
+
+  @Get('spread')
+  @Roles('admin', 'ambassador', 'director')
+  @ApiOperation({ summary: 'The spread links inside or touching a subtree at a date, as a graph.' })
+  @ApiOkResponse({ description: 'SpreadGraphDto; notes only for admins and ambassadors.' })
+  spread(
+    @Query() query: OlievlekViewQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<SpreadGraphDto> {
+    return this.view.spread(user, query);
+  }
+
+  @Get('next-best-teams')
+  @Roles('admin', 'ambassador')
+  @ApiOperation({
+    summary: 'Unreached teams that see practising teams from two or more sides, most first.',
+  })
+  @ApiOkResponse({ description: `NextBestTeamDto[], at most 50.` })
+  nextBest(
+    @Query() query: UnitQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<NextBestTeamDto[]> {
+    return this.insights.nextBest(user, query);
+  }
+
+  @Get('practice-evidence')
+  @Roles('admin', 'ambassador', 'director', 'team')
+  @ApiOperation({
+    summary:
+      'Per practice: teams that tried it, the share that reached routine, median weeks to get there, the share dropped.',
+  })
+  @ApiOkResponse({ description: "PracticeEvidenceDto[]; directors: their scope's teams only." })
+  practiceEvidence(@CurrentUser() user: AuthUser): Promise<PracticeEvidenceDto[]> {
+    return this.insights.practiceEvidence(user);
+  }
+}

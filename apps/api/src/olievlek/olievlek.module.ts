@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { OlievlekFactsService } from './olievlek-facts.service';
+import { OlievlekInsightsService } from './olievlek-insights.service';
+import { OlievlekSnapshotsService } from './olievlek-snapshots.service';
+import { OlievlekTrendsService } from './olievlek-trends.service';
+import { OlievlekViewService } from './olievlek-view.service';
+import { OlievlekController } from './olievlek.controller';
+
+/** The olievlek view: read-only figures over the whole programme, at any date. */
+@Module({
+  imports: [CasesModule],
+  controllers: [OlievlekController],
+  providers: [
+    OlievlekFactsService,
+    OlievlekSnapshotsService,
+    OlievlekViewService,
+    OlievlekTrendsService,
+    OlievlekInsightsService,
+  ],
+})
+export class OlievlekModule {}

@@ -1,0 +1,120 @@
+import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { NextBestTeamDto } from '@olievlek/shared';
+import { OlievlekFormat } from './olievlek-format';
+
+const FIRST_SHOWN = 8;
+
+/**
+ * Next-best teams for an ambassador: teams not reached yet that see a practice from more than one
+ * side, with the reasons in plain words.
+ */
+@Component({
+  selector: 'ov-next-best',
+  imports: [TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .ov-next {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr));
+      gap: 0.75rem;
+    }
+    .ov-next__item {
+      border: 1px solid var(--ov-line);
+      border-radius: 0.5rem;
+      padding: 0.875rem 1rem;
+      background: var(--ov-surface);
+    }
+    .ov-next__name {
+      font-size: 1.0625rem;
+      margin: 0;
+    }
+    .ov-next__department {
+      margin: 0 0 0.5rem;
+      color: var(--ov-muted);
+    }
+    .ov-next__reasons {
+      margin: 0 0 0.5rem;
+      padding-inline-start: 1.25rem;
+    }
+    .ov-next__via {
+      margin: 0;
+      font-size: 0.9375rem;
+      color: var(--ov-muted);
+    }
+  `,
+  template: `
+    @if (teams().length === 0) {
+      <p class="utrecht-paragraph">{{ 'olievlek.nextBest.none' | transloco }}</p>
+    } @else {
+      <ol class="ov-next">
+        @for (item of shown(); track item.team.id) {
+          <li class="ov-next__item">
+            <h3 class="utrecht-heading-3 ov-next__name">{{ item.team.name }}</h3>
+            @if (item.department; as d) {
+              <p class="ov-next__department">{{ d.name }}</p>
+            }
+            <p class="utrecht-paragraph ov-strong">
+              {{ 'olievlek.nextBest.exposure' | transloco: { count: item.exposure } }}
+            </p>
+            @if (item.practices.length > 0) {
+              <ul class="ov-next__reasons">
+                @for (p of item.practices.slice(0, 3); track p.practice.id) {
+                  <li>{{ practiceReason(p.teams, p.practice) }}</li>
+                }
+              </ul>
+            }
+            <p class="ov-next__via">{{ sourcesText(item) }}</p>
+          </li>
+        }
+      </ol>
+      @if (teams().length > firstShown && !all()) {
+        <p class="ov-actions">
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action ov-button--small"
+            (click)="all.set(true)"
+          >
+            {{ 'olievlek.nextBest.showAll' | transloco: { count: teams().length } }}
+          </button>
+        </p>
+      }
+    }
+  `,
+})
+export class NextBest {
+  readonly teams = input.required<NextBestTeamDto[]>();
+
+  protected readonly f = new OlievlekFormat();
+  protected readonly firstShown = FIRST_SHOWN;
+  protected readonly all = signal(false);
+  protected readonly shown = computed(() =>
+    this.all() ? this.teams() : this.teams().slice(0, FIRST_SHOWN),
+  );
+
+  /** "3 buurteams passen 'Doel vooraf' toe". */
+  protected practiceReason(
+    teams: number,
+    practice: NextBestTeamDto['practices'][number]['practice'],
+  ): string {
+    return this.f.t(
+      teams === 1 ? 'olievlek.nextBest.practiceOne' : 'olievlek.nextBest.practiceMany',
+      {
+        count: teams,
+        practice: this.f.practice(practice),
+      },
+    );
+  }
+
+  /** "Via Team A (zelfde afdeling), Team B (samenwerkingsafspraak)". */
+  protected sourcesText(item: NextBestTeamDto): string {
+    const parts = item.sources.map(
+      (s) =>
+        `${s.team.name} (${s.via.map((v) => this.f.t('olievlek.nextBest.via.' + v)).join(', ')})`,
+    );
+    return this.f.t('olievlek.nextBest.sources', { list: parts.join('; ') });
+  }
+}

@@ -1,0 +1,127 @@
+import { computed, inject, Signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { TranslocoService } from '@jsverse/transloco';
+import type { FractionDto, Locale, PracticeRefDto, StageDto } from '@olievlek/shared';
+import { LanguageService } from '../core/language.service';
+
+/** Lowest first: the order of the legend, the tables and the stacked areas. */
+export const STAGES: readonly StageDto[] = [
+  'not-reached',
+  'intake',
+  'experimenting',
+  'practising',
+  'spreading',
+];
+
+/**
+ * A calm sequential blue scale (ColorBrewer "Blues"): one hue rising in darkness, so it reads
+ * the same for every kind of colour blindness and in greyscale. The text colour keeps at least
+ * 4.5:1 contrast on each fill. The stage name is always written next to it as well.
+ */
+export const STAGE_COLOURS: Record<StageDto, { fill: string; text: string }> = {
+  'not-reached': { fill: '#efefef', text: '#1a1a1a' },
+  intake: { fill: '#c6dbef', text: '#1a1a1a' },
+  experimenting: { fill: '#6baed6', text: '#0b1f33' },
+  practising: { fill: '#2171b5', text: '#ffffff' },
+  spreading: { fill: '#08306b', text: '#ffffff' },
+};
+
+/** Stalled teams and cross-department links: a dark orange that stands apart from the blues. */
+export const ALERT_COLOUR = '#b45309';
+export const NEUTRAL_LINE = '#6b6b6b';
+
+export function prefersReducedMotion(): boolean {
+  return (
+    typeof window !== 'undefined' &&
+    !!window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
+  );
+}
+
+/** ECharts writes tooltips as HTML: every name from the database goes through here first. */
+export function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+}
+
+const utcDate = (date: string) => {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, (m || 1) - 1, d || 1));
+};
+
+/** Texts and number formats in the user's language, as signals the charts can follow. */
+export class OlievlekFormat {
+  private readonly transloco = inject(TranslocoService);
+  private readonly language = inject(LanguageService);
+  /** Emits when the active language's texts are loaded: charts rebuild their options then. */
+  private readonly translation = toSignal(this.transloco.selectTranslation(), {
+    initialValue: {},
+  });
+
+  readonly locale: Signal<Locale> = computed(() => this.language.current());
+  private readonly tag = computed(() => (this.locale() === 'nl' ? 'nl-NL' : 'en-GB'));
+  private readonly percentFormat = computed(
+    () => new Intl.NumberFormat(this.tag(), { style: 'percent', maximumFractionDigits: 0 }),
+  );
+  private readonly decimalFormat = computed(
+    () => new Intl.NumberFormat(this.tag(), { maximumFractionDigits: 1 }),
+  );
+  private readonly monthLong = computed(
+    () => new Intl.DateTimeFormat(this.tag(), { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  );
+  private readonly monthShort = computed(
+    () => new Intl.DateTimeFormat(this.tag(), { month: 'short', year: '2-digit', timeZone: 'UTC' }),
+  );
+  private readonly dateLong = computed(
+    () => new Intl.DateTimeFormat(this.tag(), { dateStyle: 'long', timeZone: 'UTC' }),
+  );
+
+  /** A translated text; reading it inside a computed makes that computed follow the language. */
+  t(key: string, params?: Record<string, unknown>): string {
+    // Read the texts themselves, not only the language: English arrives a moment after the switch.
+    this.translation();
+    this.locale();
+    return this.transloco.translate(key, params);
+  }
+
+  stage(stage: StageDto): string {
+    return this.t('stages.' + stage);
+  }
+
+  practice(practice: PracticeRefDto | null): string {
+    if (!practice) return '';
+    return this.locale() === 'en' ? practice.title.en : practice.title.nl;
+  }
+
+  percent(fraction: FractionDto | null): string {
+    return fraction ? this.percentFormat().format(fraction.value) : '—';
+  }
+
+  /** A share as a number of percent for tables and CSV (45.5), null when there is nothing to count. */
+  percentNumber(fraction: FractionDto | null): number | null {
+    return fraction ? Math.round(fraction.value * 1000) / 10 : null;
+  }
+
+  decimal(value: number): string {
+    return this.decimalFormat().format(value);
+  }
+
+  /** "2025-03" or "2025-03-31" → "maart 2025". */
+  month(month: string): string {
+    return this.monthLong().format(utcDate(month.slice(0, 7) + '-01'));
+  }
+
+  /** "2025-03" → "mrt 25", for axis labels. */
+  monthShortLabel(month: string): string {
+    return this.monthShort().format(utcDate(month.slice(0, 7) + '-01'));
+  }
+
+  date(date: string): string {
+    return this.dateLong().format(utcDate(date));
+  }
+
+  yesNo(value: boolean): string {
+    return this.t(value ? 'olievlek.yes' : 'olievlek.no');
+  }
+}
