@@ -16,6 +16,12 @@ import {
 } from '@olievlek/domain';
 import type { Db } from './db';
 
+/** The baseline in one line, for the bench's output. */
+export const BASELINE_DESCRIPTION =
+  'plain SQL for the facts (teams, cases, agreements, status changes up to t, done check-offs of ' +
+  "each agreement's last 8 periods, spread links) + stageAt from libs/domain in-process; no HTTP, " +
+  'Nest, auth or other figures (tools/bench/baseline.ts)';
+
 /**
  * The baseline the endpoint is measured against: the fewest plain SQL queries that return the
  * facts a team's stage at t depends on, and the same pure domain function (`stageAt` from
@@ -38,11 +44,6 @@ import type { Db } from './db';
  * cadences from 3. The whole organisation only (no subtree walk): that is what the bench asks
  * the endpoint for.
  */
-export const BASELINE_DESCRIPTION =
-  'plain SQL for the facts (teams, cases, agreements, status changes up to t, done check-offs of ' +
-  "each agreement's last 8 periods, spread links) + stageAt from libs/domain in-process; no HTTP, " +
-  'Nest, auth or other figures (tools/bench/baseline.ts)';
-
 export async function baselineStages(db: Db, t: LocalDate, timeZone: string): Promise<StageCounts> {
   const [teams, cases, agreementRows, changes, links] = await Promise.all([
     db.all<{ id: string; archived_at: string | null }>(

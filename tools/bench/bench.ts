@@ -209,11 +209,14 @@ async function measure(
   const api = await startApi(databaseUrl, { production: true });
   try {
     const client = await signIn(api);
+    let responseBytes = 0;
     const endpoint = async (t: LocalDate) => {
       const started = performance.now();
       const response = await client.get(`/api/olievlek?unitId=${root.id}&date=${t}`);
-      const body = (await response.json()) as OlievlekViewDto;
+      const text = await response.text();
+      const body = JSON.parse(text) as OlievlekViewDto;
       const ms = performance.now() - started;
+      responseBytes = text.length;
       if (response.status !== 200) {
         throw new Error(
           `GET /api/olievlek (${t}) answered ${response.status}: ${JSON.stringify(body)}`,
@@ -325,6 +328,7 @@ async function measure(
       new_date_p95_ms: p(samples.date, 95),
       size: m.size,
       check_offs: m.checkOffs,
+      response_kb: Math.round(responseBytes / 1024),
       samples: samples.cold.length,
       dates,
       dataset: m.key,
