@@ -14,6 +14,7 @@ import {
   STAGES,
 } from '@olievlek/domain';
 import { CSRF_COOKIE, CSRF_HEADER, OlievlekViewDto, SESSION_COOKIE } from '@olievlek/shared';
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -364,6 +365,10 @@ async function benchSqlite(args: Args): Promise<void> {
       await measure({ db: 'sqlite', size, key, checkOffs: Number(n) }, `sqlite:${file}`, db, args);
     } finally {
       await db.close();
+      // The API and the bench's reader have both closed: fold the WAL back into the file.
+      const writer = new Database(file);
+      writer.pragma('wal_checkpoint(TRUNCATE)');
+      writer.close();
     }
   }
 }
