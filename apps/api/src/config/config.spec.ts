@@ -13,7 +13,14 @@ describe('loadConfig', () => {
       sessionIdleMinutes: 30,
       sessionAbsoluteHours: 8,
       noteRetentionDays: 730,
+      publicUrl: 'http://localhost:3000',
     });
+  });
+
+  it('reads PUBLIC_URL without a trailing slash', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://olievlek.gemeente.nl/' }).publicUrl).toBe(
+      'https://olievlek.gemeente.nl',
+    );
   });
 
   it('reads a PostgreSQL URL', () => {
@@ -31,6 +38,8 @@ describe('loadConfig', () => {
       { ORG_TIMEZONE: 'Europe/Amsterdm' },
       /ORG_TIMEZONE "Europe\/Amsterdm" is not a known IANA time zone/,
     ],
+    [{ PUBLIC_URL: 'olievlek.nl' }, /PUBLIC_URL must be a full URL/],
+    [{ PUBLIC_URL: 'ftp://olievlek.nl' }, /PUBLIC_URL must start with https:\/\/ or http:\/\//],
     [{ DEMO_DATA: 'sometimes' }, /DEMO_DATA must be true or false/],
     [{ NODE_ENV: 'production' }, /SESSION_SECRET is required when NODE_ENV=production/],
     [{ SESSION_SECRET: 'short' }, /at least 32 characters/],

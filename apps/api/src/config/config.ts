@@ -19,12 +19,30 @@ export interface AppConfig {
   pulseK: number;
   /** Private notes of a case closed longer ago than this many days are purged (AVG retention). */
   noteRetentionDays: number;
+  /** The origin people reach the app at (links in mail, the SSO redirect), without a trailing slash. */
+  publicUrl: string;
 }
 
 /** Thrown for a wrong setting: `main.ts` prints the message and stops without a stack trace. */
 export class ConfigError extends Error {}
 
 const DEV_SESSION_SECRET = 'olievlek-development-secret-do-not-use-in-production';
+
+function parsePublicUrl(value: string | undefined, port: number): string {
+  if (value === undefined || value.trim() === '') return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new ConfigError(
+      `PUBLIC_URL must be a full URL, e.g. https://olievlek.gemeente.nl (got "${value}").`,
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError(`PUBLIC_URL must start with https:// or http:// (got "${value}").`);
+  }
+  return url.toString().replace(/\/+$/, '');
+}
 
 function parseBoolean(name: string, value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
@@ -146,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       30,
       36_500,
     ),
+    publicUrl: parsePublicUrl(env['PUBLIC_URL'], port),
     sessionAbsoluteHours: parseInteger(
       'SESSION_ABSOLUTE_HOURS',
       env['SESSION_ABSOLUTE_HOURS'],
