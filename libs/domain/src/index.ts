@@ -15,3 +15,4 @@ export * from './lib/adopters';
 export * from './lib/exposure';
 export * from './lib/practice-evidence';
 export * from './lib/k-anonymity';
+export * from './lib/timeline';

@@ -21,6 +21,7 @@ import type {
   UpdateAgreementDto,
 } from './dto/agreement.dto';
 import { AgreementEntity, AgreementStatusChangeEntity } from './entities/agreement.entity';
+import { TeamTimelineService } from '../olievlek/team-timeline.service';
 
 const STATUS_WORDS: Record<AgreementStatus, string> = {
   proposed: 'proposed',
@@ -37,6 +38,7 @@ export class AgreementsService {
     private readonly access: CaseAccess,
     private readonly view: CaseViewService,
     private readonly audit: AuditService,
+    private readonly timelines: TeamTimelineService,
   ) {}
 
   async create(
@@ -104,6 +106,7 @@ export class AgreementsService {
         changedAt: now,
       });
       await manager.getRepository(CaseEntity).update({ id: caseId }, { updatedAt: now });
+      await this.timelines.markChanged(manager, [agreement.teamId, agreement.partnerTeamId]);
       await this.audit.record(
         {
           actorId: user.id,
@@ -147,6 +150,11 @@ export class AgreementsService {
       if (dto.successCriterion !== undefined) changes.successCriterion = dto.successCriterion;
       if (dto.cadence) Object.assign(changes, cadenceColumns(dto.cadence as CadenceDto));
       await this.saveVersioned(manager, agreement, dto.version, changes);
+      await this.timelines.markChanged(manager, [
+        agreement.teamId,
+        agreement.partnerTeamId,
+        next.partnerTeamId,
+      ]);
       await this.audit.record(
         {
           actorId: user.id,
@@ -200,6 +208,7 @@ export class AgreementsService {
         changedBy: user.id,
         changedAt: nowIso(),
       });
+      await this.timelines.markChanged(manager, [agreement.teamId, agreement.partnerTeamId]);
       await this.audit.record(
         {
           actorId: user.id,

@@ -30,6 +30,7 @@ import {
 } from '../agreements/entities/agreement.entity';
 import { ReflectionEntity } from '../board/entities/board.entities';
 import { toCadence } from '../common/cadence.dto';
+import { inChunks } from '../common/query';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
 import { SpreadLinkEntity } from '../spread-links/entities/spread-link.entity';
@@ -92,14 +93,18 @@ export class CaseViewService {
 
     const agreements = none
       ? []
-      : await this.dataSource
-          .getRepository(AgreementEntity)
-          .createQueryBuilder('a')
-          .where('a.team_id IN (:...teams) OR a.partner_team_id IN (:...teams)', {
-            teams: caseTeamIds,
-          })
-          .orderBy('a.created_at', 'ASC')
-          .getMany();
+      : (
+          await inChunks(caseTeamIds, (teams) =>
+            this.dataSource
+              .getRepository(AgreementEntity)
+              .createQueryBuilder('a')
+              .where('a.team_id IN (:...teams) OR a.partner_team_id IN (:...teams)', { teams })
+              .getMany(),
+          )
+        )
+          // A hand-off agreement comes once per chunk holding one of its two teams.
+          .filter(firstOfEachId())
+          .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
     const agreementIds = agreements.map((a) => a.id);
     const teamIds = unique([
       ...caseTeamIds,
@@ -117,50 +122,50 @@ export class CaseViewService {
       reflections,
       spreadLinks,
     ] = await Promise.all([
-      teamIds.length
-        ? this.dataSource.getRepository(OrgUnitEntity).findBy({ id: In(teamIds) })
-        : [],
-      teamIds.length
-        ? this.dataSource.getRepository(CaseEntity).findBy({ teamId: In(teamIds) })
-        : [],
-      caseIds.length
-        ? this.dataSource.getRepository(CaseAmbassadorEntity).findBy({ caseId: In(caseIds) })
-        : [],
-      agreementIds.length
-        ? this.dataSource.getRepository(AgreementStatusChangeEntity).find({
-            where: { agreementId: In(agreementIds) },
-            order: { onDate: 'ASC', changedAt: 'ASC' },
-          })
-        : [],
-      agreementIds.length
-        ? this.dataSource.getRepository(CheckOffEntity).findBy({ agreementId: In(agreementIds) })
-        : [],
-      caseIds.length
-        ? this.dataSource
-            .getRepository(ObservationEntity)
-            .createQueryBuilder('o')
-            .select('o.case_id', 'caseId')
-            .addSelect('MAX(o.created_at)', 'at')
-            .where('o.case_id IN (:...ids)', { ids: caseIds })
-            .groupBy('o.case_id')
-            .getRawMany<{ caseId: string; at: string }>()
-        : [],
-      caseIds.length
-        ? this.dataSource
-            .getRepository(IntakeEntity)
-            .find({ where: { caseId: In(caseIds) }, select: { caseId: true, updatedAt: true } })
-        : [],
-      agreementIds.length
-        ? this.dataSource
-            .getRepository(ReflectionEntity)
-            .find({ where: { agreementId: In(agreementIds) }, order: { at: 'DESC' } })
-        : [],
-      teamIds.length
-        ? this.dataSource.getRepository(SpreadLinkEntity).find({
-            where: { sourceTeamId: In(teamIds) },
-            select: { sourceTeamId: true, onDate: true },
-          })
-        : [],
+      inChunks(teamIds, (ids) =>
+        this.dataSource.getRepository(OrgUnitEntity).findBy({ id: In(ids) }),
+      ),
+      inChunks(teamIds, (ids) =>
+        this.dataSource.getRepository(CaseEntity).findBy({ teamId: In(ids) }),
+      ),
+      inChunks(caseIds, (ids) =>
+        this.dataSource.getRepository(CaseAmbassadorEntity).findBy({ caseId: In(ids) }),
+      ),
+      inChunks(agreementIds, (ids) =>
+        this.dataSource.getRepository(AgreementStatusChangeEntity).find({
+          where: { agreementId: In(ids) },
+          order: { onDate: 'ASC', changedAt: 'ASC' },
+        }),
+      ).then((rows) => rows.sort(byOnThenAt)),
+      inChunks(agreementIds, (ids) =>
+        this.dataSource.getRepository(CheckOffEntity).findBy({ agreementId: In(ids) }),
+      ),
+      inChunks(caseIds, (ids) =>
+        this.dataSource
+          .getRepository(ObservationEntity)
+          .createQueryBuilder('o')
+          .select('o.case_id', 'caseId')
+          .addSelect('MAX(o.created_at)', 'at')
+          .where('o.case_id IN (:...ids)', { ids })
+          .groupBy('o.case_id')
+          .getRawMany<{ caseId: string; at: string }>(),
+      ),
+      inChunks(caseIds, (ids) =>
+        this.dataSource
+          .getRepository(IntakeEntity)
+          .find({ where: { caseId: In(ids) }, select: { caseId: true, updatedAt: true } }),
+      ),
+      inChunks(agreementIds, (ids) =>
+        this.dataSource
+          .getRepository(ReflectionEntity)
+          .find({ where: { agreementId: In(ids) }, order: { at: 'DESC' } }),
+      ).then((rows) => rows.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))),
+      inChunks(teamIds, (ids) =>
+        this.dataSource.getRepository(SpreadLinkEntity).find({
+          where: { sourceTeamId: In(ids) },
+          select: { sourceTeamId: true, onDate: true },
+        }),
+      ),
     ]);
 
     const personIds = unique([
@@ -169,11 +174,11 @@ export class CaseViewService {
       ...changes.map((c) => c.changedBy),
       ...reflections.map((r) => r.authorId),
     ]);
-    const users = personIds.length
-      ? await this.dataSource
-          .getRepository(UserEntity)
-          .find({ where: { id: In(personIds) }, select: { id: true, name: true } })
-      : [];
+    const users = await inChunks(personIds, (ids) =>
+      this.dataSource
+        .getRepository(UserEntity)
+        .find({ where: { id: In(ids) }, select: { id: true, name: true } }),
+    );
     const people = new Map(users.map((u) => [u.id, { id: u.id, name: u.name }]));
 
     const lastNoteAtByCase = new Map<string, string>();
@@ -390,4 +395,19 @@ export class CaseViewService {
     }
     return cells;
   }
+}
+
+/** A filter that keeps the first row of each id. */
+function firstOfEachId<T extends { id: string }>(): (row: T) => boolean {
+  const seen = new Set<string>();
+  return (row) => !seen.has(row.id) && !!seen.add(row.id);
+}
+
+/** Status changes in the order they happened (chunks of a query come back one after another). */
+function byOnThenAt(
+  a: { onDate: string; changedAt: string },
+  b: { onDate: string; changedAt: string },
+): number {
+  if (a.onDate !== b.onDate) return a.onDate < b.onDate ? -1 : 1;
+  return a.changedAt < b.changedAt ? -1 : a.changedAt > b.changedAt ? 1 : 0;
 }

@@ -13,6 +13,7 @@ import type {
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { TeamTimelineService } from '../olievlek/team-timeline.service';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest, conflict } from '../common/api-exception';
 import { nowIso } from '../common/time';
@@ -36,6 +37,7 @@ export class CasesService {
     private readonly access: CaseAccess,
     private readonly view: CaseViewService,
     private readonly audit: AuditService,
+    private readonly timelines: TeamTimelineService,
   ) {}
 
   /** All cases: ambassadors learn from each other's stage and agreements (never notes). */
@@ -215,6 +217,7 @@ export class CasesService {
         updatedAt: now,
       };
       await manager.getRepository(CaseEntity).insert({ ...caseEntity });
+      await this.timelines.markChanged(manager, [teamId]);
       if (user.roles.includes('ambassador')) {
         await manager
           .getRepository(CaseAmbassadorEntity)

@@ -8,3 +8,20 @@ export function parseBooleanQuery(name: string, value: string | undefined): bool
     [name]: 'must be true or false',
   });
 }
+
+/**
+ * Ids per `IN (…)` list. SQLite refuses a statement with more than 32,766 parameters, which a
+ * list of every team of a national organisation (20,000, twice in one query) exceeds.
+ */
+export const IDS_PER_QUERY = 5000;
+
+/** Runs `query` for the ids a chunk at a time and joins the rows (none when there are no ids). */
+export async function inChunks<T>(
+  ids: readonly string[],
+  query: (chunk: string[]) => Promise<T[]>,
+  size = IDS_PER_QUERY,
+): Promise<T[]> {
+  const rows: T[] = [];
+  for (let i = 0; i < ids.length; i += size) rows.push(...(await query(ids.slice(i, i + size))));
+  return rows;
+}

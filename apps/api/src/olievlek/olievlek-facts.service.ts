@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { byDutch } from '../common/collation';
 import {
   AgreementStatus,
   buildOrgIndex,
@@ -87,7 +88,7 @@ export class OlievlekFactsService {
         ? localDateIn(new Date(r.archivedAt), this.config.orgTimezone)
         : null,
     }));
-    units.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+    units.sort((a, b) => byDutch(a.name, b.name));
     const children = new Map<string, string[]>();
     const roots: string[] = [];
     for (const unit of units) {
@@ -107,14 +108,29 @@ export class OlievlekFactsService {
    * (`stageAt` itself ignores cases opened later; the slider needs the first one).
    */
   async programme(upTo: LocalDate): Promise<ProgrammeFacts> {
+    return this.load(upTo, false);
+  }
+
+  /**
+   * The ties between teams: only the agreements with a partner team (with their status history)
+   * and the spread links, no cases — what the view's relation figures read besides the stages.
+   */
+  async ties(upTo: LocalDate): Promise<ProgrammeFacts> {
+    return this.load(upTo, true);
+  }
+
+  private async load(upTo: LocalDate, partneredOnly: boolean): Promise<ProgrammeFacts> {
+    const partnered = 'a.partner_team_id IS NOT NULL';
     const [cases, agreements, changes, links] = await Promise.all([
-      this.dataSource
-        .createQueryBuilder()
-        .select('c.team_id', 'teamId')
-        .addSelect('c.opened_on', 'openedOn')
-        .addSelect('c.closed_on', 'closedOn')
-        .from(CaseEntity, 'c')
-        .getRawMany<{ teamId: string; openedOn: string; closedOn: string | null }>(),
+      partneredOnly
+        ? []
+        : this.dataSource
+            .createQueryBuilder()
+            .select('c.team_id', 'teamId')
+            .addSelect('c.opened_on', 'openedOn')
+            .addSelect('c.closed_on', 'closedOn')
+            .from(CaseEntity, 'c')
+            .getRawMany<{ teamId: string; openedOn: string; closedOn: string | null }>(),
       this.dataSource
         .createQueryBuilder()
         .select('a.id', 'id')
@@ -126,6 +142,7 @@ export class OlievlekFactsService {
         .addSelect('a.start_date', 'startDate')
         .addSelect('a.end_date', 'endDate')
         .from(AgreementEntity, 'a')
+        .where(partneredOnly ? partnered : '1 = 1')
         .getRawMany<{
           id: string;
           teamId: string;
@@ -145,6 +162,11 @@ export class OlievlekFactsService {
         )
         .from(AgreementStatusChangeEntity, 's')
         .where('s.on_date <= :upTo', { upTo })
+        .andWhere(
+          partneredOnly
+            ? `s.agreement_id IN (SELECT a.id FROM agreement a WHERE ${partnered})`
+            : '1 = 1',
+        )
         .groupBy('s.agreement_id')
         .getRawMany<{ agreementId: string; list: string }>(),
       this.dataSource

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { byDutch } from '../common/collation';
 import {
   ExposureRelation,
   nextBestTeams,
@@ -127,7 +128,7 @@ export class OlievlekInsightsService {
     const tried = new Set(evidence.map((e) => e.practiceId));
     const untried = [...titles]
       .filter(([id, p]) => !tried.has(id) && !p.retired)
-      .sort(([, a], [, b]) => a.title.nl.localeCompare(b.title.nl, 'nl'));
+      .sort(([, a], [, b]) => byDutch(a.title.nl, b.title.nl));
     return [
       ...evidence.map((e) => ({
         practice: practiceRef(titles, e.practiceId),

@@ -12,7 +12,8 @@ import {
 } from 'typeorm';
 import { OlievlekFactsService } from './olievlek-facts.service';
 import { OrgSnapshot, ProgrammeFacts } from './olievlek-facts';
-import { adoptersAt, firstPractising, stagesOf, stalledByTeam } from './olievlek-stages';
+import { adoptersAt } from './olievlek-stages';
+import { TeamTimelineService } from './team-timeline.service';
 
 /** The tables the figures are computed from: a write to any of them makes them stale. */
 const FACT_TABLES = new Set([
@@ -30,8 +31,6 @@ const FACT_TABLES = new Set([
  * script, a restore) at the latest after this long.
  */
 export const SNAPSHOT_MAX_AGE_MS = 5 * 60_000;
-/** Dates kept: a slider moved back and forth, for a handful of viewers. */
-const DATES_KEPT = 16;
 /** Other results kept (adoption curves, practice evidence per scope). */
 const RESULTS_KEPT = 32;
 
@@ -42,6 +41,16 @@ export interface Base {
   programme: ProgrammeFacts;
 }
 
+/**
+ * What the map and key figures read besides the stages: the organisation and the ties between
+ * teams (agreements with a partner team, spread links) — small, and unchanged by ticks.
+ */
+export interface ViewBase {
+  today: LocalDate;
+  org: OrgSnapshot;
+  ties: ProgrammeFacts;
+}
+
 /** What every figure of one date needs, for every team of the organisation. */
 export interface DateFigures {
   t: LocalDate;
@@ -49,48 +58,67 @@ export interface DateFigures {
   /** Team → its running agreements that are stalled at t (teams without any left out). */
   stalled: ReadonlyMap<string, number>;
   adopters: ReadonlyMap<string, AdopterCategory>;
+  /** Team → the day its first case opened (reached teams only, whatever t). */
+  firstReached: ReadonlyMap<string, LocalDate>;
 }
 
 interface Entry<T> {
-  base: Promise<Base>;
+  base: Promise<unknown>;
+  value: Promise<T>;
+}
+
+interface Cached<T> {
+  /** The versions of what it was read from (`stamp`). */
+  version: string;
+  today: LocalDate;
+  loadedAt: number;
   value: Promise<T>;
 }
 
 const DIRTY = 'olievlekFactsChanged';
+/** What a write changed: the org tree, or the programme's other facts. */
+type Kind = 'org' | 'facts';
 /** Results keyed with this prefix are figures of today's stages: a tick makes them stale. */
 export const TODAY_RESULT = 'today ';
 
 /**
- * The olievlek figures of a date, computed once and shared by every request of that date — by
- * every viewer and unit, since a date's stages are computed for the whole organisation.
+ * The olievlek figures of a date. The stages, stalled agreements and first days of every team
+ * come from the team timelines (`TeamTimelineService`), kept up to date on every write: two small
+ * queries per request, whatever the date. What else the figures read is kept in memory:
  *
- * Everything hangs off one `Base`, which is dropped as soon as this process writes to a table the
- * figures read (a TypeORM subscriber sees every insert, update and delete made through it, and
- * every commit of a transaction that made one), when the day changes, and after
- * `SNAPSHOT_MAX_AGE_MS` at most. A computation that overlapped a write is not kept. Ticks on the
- * board drop less: see `checkOffWritten`.
+ * - `viewBase()`: the organisation and the ties between teams, for the map and key figures;
+ * - `current()`: the organisation and the whole programme, for the figures over the whole history
+ *   (adoption curves, practice evidence, next-best teams), with their results (`result`).
+ *
+ * Both are dropped as soon as this process writes to a table they are read from (a TypeORM
+ * subscriber sees every insert, update and delete made through it, and every commit of a
+ * transaction that made one), when the day changes, and after `SNAPSHOT_MAX_AGE_MS` at most. A
+ * tick on the board changes neither: it drops only the results of today's stages.
  */
 @Injectable()
 export class OlievlekSnapshotsService implements EntitySubscriberInterface {
-  private version = 0;
-  private base?: { version: number; today: LocalDate; loadedAt: number; value: Promise<Base> };
-  private readonly dates = new Map<LocalDate, Entry<unknown>>();
-  private firstDates?: Entry<ReadonlyMap<string, LocalDate>>;
+  /** Bumped by every write to the org tree, and to the other tables the figures read. */
+  private orgVersion = 0;
+  private factsVersion = 0;
+  private base?: Cached<Base>;
+  private orgCache?: Cached<OrgSnapshot>;
+  private tiesCache?: Cached<ProgrammeFacts>;
   private readonly results = new Map<string, Entry<unknown>>();
 
   constructor(
     dataSource: DataSource,
     private readonly facts: OlievlekFactsService,
+    private readonly timelines: TeamTimelineService,
   ) {
     dataSource.subscribers.push(this);
   }
 
   afterInsert(event: InsertEvent<unknown>): void {
-    this.written(event.metadata.tableName, event.queryRunner, event.entity);
+    this.written(event.metadata.tableName, event.queryRunner);
   }
 
   afterUpdate(event: UpdateEvent<unknown>): void {
-    this.written(event.metadata.tableName, event.queryRunner, event.entity);
+    this.written(event.metadata.tableName, event.queryRunner);
   }
 
   afterRemove(event: RemoveEvent<unknown>): void {
@@ -101,9 +129,21 @@ export class OlievlekSnapshotsService implements EntitySubscriberInterface {
   afterTransactionCommit(event: TransactionCommitEvent | TransactionRollbackEvent): void {
     const runner = event.queryRunner;
     // A nested transaction (a savepoint) ending changes nothing anyone else can see yet.
-    if (runner.isTransactionActive || !runner.data?.[DIRTY]) return;
+    const dirty = runner.data?.[DIRTY] as Set<Kind> | undefined;
+    if (runner.isTransactionActive || !dirty) return;
     delete runner.data[DIRTY];
-    this.version++;
+    for (const kind of dirty) this.bump(kind);
+  }
+
+  private bump(kind: Kind): void {
+    if (kind === 'org') this.orgVersion++;
+    else this.factsVersion++;
+  }
+
+  private stamp(of: 'org' | 'ties' | 'all'): string {
+    if (of === 'org') return `${this.orgVersion}`;
+    if (of === 'ties') return `${this.factsVersion}`;
+    return `${this.orgVersion}:${this.factsVersion}`;
   }
 
   /** What was read while the transaction ran may hold its writes (one shared SQLite connection). */
@@ -111,67 +151,108 @@ export class OlievlekSnapshotsService implements EntitySubscriberInterface {
     this.afterTransactionCommit(event);
   }
 
-  private written(table: string, queryRunner: QueryRunner, entity?: unknown): void {
+  private written(table: string, queryRunner: QueryRunner): void {
     if (!FACT_TABLES.has(table)) return;
-    if (table === 'check_off' && !queryRunner.isTransactionActive) {
-      this.checkOffWritten(entity);
+    if (table === 'check_off') {
+      this.checkOffWritten();
       return;
     }
-    this.version++;
+    const kind: Kind = table === 'org_unit' ? 'org' : 'facts';
+    this.bump(kind);
     if (queryRunner.isTransactionActive) {
       queryRunner.data ??= {};
-      queryRunner.data[DIRTY] = true;
+      const dirty = (queryRunner.data[DIRTY] ??= new Set<Kind>()) as Set<Kind>;
+      dirty.add(kind);
     }
   }
 
   /**
-   * A tick or an untick, the most frequent write by far. It changes the stages only from the day
-   * it was recorded on (a tick counts from that day; the board records it today), so earlier
-   * dates stay, and the organisation and programme do not change at all. The figures over the
-   * whole history — when teams first practised (adopter categories), practice evidence, adoption
-   * curves — are left to `SNAPSHOT_MAX_AGE_MS`: recomputing them for every tick of 20,000 teams
-   * would mean never having them.
+   * A tick or an untick, the most frequent write by far. The stages come from the timelines,
+   * which the tick's own transaction keeps up to date; the organisation and programme do not
+   * change. Results about today's stages are dropped; the figures over the whole history — practice
+   * evidence, adoption curves — are left to `SNAPSHOT_MAX_AGE_MS`: recomputing them for every
+   * tick of 20,000 teams would mean never having them.
    */
-  private checkOffWritten(entity: unknown): void {
-    const on = (entity as { onDate?: unknown } | undefined)?.onDate;
-    const from = typeof on === 'string' ? on : null; // an untick: not known which day
-    for (const t of [...this.dates.keys()]) if (from === null || t >= from) this.dates.delete(t);
+  private checkOffWritten(): void {
     for (const key of [...this.results.keys()])
       if (key.startsWith(TODAY_RESULT)) this.results.delete(key);
+  }
+
+  private fresh<T>(
+    cached: Cached<T> | undefined,
+    of: 'org' | 'ties' | 'all',
+    today: LocalDate,
+  ): cached is Cached<T> {
+    return (
+      !!cached &&
+      cached.version === this.stamp(of) &&
+      cached.today === today &&
+      Date.now() - cached.loadedAt < SNAPSHOT_MAX_AGE_MS
+    );
+  }
+
+  private load<T>(
+    value: Promise<T>,
+    of: 'org' | 'ties' | 'all',
+    today: LocalDate,
+    drop: (value: Promise<T>) => void,
+  ): Cached<T> {
+    value.catch(() => drop(value));
+    return { version: this.stamp(of), today, loadedAt: Date.now(), value };
   }
 
   /** The organisation and programme now; shared until something changes. */
   current(): Promise<Base> {
     const today = this.facts.today();
-    const cached = this.base;
-    if (
-      cached &&
-      cached.version === this.version &&
-      cached.today === today &&
-      Date.now() - cached.loadedAt < SNAPSHOT_MAX_AGE_MS
-    ) {
-      return cached.value;
-    }
+    if (this.fresh(this.base, 'all', today)) return this.base.value;
     // Everything computed from the previous base is stale: let it go at once.
-    this.dates.clear();
     this.results.clear();
-    this.firstDates = undefined;
-    const version = this.version;
     const value = Promise.all([this.facts.org(), this.facts.programme(today)]).then(
       ([org, programme]) => ({ today, org, programme }),
     );
-    this.base = { version, today, loadedAt: Date.now(), value };
-    value.catch(() => {
-      if (this.base?.value === value) this.base = undefined;
+    this.base = this.load(value, 'all', today, (v) => {
+      if (this.base?.value === v) this.base = undefined;
     });
     return value;
   }
 
-  /** The stages, stalled agreements and adopter categories of every team at t. */
-  async at(t: LocalDate): Promise<{ base: Base; figures: DateFigures }> {
-    const base = this.current();
-    const figures = this.remember(this.dates, t, base, DATES_KEPT, () => this.compute(base, t));
-    return { base: await base, figures: await figures };
+  /**
+   * The organisation and the ties between teams now; each shared until something it is read
+   * from changes (renaming a unit does not reload the ties, a status change not the org tree).
+   */
+  async viewBase(): Promise<ViewBase> {
+    const today = this.facts.today();
+    if (!this.fresh(this.orgCache, 'org', today)) {
+      this.orgCache = this.load(this.facts.org(), 'org', today, (v) => {
+        if (this.orgCache?.value === v) this.orgCache = undefined;
+      });
+    }
+    if (!this.fresh(this.tiesCache, 'ties', today)) {
+      this.tiesCache = this.load(this.facts.ties(today), 'ties', today, (v) => {
+        if (this.tiesCache?.value === v) this.tiesCache = undefined;
+      });
+    }
+    const [org, ties] = await Promise.all([this.orgCache.value, this.tiesCache.value]);
+    return { today, org, ties };
+  }
+
+  /**
+   * The stages, stalled agreements and adopter categories of every team at t, read from the
+   * timelines on every call (two queries): always as committed, never from a cache.
+   */
+  async at(t: LocalDate): Promise<{ base: ViewBase; figures: DateFigures }> {
+    const [base, first] = await Promise.all([this.viewBase(), this.timelines.firstDays(t)]);
+    const { stages, stalled } = await this.timelines.at(t);
+    return {
+      base,
+      figures: {
+        t,
+        stages,
+        stalled,
+        adopters: adoptersAt(base.org, first.rooted, t),
+        firstReached: first.reached,
+      },
+    };
   }
 
   /** Any other result that depends only on the facts and its key (not on who asks). */
@@ -185,7 +266,7 @@ export class OlievlekSnapshotsService implements EntitySubscriberInterface {
   private remember<T>(
     cache: Map<string, Entry<unknown>>,
     key: string,
-    base: Promise<Base>,
+    base: Promise<unknown>,
     keep: number,
     compute: () => Promise<T>,
   ): Promise<T> {
@@ -202,36 +283,5 @@ export class OlievlekSnapshotsService implements EntitySubscriberInterface {
       if (cache.get(key)?.value === value) cache.delete(key);
     });
     return value;
-  }
-
-  /**
-   * When each team first practised, from every done check-off: the costly part of the adopter
-   * categories, computed once for today and shared by every date (see `firstPractising`).
-   */
-  private firstPractisingDates(base: Promise<Base>): Promise<ReadonlyMap<string, LocalDate>> {
-    if (this.firstDates?.base === base) return this.firstDates.value;
-    const value = base.then(async ({ programme, today }) =>
-      firstPractising(programme, await this.facts.doneCheckOffs(today), today),
-    );
-    this.firstDates = { base, value };
-    value.catch(() => {
-      if (this.firstDates?.value === value) this.firstDates = undefined;
-    });
-    return value;
-  }
-
-  private async compute(base: Promise<Base>, t: LocalDate): Promise<DateFigures> {
-    const { org, programme } = await base;
-    const [recent, firstDates] = await Promise.all([
-      this.facts.recentCheckOffs(t, programme.agreements),
-      this.firstPractisingDates(base),
-    ]);
-    const teams = org.index.teamIds;
-    return {
-      t,
-      stages: stagesOf(teams, programme, recent, t),
-      stalled: stalledByTeam(teams, programme, recent, t),
-      adopters: adoptersAt(org, firstDates, t),
-    };
   }
 }

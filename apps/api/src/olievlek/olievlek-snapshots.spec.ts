@@ -1,14 +1,15 @@
 import { buildOrgIndex } from '@olievlek/domain';
 import type { DataSource, InsertEvent, RemoveEvent, TransactionCommitEvent } from 'typeorm';
-import { DoneHistory, ProgrammeFacts } from './olievlek-facts';
+import { ProgrammeFacts } from './olievlek-facts';
 import type { OlievlekFactsService } from './olievlek-facts.service';
 import { OlievlekSnapshotsService, TODAY_RESULT } from './olievlek-snapshots.service';
+import type { TeamTimelineService } from './team-timeline.service';
 
 const TODAY = '2026-03-15';
 const EARLIER = '2026-01-31';
 
 function setup() {
-  const calls = { programme: 0, recent: [] as string[], done: 0 };
+  const calls = { org: 0, programme: 0, ties: 0, timelines: [] as string[] };
   const programme: ProgrammeFacts = {
     upTo: TODAY,
     casesByTeam: new Map(),
@@ -21,6 +22,7 @@ function setup() {
   const facts = {
     today: () => TODAY,
     org: async () => ({
+      loaded: ++calls.org,
       index: buildOrgIndex([]),
       units: new Map(),
       children: new Map(),
@@ -30,17 +32,20 @@ function setup() {
       calls.programme++;
       return programme;
     },
-    recentCheckOffs: async (t: string) => {
-      calls.recent.push(t);
-      return new Map();
-    },
-    doneCheckOffs: async () => {
-      calls.done++;
-      return new DoneHistory(new Map());
+    ties: async () => {
+      calls.ties++;
+      return programme;
     },
   } as unknown as OlievlekFactsService;
+  const timelines = {
+    at: async (t: string) => {
+      calls.timelines.push(t);
+      return { stages: new Map(), stalled: new Map() };
+    },
+    firstDays: async () => ({ reached: new Map(), rooted: new Map() }),
+  } as unknown as TeamTimelineService;
   const dataSource = { subscribers: [] } as unknown as DataSource;
-  const snapshots = new OlievlekSnapshotsService(dataSource, facts);
+  const snapshots = new OlievlekSnapshotsService(dataSource, facts, timelines);
   const runner = (active: boolean) => ({ isTransactionActive: active, data: {} });
   const insert = (table: string, entity: unknown, queryRunner = runner(false)) =>
     snapshots.afterInsert({
@@ -57,55 +62,71 @@ describe('OlievlekSnapshotsService', () => {
     expect(dataSource.subscribers).toContain(snapshots);
   });
 
-  it('computes a date once and shares it', async () => {
+  it('shares the organisation and ties, and reads the stages of every date as committed', async () => {
     const { calls, snapshots } = setup();
     const [a, b] = await Promise.all([snapshots.at(TODAY), snapshots.at(TODAY)]);
-    expect(a.figures).toBe(b.figures);
-    expect((await snapshots.at(TODAY)).figures).toBe(a.figures);
-    expect(calls).toEqual({ programme: 1, recent: [TODAY], done: 1 });
+    expect(a.base.org).toBe(b.base.org);
+    expect(a.base.ties).toBe(b.base.ties);
+    await snapshots.at(EARLIER);
+    expect(calls).toEqual({ org: 1, programme: 0, ties: 1, timelines: [TODAY, TODAY, EARLIER] });
   });
 
-  it('drops only the dates a tick changes, and nothing for a write to another table', async () => {
-    const { calls, snapshots, insert } = setup();
-    const earlier = (await snapshots.at(EARLIER)).figures;
-    await snapshots.at(TODAY);
+  it('keeps everything but the results about today after a tick, in a transaction or not', async () => {
+    const { calls, snapshots, insert, runner } = setup();
+    const before = (await snapshots.at(EARLIER)).base;
     const evidence = await snapshots.result('evidence', async () => ({}));
     const nextBest = await snapshots.result(`${TODAY_RESULT}next-best`, async () => ({}));
 
     insert('audit_event', { at: 'now' });
-    insert('check_off', { agreementId: 'a', periodKey: '2026-W11', onDate: TODAY });
-    expect((await snapshots.at(EARLIER)).figures).toBe(earlier);
-    await snapshots.at(TODAY);
-    expect(calls.recent).toEqual([EARLIER, TODAY, TODAY]);
+    const transaction = runner(true);
+    insert('check_off', { agreementId: 'a', periodKey: '2026-W11', onDate: TODAY }, transaction);
+    transaction.isTransactionActive = false;
+    snapshots.afterTransactionCommit({
+      queryRunner: transaction,
+    } as never as TransactionCommitEvent);
+    snapshots.afterRemove({
+      metadata: { tableName: 'check_off' },
+      queryRunner: runner(false),
+    } as never as RemoveEvent<unknown>);
+
+    const after = (await snapshots.at(EARLIER)).base;
+    expect(after.org).toBe(before.org);
+    expect(after.ties).toBe(before.ties);
+    expect(calls.ties).toBe(1);
     expect(calls.programme).toBe(1);
     expect(await snapshots.result('evidence', async () => ({}))).toBe(evidence);
     expect(await snapshots.result(`${TODAY_RESULT}next-best`, async () => ({}))).not.toBe(nextBest);
-
-    // An untick does not say which day it was recorded on: every date is computed again.
-    snapshots.afterRemove({
-      metadata: { tableName: 'check_off' },
-      queryRunner: { isTransactionActive: false, data: {} },
-    } as never as RemoveEvent<unknown>);
-    expect((await snapshots.at(EARLIER)).figures).not.toBe(earlier);
-    expect(calls.programme).toBe(1);
   });
 
   it('starts over after any other write, and after the commit of a transaction that wrote', async () => {
     const { calls, snapshots, insert, runner } = setup();
     await snapshots.at(EARLIER);
+    await snapshots.current();
     insert('spread_link', { id: 'l' });
     await snapshots.at(EARLIER);
+    await snapshots.current();
+    expect(calls.ties).toBe(2);
     expect(calls.programme).toBe(2);
-    expect(calls.done).toBe(2);
 
     const transaction = runner(true);
-    insert('check_off', { onDate: TODAY }, transaction);
+    insert('agreement_status_change', { onDate: TODAY }, transaction);
     await snapshots.at(EARLIER); // read while the transaction is still open
     transaction.isTransactionActive = false;
     snapshots.afterTransactionCommit({
       queryRunner: transaction,
     } as never as TransactionCommitEvent);
     await snapshots.at(EARLIER);
-    expect(calls.programme).toBe(4);
+    expect(calls.ties).toBe(4);
+  });
+
+  it('reloads only the org tree after a write to it, and only the ties after a status change', async () => {
+    const { calls, snapshots, insert } = setup();
+    await snapshots.at(TODAY);
+    insert('org_unit', { id: 'u' });
+    await snapshots.at(TODAY);
+    expect([calls.org, calls.ties]).toEqual([2, 1]);
+    insert('agreement_status_change', { id: 's' });
+    await snapshots.at(TODAY);
+    expect([calls.org, calls.ties]).toEqual([2, 2]);
   });
 });

@@ -8,17 +8,16 @@ import {
   monthEnds,
   runChartSignals,
   Stage,
-  stageAt,
   teamsIn,
 } from '@olievlek/domain';
 import type { AdoptionDto, RunChartSignalDto } from '@olievlek/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception';
 import type { AdoptionQueryDto } from './dto/olievlek-query.dto';
-import { OlievlekFactsService } from './olievlek-facts.service';
-import { OrgSnapshot, ProgrammeFacts, teamFacts, windowAt } from './olievlek-facts';
+import { OrgSnapshot, ProgrammeFacts } from './olievlek-facts';
 import { dateFor, monthStart, unitFor, unitRef, viewerOf } from './olievlek-scope';
 import { Base, OlievlekSnapshotsService } from './olievlek-snapshots.service';
+import { TeamTimelineService } from './team-timeline.service';
 
 /** The longest adoption series one request may ask for: ten years of months. */
 export const MAX_ADOPTION_MONTHS = 120;
@@ -31,28 +30,38 @@ const monthOf = (index: number): LocalDate =>
 /** The first of the month of the first case opened in a subtree; null when it has none. */
 export function firstCaseMonth(
   org: OrgSnapshot,
-  programme: ProgrammeFacts,
+  firstReached: ReadonlyMap<string, LocalDate>,
   unitId: string,
 ): LocalDate | null {
   let first: LocalDate | null = null;
   for (const teamId of teamsIn(org.index, unitId)) {
-    for (const c of programme.casesByTeam.get(teamId) ?? []) {
-      if (first === null || c.openedOn < first) first = c.openedOn;
-    }
+    const opened = firstReached.get(teamId);
+    if (opened !== undefined && (first === null || opened < first)) first = opened;
   }
   return first === null ? null : `${first.slice(0, 7)}-01`;
 }
 
+/** Per team the day its first case opened. */
+function firstCases(programme: ProgrammeFacts): Map<string, LocalDate> {
+  const first = new Map<string, LocalDate>();
+  for (const [teamId, cases] of programme.casesByTeam) {
+    for (const c of cases) {
+      const known = first.get(teamId);
+      if (known === undefined || c.openedOn < known) first.set(teamId, c.openedOn);
+    }
+  }
+  return first;
+}
+
 /**
- * Adoption month by month (DESIGN.md "new teams reached per month"). It reads every done
- * check-off up to the last month, so it works team by team — each team's history parsed once,
- * used for every month end, then let go — and the result is kept until the facts change.
+ * Adoption month by month (DESIGN.md "new teams reached per month"): the stages of every month
+ * end, read from the team timelines; the result is kept until the facts change.
  */
 @Injectable()
 export class OlievlekTrendsService {
   constructor(
-    private readonly facts: OlievlekFactsService,
     private readonly snapshots: OlievlekSnapshotsService,
+    private readonly timelines: TeamTimelineService,
   ) {}
 
   /** GET /api/olievlek/adoption: the S-curve of a unit, month by month, with run-chart signals. */
@@ -77,7 +86,7 @@ export class OlievlekTrendsService {
         );
       }
     } else {
-      const first = firstCaseMonth(org, programme, viewer.top);
+      const first = firstCaseMonth(org, firstCases(programme), viewer.top);
       from = first === null ? to : Math.min(to, monthIndex(first));
       from = Math.max(from, to - MAX_ADOPTION_MONTHS + 1);
     }
@@ -88,16 +97,10 @@ export class OlievlekTrendsService {
   }
 
   private async curve(base: Base, unitId: string, dates: LocalDate[]): Promise<AdoptionDto> {
-    const { org, programme } = base;
-    const done = await this.facts.doneCheckOffs(dates[dates.length - 1]);
-    const perDate: Map<string, Stage>[] = dates.map(() => new Map());
-    for (const teamId of teamsIn(org.index, unitId)) {
-      const history = done.pin(programme.agreementsByTeam.get(teamId) ?? []);
-      dates.forEach((t, i) => {
-        const facts = teamFacts(teamId, programme, (a) => windowAt(a, history, t));
-        perDate[i].set(teamId, stageAt(facts, t));
-      });
-    }
+    const { org } = base;
+    // Every month end from the team timelines: one small query each, whatever the history.
+    const perDate: ReadonlyMap<string, Stage>[] = [];
+    for (const t of dates) perDate.push((await this.timelines.at(t)).stages);
     const points = adoptionOverTime(
       org.index,
       unitId,

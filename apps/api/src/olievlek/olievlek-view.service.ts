@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { byDutch } from '../common/collation';
 import {
   AdopterCategory,
   crossUnitLinks,
@@ -23,6 +24,7 @@ import type {
   UnitFiguresDto,
 } from '@olievlek/shared';
 import type { AuthUser } from '../auth/auth-user';
+import { APP_CONFIG, AppConfig } from '../config/config';
 import type { OlievlekViewQueryDto } from './dto/olievlek-query.dto';
 import { OlievlekFactsService } from './olievlek-facts.service';
 import { LinkRow, OrgSnapshot, PracticeTitles, ProgrammeFacts } from './olievlek-facts';
@@ -34,6 +36,7 @@ import { firstCaseMonth } from './olievlek-trends.service';
 /** One date's figures with what they are computed over. */
 interface Context {
   org: OrgSnapshot;
+  /** The ties between teams only (`OlievlekFactsService.ties`). */
   programme: ProgrammeFacts;
   figures: DateFigures;
   t: LocalDate;
@@ -50,21 +53,31 @@ export class OlievlekViewService {
   constructor(
     private readonly facts: OlievlekFactsService,
     private readonly snapshots: OlievlekSnapshotsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Who asks, for which unit and date: refused before anything is computed. */
   private async resolve(user: AuthUser, query: OlievlekViewQueryDto) {
-    const base = await this.snapshots.current();
+    const base = await this.snapshots.viewBase();
     const viewer = viewerOf(user, base.org);
     const unitId = unitFor(viewer, base.org, query.unitId);
     const t = dateFor(query.date, base.today);
     return { viewer, unitId, t };
   }
 
-  async view(user: AuthUser, query: OlievlekViewQueryDto): Promise<OlievlekViewDto> {
+  /**
+   * The map and figures of a unit's subtree. Above `olievlekMapTeamsMax` teams the map leaves the
+   * teams out and stops at the departments (`teamsShown: false`); `allTeams` keeps them (the
+   * spreadsheet download lists every team).
+   */
+  async view(
+    user: AuthUser,
+    query: OlievlekViewQueryDto,
+    options: { allTeams?: boolean } = {},
+  ): Promise<OlievlekViewDto> {
     const { viewer, unitId, t } = await this.resolve(user, query);
     const { base, figures } = await this.snapshots.at(t);
-    const { org, programme } = base;
+    const { org, ties: programme } = base;
     const context: Context = {
       org,
       programme,
@@ -74,15 +87,22 @@ export class OlievlekViewService {
       ties: partnerAgreements(programme),
     };
     const active = (id: string) => isActiveAt(org.index, id, t);
+    const mapTeamsMax = this.config.olievlekMapTeamsMax;
+    const teamsShown =
+      options.allTeams === true || this.rollUpOf(context, unitId).teams <= mapTeamsMax;
+    const onMap = (id: string) =>
+      active(id) && (teamsShown || id === unitId || org.units.get(id)?.kind !== 'team');
     return {
       date: t,
-      firstDate: firstCaseMonth(org, programme, viewer.top),
+      firstDate: firstCaseMonth(org, figures.firstReached, viewer.top),
       today: base.today,
       unit: unitRef(org, unitId),
       path: pathTo(org, viewer.top, unitId),
       units: subtreeOf(org, unitId)
-        .filter(active)
+        .filter(onMap)
         .map((id) => this.mapUnit(context, id)),
+      teamsShown,
+      mapTeamsMax,
       figures: this.unitFigures(context, unitId),
       children: (org.children.get(unitId) ?? [])
         .filter(active)
@@ -94,7 +114,7 @@ export class OlievlekViewService {
   async spread(user: AuthUser, query: OlievlekViewQueryDto): Promise<SpreadGraphDto> {
     const { viewer, unitId, t } = await this.resolve(user, query);
     const { base, figures } = await this.snapshots.at(t);
-    const { org, programme } = base;
+    const { org, ties: programme } = base;
     const inUnit = new Set(teamsIn(org.index, unitId));
     const links = programme.links.filter(
       (l) => isSpreadLinkAt(l, t) && (inUnit.has(l.sourceTeamId) || inUnit.has(l.targetTeamId)),
@@ -120,7 +140,7 @@ export class OlievlekViewService {
             department: department === null ? null : unitRef(org, department),
           };
         })
-        .sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+        .sort((a, b) => byDutch(a.name, b.name)),
       links: await this.linkDtos(org, links, viewer),
       spreadFactor: spreadFactor(org.index, unitId, figures.stages, programme.links, t),
       crossUnitLinks: {
@@ -164,12 +184,14 @@ export class OlievlekViewService {
     );
   }
 
+  /** One area of the map; built field by field: the whole organisation has thousands. */
   private mapUnit(context: Context, id: string): MapUnitDto {
     const unit = context.org.units.get(id);
-    const ref = unitRef(context.org, id);
     if (unit?.kind === 'team') {
       return {
-        ...ref,
+        id,
+        name: unit.name,
+        kind: unit.kind,
         parentId: unit.parentId,
         headcount: knownHeadcount(unit.headcount),
         stage: stageIn(context.figures.stages, id),
@@ -179,7 +201,7 @@ export class OlievlekViewService {
     }
     const r = this.rollUpOf(context, id);
     return {
-      ...ref,
+      ...unitRef(context.org, id),
       parentId: unit?.parentId ?? null,
       headcount: r.weighted.teamsWithHeadcount > 0 ? r.weighted.headcount : null,
       stage: null,

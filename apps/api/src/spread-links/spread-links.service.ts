@@ -4,6 +4,7 @@ import type { SpreadLinkDto, UnitRefDto } from '@olievlek/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { TeamTimelineService } from '../olievlek/team-timeline.service';
 import type { AuthUser } from '../auth/auth-user';
 import { CaseViewService } from '../cases/case-view.service';
 import { CaseAmbassadorEntity, CaseEntity } from '../cases/entities/case.entity';
@@ -29,6 +30,7 @@ export class SpreadLinksService {
     private readonly dataSource: DataSource,
     private readonly view: CaseViewService,
     private readonly audit: AuditService,
+    private readonly timelines: TeamTimelineService,
   ) {}
 
   async create(user: AuthUser, dto: CreateSpreadLinkDto, origin: string): Promise<SpreadLinkDto> {
@@ -102,6 +104,7 @@ export class SpreadLinksService {
         // The unique index: someone recorded the same link at the same moment.
         throw this.duplicate();
       }
+      await this.timelines.markChanged(manager, [link.sourceTeamId]);
       await this.audit.record(
         {
           actorId: user.id,
@@ -129,6 +132,7 @@ export class SpreadLinksService {
         );
       }
       await manager.getRepository(SpreadLinkEntity).delete({ id });
+      await this.timelines.markChanged(manager, [link.sourceTeamId]);
       await this.audit.record(
         {
           actorId: user.id,
