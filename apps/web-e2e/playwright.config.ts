@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env['E2E_PORT'] ?? 4310);
 const baseURL = `http://127.0.0.1:${port}`;
+/** The test OIDC provider for single sign-on sits on the next port (tools/scripts/e2e-server.mjs). */
+const oidcPort = port + 1;
 
 /**
  * End-to-end tests of the built app (API + client on one origin) in Debian's Chromium:
@@ -38,12 +40,25 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'node tools/scripts/e2e-server.mjs',
-    cwd: '../..',
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: !process.env['CI'],
-    timeout: 120_000,
-    env: { E2E_PORT: String(port) },
-  },
+  webServer: [
+    {
+      command: 'node tools/scripts/e2e-server.mjs',
+      cwd: '../..',
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: !process.env['CI'],
+      timeout: 120_000,
+      env: { E2E_PORT: String(port) },
+    },
+    {
+      command: 'node tools/scripts/oidc-test-provider.mjs',
+      cwd: '../..',
+      url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
+      reuseExistingServer: !process.env['CI'],
+      timeout: 60_000,
+      env: {
+        OIDC_TEST_PORT: String(oidcPort),
+        OIDC_TEST_REDIRECT_URIS: `${baseURL}/api/auth/oidc/callback`,
+      },
+    },
+  ],
 });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { MeResponse, SESSION_COOKIE } from '@olievlek/shared';
+import { AuthMethodsResponse, MeResponse, SESSION_COOKIE } from '@olievlek/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Inject } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -8,6 +8,18 @@ import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { CurrentUser, Origin, Public } from './decorators';
 import { LoginDto, UpdatePreferencesDto } from './dto/login.dto';
+
+/** The session cookie, set the same way after a password and an SSO sign-in. */
+export function setSessionCookie(reply: FastifyReply, token: string, config: AppConfig): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.secureCookies,
+    signed: true,
+    maxAge: config.sessionAbsoluteHours * 3600,
+  });
+}
 
 @ApiTags('auth')
 @Controller('auth')
@@ -29,15 +41,20 @@ export class AuthController {
     const { token, me } = await this.auth.login(body.email, body.password, request.ip);
     // A new id at every sign-in, and the session this browser held ends on the server too.
     if (request.authUser) await this.auth.logout(request.authUser, request.ip);
-    reply.setCookie(SESSION_COOKIE, token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: this.config.secureCookies,
-      signed: true,
-      maxAge: this.config.sessionAbsoluteHours * 3600,
-    });
+    setSessionCookie(reply, token, this.config);
     return me;
+  }
+
+  /** Which ways of signing in the sign-in page offers. */
+  @Public()
+  @Get('methods')
+  @ApiOkResponse({ description: 'Whether password sign-in and single sign-on are available.' })
+  methods(): AuthMethodsResponse {
+    return {
+      password: this.config.localPasswords,
+      sso: this.config.oidc !== null,
+      ssoLabel: this.config.oidc?.buttonLabel ?? null,
+    };
   }
 
   /** Public so that a stale or missing session still ends with a cleared cookie. */

@@ -4,11 +4,21 @@ import { AuthService } from './auth.service';
 import { CsrfGuard } from './csrf';
 import { SessionGuard } from './session.guard';
 import { SessionService } from './session.service';
+import { OidcAccountsService } from './oidc/oidc-accounts.service';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcService } from './oidc/oidc.service';
 
 @Global()
 @Module({
-  controllers: [AuthController],
-  providers: [AuthService, SessionService, SessionGuard, CsrfGuard],
+  controllers: [AuthController, OidcController],
+  providers: [
+    AuthService,
+    SessionService,
+    SessionGuard,
+    CsrfGuard,
+    OidcService,
+    OidcAccountsService,
+  ],
   exports: [AuthService, SessionService, SessionGuard, CsrfGuard],
 })
 export class AuthModule {}

@@ -1,10 +1,11 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { Locale, MeResponse, OrgUnitRef } from '@olievlek/shared';
 import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, MoreThan } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { ApiException } from '../common/api-exception';
+import { ApiException, forbidden } from '../common/api-exception';
+import { APP_CONFIG, AppConfig } from '../config/config';
 import { isoMinus, nowIso } from '../common/time';
 import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
 import { UserEntity } from '../users/entities/user.entity';
@@ -27,6 +28,7 @@ export class AuthService {
     private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async login(
@@ -34,6 +36,19 @@ export class AuthService {
     password: string,
     ip: string,
   ): Promise<{ token: string; me: MeResponse }> {
+    if (!this.config.localPasswords) {
+      await this.audit.record({
+        actorId: null,
+        action: 'auth.login',
+        result: 'denied',
+        origin: ip,
+        detail: { method: 'password', reason: 'local-passwords-off' },
+      });
+      throw forbidden(
+        'LOCAL_PASSWORDS_DISABLED',
+        'Signing in with a password is switched off here: sign in with your organisation account (single sign-on).',
+      );
+    }
     const normalized = email.trim().toLowerCase();
     const emailKey = `email:${normalized}`;
     const ipKey = `ip:${ip}`;
@@ -65,14 +80,24 @@ export class AuthService {
     }
 
     await this.dataSource.getRepository(LoginFailureEntity).delete({ key: emailKey });
-    const token = await this.sessions.create(user.id);
+    return this.openSession(user.id, ip);
+  }
+
+  /** A new session for a user whose identity is proven (password or SSO), audited as a sign-in. */
+  async openSession(
+    userId: string,
+    ip: string,
+    detail?: Record<string, unknown>,
+  ): Promise<{ token: string; me: MeResponse }> {
+    const token = await this.sessions.create(userId);
     await this.audit.record({
-      actorId: user.id,
+      actorId: userId,
       action: 'auth.login',
       objectType: 'user',
-      objectId: user.id,
+      objectId: userId,
       result: 'success',
       origin: ip,
+      detail,
     });
     const lookup = await this.sessions.lookup(token);
     if (!lookup || !('user' in lookup))

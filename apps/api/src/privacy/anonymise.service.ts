@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { LoginFailureEntity } from '../auth/entities/login-attempt.entity';
 import { SessionEntity } from '../auth/entities/session.entity';
+import { UserIdentityEntity } from '../auth/entities/user-identity.entity';
 import { CaseAmbassadorEntity, CaseEntity } from '../cases/entities/case.entity';
 import { conflict, notFound } from '../common/api-exception';
 import { nowIso } from '../common/time';
@@ -78,6 +79,8 @@ export class AnonymiseService {
       const sessions = await manager.getRepository(SessionEntity).delete({ userId: id });
       // Failed sign-ins are keyed by the e-mail address: that key is personal data too.
       await manager.getRepository(LoginFailureEntity).delete({ key: `email:${user.email}` });
+      // The link to the person's identity at the SSO provider is personal data as well.
+      await manager.getRepository(UserIdentityEntity).delete({ userId: id });
       // Case assignments stay: they say who worked on a case, now as a former user.
       const openCases = await manager
         .getRepository(CaseAmbassadorEntity)

@@ -4,6 +4,9 @@ export const API = {
   login: '/api/auth/login',
   logout: '/api/auth/logout',
   me: '/api/auth/me',
+  authMethods: '/api/auth/methods',
+  /** A full-page navigation, not an XHR: it redirects to the SSO provider. */
+  ssoStart: '/api/auth/oidc/start',
   orgUnits: '/api/org-units',
   orgUnit: (id: string) => `/api/org-units/${encodeURIComponent(id)}`,
   orgUnitArchive: (id: string) => `/api/org-units/${encodeURIComponent(id)}/archive`,

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { API, LoginRequest, MeResponse, Role } from '@olievlek/shared';
+import { API, AuthMethodsResponse, LoginRequest, MeResponse, Role } from '@olievlek/shared';
 import { firstValueFrom } from 'rxjs';
 
 /** Who is signed in. `undefined` while the first check runs, `null` when nobody is. */
@@ -28,6 +28,11 @@ export class AuthService {
         return me;
       });
     return this.loading;
+  }
+
+  /** How people may sign in here: password, single sign-on, or both. */
+  methods(): Promise<AuthMethodsResponse> {
+    return firstValueFrom(this.http.get<AuthMethodsResponse>(API.authMethods));
   }
 
   async login(request: LoginRequest): Promise<MeResponse> {
