@@ -1,4 +1,5 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { CSRF_COOKIE, CSRF_HEADER } from '@olievlek/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -20,12 +21,24 @@ export function registerCsrfCookie(fastify: FastifyInstance, secure: boolean): v
   });
 }
 
+const CSRF_EXEMPT = 'olievlek:csrfExempt';
+
+/**
+ * For a public endpoint whose authority is a signed token in the URL, not a cookie — e.g. the
+ * one-click unsubscribe a mail program POSTs to (RFC 8058) — so a forged cross-site request
+ * gains nothing the token does not already give.
+ */
+export const CsrfExempt = () => SetMetadata(CSRF_EXEMPT, true);
+
 /** Every state-changing request (login included) must echo the cookie in X-XSRF-TOKEN. */
 @Injectable()
 export class CsrfGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (SAFE_METHODS.has(request.method)) return true;
+    if (this.reflector.get<boolean>(CSRF_EXEMPT, context.getHandler())) return true;
     const cookie = request.cookies[CSRF_COOKIE];
     const header = request.headers[CSRF_HEADER.toLowerCase()];
     if (

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type {
@@ -30,6 +30,13 @@ const UNDO_SECONDS = 10;
   selector: 'ov-board-page',
   imports: [FormsModule, TranslocoPipe, PulseResults, SpreadLinkForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .ov-step--target {
+      outline: 3px solid var(--utrecht-focus-outline-color, #0b4ea2);
+      outline-offset: 4px;
+      scroll-margin-top: 1rem;
+    }
+  `,
   template: `
     <h1 class="utrecht-heading-1">{{ 'board.heading' | transloco }}</h1>
     <div aria-live="polite" class="ov-live">
@@ -59,7 +66,13 @@ const UNDO_SECONDS = 10;
         <section class="ov-board-team" [attr.aria-labelledby]="'team-' + t.team.id">
           <h2 class="utrecht-heading-2" [id]="'team-' + t.team.id">{{ t.team.name }}</h2>
           @for (a of t.agreements; track a.id) {
-            <article class="ov-card ov-step" [attr.aria-labelledby]="'step-' + a.id">
+            <article
+              class="ov-card ov-step"
+              [id]="'step-card-' + a.id"
+              [class.ov-step--target]="a.id === stap()"
+              [attr.tabindex]="a.id === stap() ? -1 : null"
+              [attr.aria-labelledby]="'step-' + a.id"
+            >
               <h3 class="utrecht-heading-3" [id]="'step-' + a.id">{{ a.title }}</h3>
               <p class="ov-case-meta">
                 <span>{{ cadenceText(a.cadence) }}</span>
@@ -283,6 +296,8 @@ const UNDO_SECONDS = 10;
   `,
 })
 export class BoardPage {
+  /** `/bord?stap=<agreementId>` (the link in the weekly reminder): open at that step. Ticks nothing. */
+  readonly stap = input<string | undefined>();
   private readonly api = inject(BoardApi);
   private readonly transloco = inject(TranslocoService);
   protected readonly language = inject(LanguageService);
@@ -347,6 +362,7 @@ export class BoardPage {
     try {
       const board = await this.api.board();
       this.board.set(board);
+      this.focusStep();
       const results = await Promise.all(board.teams.map((t) => this.api.results(t.team.id)));
       this.results.set(Object.fromEntries(board.teams.map((t, i) => [t.team.id, results[i]])));
     } catch (e) {
@@ -354,6 +370,17 @@ export class BoardPage {
     } finally {
       this.loading.set(false);
     }
+  }
+
+  /** Scrolls to the step named in the link and moves the focus there, so a screen reader reads it. */
+  private focusStep(): void {
+    const id = this.stap();
+    if (!id) return;
+    setTimeout(() => {
+      const card = document.getElementById('step-card-' + id);
+      card?.scrollIntoView({ block: 'start' });
+      card?.focus({ preventScroll: true });
+    });
   }
 
   protected cadenceText(cadence: CadenceDto): string {
