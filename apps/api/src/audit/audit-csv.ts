@@ -1,7 +1,8 @@
 import type { AuditCsvDelimiter, AuditEventDto } from '@olievlek/shared';
+import { csvLine } from '../common/csv';
 
-/** Excel reads a UTF-8 file as UTF-8 only when it starts with a byte order mark. */
-export const UTF8_BOM = '\uFEFF';
+// The CSV cell rules live in common/csv.ts, shared with the other exports.
+export { csvCell, csvLine, neutraliseFormula, UTF8_BOM } from '../common/csv';
 
 export const AUDIT_CSV_COLUMNS = [
   'time_utc',
@@ -16,25 +17,6 @@ export const AUDIT_CSV_COLUMNS = [
   'origin',
   'detail',
 ] as const;
-
-/**
- * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula:
- * a name like `=HYPERLINK(...)` typed by a user must stay text. OWASP's advice: prefix a quote.
- */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/** One CSV cell: formula-safe, and quoted (with quotes doubled) when it needs to be (RFC 4180). */
-export function csvCell(value: string | null | undefined, delimiter: string): string {
-  if (value === null || value === undefined || value === '') return '';
-  const safe = neutraliseFormula(value);
-  return safe.includes(delimiter) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function csvLine(values: ReadonlyArray<string | null | undefined>, delimiter: string) {
-  return values.map((v) => csvCell(v, delimiter)).join(delimiter) + '\r\n';
-}
 
 export const delimiterChar = (delimiter: AuditCsvDelimiter | undefined): string =>
   delimiter === 'semicolon' ? ';' : ',';

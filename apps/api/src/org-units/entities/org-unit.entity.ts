@@ -23,6 +23,10 @@ export class OrgUnitEntity {
   @Column({ type: 'integer', nullable: true })
   headcount!: number | null;
 
+  /** HR's code for the unit (set by the import): recognises a renamed or moved team. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  code?: string | null;
+
   @Column({ name: 'archived_at', type: 'varchar', length: 24, nullable: true })
   archivedAt!: string | null;
 

@@ -6,6 +6,7 @@ import {
   ReactiveFormsModule,
   Validators,
 } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { childKindOf, parentKindOf } from '@olievlek/domain';
 import type { OrgUnitDto, OrgUnitKind } from '@olievlek/shared';
@@ -19,11 +20,14 @@ type Editor =
 
 @Component({
   selector: 'ov-org-page',
-  imports: [Feedback, ReactiveFormsModule, TranslocoPipe, NgTemplateOutlet],
+  imports: [Feedback, ReactiveFormsModule, TranslocoPipe, NgTemplateOutlet, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 class="utrecht-heading-1">{{ 'org.heading' | transloco }}</h1>
     <p class="utrecht-paragraph ov-lead">{{ 'org.intro' | transloco }}</p>
+    <p class="utrecht-paragraph">
+      <a class="utrecht-link" routerLink="/beheer/import">{{ 'importExport.link' | transloco }}</a>
+    </p>
 
     <div class="ov-toolbar">
       <div class="utrecht-form-field utrecht-form-field--checkbox">

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { OlievlekModule } from '../olievlek/olievlek.module';
+import { ExportsController } from './exports.controller';
+import { ExportsService } from './exports.service';
+
+/** Downloads of the figures (CSV, XLSX) and the printable director's report. */
+@Module({
+  imports: [CasesModule, OlievlekModule],
+  controllers: [ExportsController],
+  providers: [ExportsService],
+})
+export class ExportsModule {}

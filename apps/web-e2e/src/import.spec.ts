@@ -1,0 +1,181 @@
+import { expect, Page, test } from '@playwright/test';
+import { DEMO, expectAccessible, expectNoHorizontalOverflow, signIn } from './support';
+
+interface Unit {
+  id: string;
+  parentId: string | null;
+  kind: string;
+  name: string;
+  headcount: number | null;
+  archivedAt: string | null;
+}
+
+/** Calls the API as the signed-in page does: session cookie plus the CSRF header. */
+async function api(page: Page, method: 'GET' | 'POST', path: string, data?: unknown) {
+  const cookies = await page.context().cookies();
+  const csrf = cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
+  const res = await page.request.fetch(path, {
+    method,
+    data,
+    headers: method === 'GET' ? {} : { 'X-XSRF-TOKEN': csrf },
+  });
+  expect(res.ok()).toBe(true);
+  return res.json();
+}
+
+/** The organisation as HR exports it: one line per team with its department and directorate. */
+function hrLines(units: Unit[]): string[] {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  return units
+    .filter((u) => u.kind === 'team' && !u.archivedAt)
+    .map((team) => {
+      const department = byId.get(team.parentId ?? '') as Unit;
+      const directorate = byId.get(department.parentId ?? '') as Unit;
+      return [directorate.name, department.name, team.name, team.headcount ?? ''].join(';');
+    });
+}
+
+const csvFile = (name: string, lines: string[]) => ({
+  name,
+  mimeType: 'text/csv',
+  buffer: Buffer.from('\uFEFFDirectie;Afdeling;Team;Medewerkers\r\n' + lines.join('\r\n') + '\r\n'),
+});
+
+test.describe('importing the organisation', () => {
+  test('the admin uploads HR’s file, reads the preview with its error line, corrects it and confirms', async ({
+    page,
+  }) => {
+    await signIn(page, DEMO.admin);
+    // Names of this run only, so the test also holds when run again against the same database.
+    const run = Date.now().toString(36);
+    const dept = `E2E Importafdeling ${run}`;
+    // Two teams of our own, so the import changes and archives nothing the other tests rely on.
+    const units = (await api(page, 'GET', '/api/org-units')) as Unit[];
+    const directorate = units.find((u) => u.name === 'Directie Bedrijfsvoering') as Unit;
+    const department = await api(page, 'POST', '/api/org-units', {
+      parentId: directorate.id,
+      name: dept,
+    });
+    await api(page, 'POST', '/api/org-units', {
+      parentId: department.id,
+      name: 'E2E Blijvend team',
+      headcount: 5,
+    });
+    await api(page, 'POST', '/api/org-units', {
+      parentId: department.id,
+      name: 'E2E Vertrekkend team',
+      headcount: 3,
+    });
+    const current = (await api(page, 'GET', '/api/org-units')) as Unit[];
+    const kept = hrLines(current)
+      .filter((line) => !line.includes('E2E Vertrekkend team'))
+      .map((line) => (line.includes('E2E Blijvend team') ? line.replace(/;5$/, ';8') : line));
+    const newTeam = `Directie Bedrijfsvoering;${dept};E2E Nieuw team;4`;
+    const badLine = `Directie Bedrijfsvoering;${dept};E2E Fout team;veel`;
+
+    await page.goto('/beheer/organisatie');
+    await page.getByRole('link', { name: 'Importeren uit een bestand (CSV of XLSX)' }).click();
+    await expect(page).toHaveURL('/beheer/import');
+    await expect(page).toHaveTitle('Importeren · Olievlek');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Organisatie en gebruikers importeren',
+    );
+    await expectAccessible(page);
+
+    await page
+      .getByLabel('Bestand (CSV of XLSX)')
+      .setInputFiles(csvFile('hr-export.csv', [...kept, newTeam, badLine]));
+    await page.getByRole('button', { name: 'Bekijk wat er verandert' }).click();
+    const preview = page.getByRole('region', { name: /Voorvertoning organisatie: hr-export\.csv/ });
+    await expect(preview).toBeVisible();
+    await expect(page.getByRole('heading', { name: /Voorvertoning organisatie/ })).toBeFocused();
+
+    // The bad line, with its number as a spreadsheet shows it (the header is line 1).
+    const errorLine = kept.length + 3;
+    const errors = preview.getByRole('table', { name: 'Fouten (1)' });
+    await expect(errors.getByRole('row').nth(1)).toContainText(String(errorLine));
+    await expect(errors.getByRole('row').nth(1)).toContainText('Medewerkers');
+    // In Dutch, from the error's code and parameters (the API's own message is English).
+    await expect(errors.getByRole('row').nth(1).getByRole('cell').nth(2)).toHaveText(
+      '"veel" is geen aantal medewerkers. Gebruik een heel getal, bijvoorbeeld 12.',
+    );
+    await expect(
+      preview.getByRole('table', { name: 'Wordt aangemaakt (1)' }).getByRole('row').nth(1),
+    ).toContainText('E2E Nieuw team');
+    await expect(
+      preview.getByRole('table', { name: 'Wordt gewijzigd (1)' }).getByRole('row').nth(1),
+    ).toContainText('Medewerkers: 5 → 8');
+    await expect(
+      preview
+        .getByRole('table', { name: /Wordt gearchiveerd \(1\)/ })
+        .getByRole('row')
+        .nth(1),
+    ).toContainText('E2E Vertrekkend team');
+    await expect(page.getByRole('button', { name: 'Import bevestigen' })).toBeDisabled();
+    await page.screenshot({
+      path: '../../dist/test-results/web-e2e/import-preview.png',
+      fullPage: true,
+    });
+    await expect(page.getByText('Bevestigen kan pas als er geen fouten meer zijn.')).toBeVisible();
+    await expectAccessible(page);
+    // The same error in English after switching the language, and back.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(
+      page
+        .getByRole('table', { name: 'Errors (1)' })
+        .getByRole('row')
+        .nth(1)
+        .getByRole('cell')
+        .nth(2),
+    ).toHaveText('"veel" is not a number of people. Use a whole number, e.g. 12.');
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await expect(errors.getByRole('row').nth(1).getByRole('cell').nth(2)).toHaveText(
+      /^"veel" is geen aantal medewerkers/,
+    );
+
+    // The corrected file: the same changes, no error.
+    await page
+      .getByLabel('Bestand (CSV of XLSX)')
+      .setInputFiles(csvFile('hr-export-verbeterd.csv', [...kept, newTeam]));
+    await page.getByRole('button', { name: 'Bekijk wat er verandert' }).click();
+    const fixed = page.getByRole('region', { name: /hr-export-verbeterd\.csv/ });
+    await expect(fixed.getByRole('table', { name: /^Fouten/ })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Import bevestigen' }).click();
+    await expect(page.getByRole('heading', { name: 'Import uitgevoerd' })).toBeFocused();
+    await expect(
+      page.getByText('1 aangemaakt, 1 gewijzigd, 1 gearchiveerd of gedeactiveerd.'),
+    ).toBeVisible();
+    await page.screenshot({ path: '../../dist/test-results/web-e2e/import-result.png' });
+
+    await page.getByRole('link', { name: 'Bekijk de organisatie' }).click();
+    await expect(page).toHaveURL('/beheer/organisatie');
+    const after = (await api(page, 'GET', '/api/org-units?includeArchived=true')) as Unit[];
+    const ours = (name: string) =>
+      after.find((u) => u.name === name && u.parentId === department.id) as Unit;
+    expect(ours('E2E Nieuw team').headcount).toBe(4);
+    expect(ours('E2E Blijvend team').headcount).toBe(8);
+    expect(ours('E2E Vertrekkend team').archivedAt).not.toBeNull();
+    // On the organisation screen: the new team under its department.
+    const tree = page.locator('.ov-tree');
+    for (const name of ['Directie Bedrijfsvoering', dept]) {
+      const expand = tree.getByRole('button', { name: `${name} openklappen` });
+      if (await expand.count()) await expand.click();
+    }
+    await expect(tree.getByText('E2E Nieuw team').last()).toBeVisible();
+  });
+
+  test('the import page holds at 360 px wide and is keyboard friendly', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await signIn(page, DEMO.admin);
+    await page.goto('/beheer/import');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoHorizontalOverflow(page);
+    await page.getByText('Hoe ziet het bestand eruit?').click();
+    await expect(page.getByText('directie;afdeling;team;medewerkers;code')).toBeVisible();
+    await expectAccessible(page);
+    await page.screenshot({
+      path: '../../dist/test-results/web-e2e/import-360.png',
+      fullPage: true,
+    });
+  });
+});
