@@ -34,6 +34,7 @@ import {
 } from '../synth/synth';
 import { baselineStages, BASELINE_DESCRIPTION } from './baseline';
 import { Db, openPostgres, openSqlite } from './db';
+import { httpCostOptions, HttpCostOptions, httpCostPostgres, httpCostSqlite } from './http-cost';
 
 const TIME_ZONE = 'Europe/Amsterdam';
 
@@ -45,6 +46,9 @@ interface Args {
   rounds: number;
   maxSeconds: number;
   build: boolean;
+  /** `olievlek`, `http-cost` or both (default). */
+  only: Array<'olievlek' | 'http-cost'>;
+  httpCost: HttpCostOptions;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -76,6 +80,12 @@ function parseArgs(argv: string[]): Args {
     rounds: Math.max(1, Number(raw['rounds'] ?? 10)),
     maxSeconds: Number(raw['max-seconds'] ?? 300),
     build: raw['no-build'] === undefined,
+    only: list(raw['only'] ?? process.env['BENCH_ONLY'], 'olievlek,http-cost').map((name) => {
+      if (name !== 'olievlek' && name !== 'http-cost')
+        throw new Error(`--only: unknown bench ${name}`);
+      return name;
+    }),
+    httpCost: httpCostOptions(raw),
   };
 }
 
@@ -419,14 +429,18 @@ async function benchPostgres(args: Args, serverUrl: string): Promise<void> {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  console.log(`bench: baseline = ${BASELINE_DESCRIPTION}`);
+  if (args.only.includes('olievlek')) console.log(`bench: baseline = ${BASELINE_DESCRIPTION}`);
   const child = process.env['BENCH_CHILD'] === '1';
   if (!child) ensureBuild(args.build);
-  if (args.dbs.includes('sqlite') && !child) await benchSqlite(args);
+  if (args.dbs.includes('sqlite') && !child) {
+    if (args.only.includes('olievlek')) await benchSqlite(args);
+    if (args.only.includes('http-cost')) await httpCostSqlite(args.httpCost);
+  }
   if (!args.dbs.includes('postgres')) return;
   const url = process.env['DATABASE_URL'] ?? '';
   if (/^postgres(ql)?:\/\//.test(url)) {
-    await benchPostgres(args, url);
+    if (args.only.includes('olievlek')) await benchPostgres(args, url);
+    if (args.only.includes('http-cost')) await httpCostPostgres(url, args.httpCost);
     return;
   }
   // No PostgreSQL given: run this bench again inside a private, throw-away server.

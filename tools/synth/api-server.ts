@@ -44,7 +44,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function startApi(
   databaseUrl: string,
-  options: { production?: boolean; timeoutMs?: number } = {},
+  options: { production?: boolean; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<RunningApi> {
   if (!existsSync(API_MAIN)) {
     throw new Error(`${API_MAIN} is missing: build the API first (npx nx build api).`);
@@ -63,6 +63,7 @@ export async function startApi(
       WEB_ROOT: '',
       SECURE_COOKIES: 'false',
       SESSION_SECRET: randomBytes(32).toString('hex'),
+      ...options.env,
     }),
   });
   const keep = (chunk: Buffer) => {

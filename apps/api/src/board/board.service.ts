@@ -22,6 +22,7 @@ import { AgreementEntity, CheckOffEntity } from '../agreements/entities/agreemen
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { CaseViewService } from '../cases/case-view.service';
+import { TeamTimelineService } from '../olievlek/team-timeline.service';
 import { CaseAmbassadorEntity, CaseEntity } from '../cases/entities/case.entity';
 import { ApiException, badRequest, conflict, forbidden, notFound } from '../common/api-exception';
 import { toCadence } from '../common/cadence.dto';
@@ -57,6 +58,7 @@ export class BoardService {
     private readonly view: CaseViewService,
     private readonly orgUnits: OrgUnitsService,
     private readonly audit: AuditService,
+    private readonly timelines: TeamTimelineService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -72,13 +74,15 @@ export class BoardService {
       })
       .orderBy('a.created_at', 'ASC')
       .getMany();
-    const built = await this.build(agreements, today);
-    const teams = await this.teamRefs(user.teamIds);
-
-    const rounds = await this.dataSource.getRepository(PulseRoundEntity).find({
-      where: { teamId: In(user.teamIds), closedOn: IsNull() },
-      order: { openedOn: 'DESC' },
-    });
+    const teams = new Map<string, OrgUnitRef>();
+    const [built, rounds] = await Promise.all([
+      // The member's own teams come with the agreements' teams: one read of org_unit, not two.
+      this.build(agreements, today, user.teamIds, teams),
+      this.dataSource.getRepository(PulseRoundEntity).find({
+        where: { teamId: In(user.teamIds), closedOn: IsNull() },
+        order: { openedOn: 'DESC' },
+      }),
+    ]);
     const answered = rounds.length
       ? new Set(
           (
@@ -124,30 +128,38 @@ export class BoardService {
     const agreement = await this.tickableAgreement(user, agreementId, periodKey);
     const now = nowIso();
     // One row per (agreement, period): a second tick at the same moment updates it, no error.
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(CheckOffEntity)
-      .values({
-        id: randomUUID(),
-        agreementId,
-        periodKey,
-        state: body.state,
-        reason: body.state === 'skipped' ? (body.reason ?? null) : null,
-        userId: user.id,
-        onDate: this.view.today(),
-        at: now,
-      })
-      .orUpdate(['state', 'reason', 'user_id', 'on_date', 'at'], ['agreement_id', 'period_key'])
-      .execute();
-    await this.audit.record({
-      actorId: user.id,
-      action: 'checkoff.set',
-      objectType: 'agreement',
-      objectId: agreementId,
-      result: 'success',
-      origin,
-      detail: { periodKey, state: body.state },
+    // The team's timeline (the olievlek view) commits with it.
+    await this.dataSource.transaction(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(CheckOffEntity)
+        .values({
+          id: randomUUID(),
+          agreementId,
+          periodKey,
+          state: body.state,
+          reason: body.state === 'skipped' ? (body.reason ?? null) : null,
+          userId: user.id,
+          onDate: this.view.today(),
+          at: now,
+        })
+        .orUpdate(['state', 'reason', 'user_id', 'on_date', 'at'], ['agreement_id', 'period_key'])
+        .execute();
+      await this.timelines.markChanged(manager, [agreement.teamId]);
+      // The audit event commits with the change: one commit (one fsync on SQLite), not two.
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'checkoff.set',
+          objectType: 'agreement',
+          objectId: agreementId,
+          result: 'success',
+          origin,
+          detail: { periodKey, state: body.state },
+        },
+        manager,
+      );
     });
     return this.one(agreement);
   }
@@ -159,15 +171,21 @@ export class BoardService {
     origin?: string,
   ): Promise<BoardAgreementDto> {
     const agreement = await this.tickableAgreement(user, agreementId, periodKey);
-    await this.dataSource.getRepository(CheckOffEntity).delete({ agreementId, periodKey });
-    await this.audit.record({
-      actorId: user.id,
-      action: 'checkoff.undo',
-      objectType: 'agreement',
-      objectId: agreementId,
-      result: 'success',
-      origin,
-      detail: { periodKey },
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(CheckOffEntity).delete({ agreementId, periodKey });
+      await this.timelines.markChanged(manager, [agreement.teamId]);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'checkoff.undo',
+          objectType: 'agreement',
+          objectId: agreementId,
+          result: 'success',
+          origin,
+          detail: { periodKey },
+        },
+        manager,
+      );
     });
     return this.one(agreement);
   }
@@ -537,11 +555,9 @@ export class BoardService {
     return agreement;
   }
 
+  /** A tick, untick or reflection never changes the agreement row itself: no need to read it again. */
   private async one(agreement: AgreementEntity): Promise<BoardAgreementDto> {
-    const fresh = await this.dataSource
-      .getRepository(AgreementEntity)
-      .findOneByOrFail({ id: agreement.id });
-    return (await this.build([fresh], this.view.today()))[0];
+    return (await this.build([agreement], this.view.today()))[0];
   }
 
   private async teamRefs(ids: string[]): Promise<Map<string, OrgUnitRef>> {
@@ -552,18 +568,30 @@ export class BoardService {
     return new Map(units.map((u) => [u.id, { id: u.id, name: u.name, kind: u.kind }]));
   }
 
-  private async build(agreements: AgreementEntity[], today: string): Promise<BoardAgreementDto[]> {
-    if (!agreements.length) return [];
+  /** `alsoTeams` are read with the agreements' teams; every ref read lands in `teamsOut`. */
+  private async build(
+    agreements: AgreementEntity[],
+    today: string,
+    alsoTeams: readonly string[] = [],
+    teamsOut = new Map<string, OrgUnitRef>(),
+  ): Promise<BoardAgreementDto[]> {
+    const teamIds = [
+      ...alsoTeams,
+      ...agreements.flatMap((a) => [a.teamId, ...(a.partnerTeamId ? [a.partnerTeamId] : [])]),
+    ];
+    if (!agreements.length) {
+      for (const [id, ref] of await this.teamRefs(teamIds)) teamsOut.set(id, ref);
+      return [];
+    }
     const ids = agreements.map((a) => a.id);
     const [checkOffs, reflections, teams] = await Promise.all([
       this.dataSource.getRepository(CheckOffEntity).findBy({ agreementId: In(ids) }),
       this.dataSource
         .getRepository(ReflectionEntity)
         .find({ where: { agreementId: In(ids) }, order: { at: 'DESC' } }),
-      this.teamRefs(
-        agreements.flatMap((a) => [a.teamId, ...(a.partnerTeamId ? [a.partnerTeamId] : [])]),
-      ),
+      this.teamRefs(teamIds),
     ]);
+    for (const [id, ref] of teams) teamsOut.set(id, ref);
     const authors = reflections.length
       ? new Map(
           (

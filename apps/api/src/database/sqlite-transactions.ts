@@ -11,7 +11,9 @@ import { DataSource, EntityManager } from 'typeorm';
  * loop, so it cannot happen — but the first `await` on real I/O inside a transaction would make it
  * happen. Queueing the top-level transactions keeps that from ever being a silent data loss.
  *
- * PostgreSQL has a connection per transaction and needs none of this.
+ * PostgreSQL has a connection per transaction and needs none of this. Between processes (several
+ * instances on one SQLite file) SQLite's write lock does the queueing: every transaction begins
+ * with `BEGIN IMMEDIATE` (instance-locks.ts).
  * A transaction opened inside another goes through the transactional manager, not through
  * `dataSource.manager`, so it is not queued behind its own parent.
  */

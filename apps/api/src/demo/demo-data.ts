@@ -7,6 +7,7 @@ import { PulseQuestionEntity } from '../board/entities/board.entities';
 import { PracticeEntity } from '../catalogue/entities/practice.entity';
 import { buildDemoHistory, insertDemoHistory } from './demo-history';
 import { nowIso } from '../common/time';
+import { exclusiveTransaction, INSTANCE_LOCK } from '../database/instance-locks';
 import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
 import { TeamMembershipEntity } from '../users/entities/team-membership.entity';
 import { UserEntity } from '../users/entities/user.entity';
@@ -122,7 +123,9 @@ export async function loadDemoData(
   if ((await dataSource.getRepository(OrgUnitEntity).count()) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
-  await dataSource.transaction(async (manager) => {
+  // Instances that start together on an empty database: one loads, the others find it loaded.
+  return exclusiveTransaction(dataSource, INSTANCE_LOCK.demoData, async (manager) => {
+    if ((await manager.getRepository(OrgUnitEntity).count()) > 0) return false;
     const now = nowIso();
     const units: OrgUnitEntity[] = [];
     const add = (
@@ -253,6 +256,6 @@ export async function loadDemoData(
       `Loaded demo organisation "${DEMO_ORGANISATION}": ${units.length} units, 16 accounts, ` +
         `${history.cases.length} cases, ${history.agreements.length} agreements, ${history.checkOffs.length} check-offs, ${history.spreadLinks.length} spread links.`,
     );
+    return true;
   });
-  return true;
 }
