@@ -22,6 +22,7 @@ step() {
 
 step "lint (incl. module boundaries)" $NX run-many -t lint --outputStyle=static
 step "format check" npx prettier --check . --log-level warn
+step "design tokens up to date" node tools/scripts/theme-tokens.mjs --check
 step "unit + API tests on SQLite" $NX run-many -t test --outputStyle=static
 step "API tests on PostgreSQL" tools/scripts/with-postgres.sh $NX run api:test --skip-nx-cache --outputStyle=static
 step "production build" $NX run-many -t build -p api web --outputStyle=static
