@@ -1,14 +1,15 @@
-import type {
-  AdoptionDto,
-  CaseSummaryDto,
-  NextBestTeamDto,
-  OlievlekViewDto,
-  OrgUnitDto,
-  PracticeDto,
-  PracticeEvidenceDto,
-  SpreadGraphDto,
-  UnitFiguresDto,
-  UserDto,
+import {
+  MAP_TEAMS_MAX,
+  type AdoptionDto,
+  type CaseSummaryDto,
+  type NextBestTeamDto,
+  type OlievlekViewDto,
+  type OrgUnitDto,
+  type PracticeDto,
+  type PracticeEvidenceDto,
+  type SpreadGraphDto,
+  type UnitFiguresDto,
+  type UserDto,
 } from '@olievlek/shared';
 import { addDays } from '@olievlek/domain';
 import { DEMO, expectApiError, HttpClient, startTestApp, TestApp } from '../../test/test-app';
@@ -114,6 +115,8 @@ describe('the olievlek view over HTTP', () => {
 
     // The map: every unit once, teams with their stage, units above with their teams per stage.
     expect(view.units).toHaveLength(units.length);
+    expect(view.teamsShown).toBe(true);
+    expect(view.mapTeamsMax).toBe(MAP_TEAMS_MAX);
     const mapTeams = view.units.filter((u) => u.kind === 'team');
     expect(mapTeams).toHaveLength(teams.length);
     expect(mapTeams.every((u) => u.stage !== null && u.stages === null)).toBe(true);
@@ -504,5 +507,96 @@ describe('the olievlek view over HTTP', () => {
     for (const e of scoped) expect(e.tried).toBeLessThanOrEqual(all.get(e.practice.id) ?? 0);
     expect(sum(scoped.map((e) => e.tried))).toBeLessThan(sum(evidence.map((e) => e.tried)));
     expect((await member.get('/api/olievlek/practice-evidence')).status).toBe(200);
+  });
+});
+
+describe('the olievlek map above its team limit (OLIEVLEK_MAP_TEAMS_MAX)', () => {
+  let t: TestApp;
+  let admin: HttpClient;
+  let director: HttpClient;
+  let units: OrgUnitDto[];
+  const unit = (name: string) => units.find((u) => u.name === name) as OrgUnitDto;
+  const teamsUnder = (id: string): number =>
+    units
+      .filter((u) => u.parentId === id)
+      .reduce((n, u) => n + (u.kind === 'team' ? 1 : teamsUnder(u.id)), 0);
+
+  beforeAll(async () => {
+    // 'Werk en Inkomen' has exactly 6 teams: at the limit, still shown.
+    t = await startTestApp({ OLIEVLEK_MAP_TEAMS_MAX: '6' });
+    admin = await t.signedIn(DEMO.admin);
+    director = await t.signedIn(DEMO.director);
+    units = (await admin.get('/api/org-units')).body;
+  });
+  afterAll(() => t.close());
+
+  it('stops at the departments for a large subtree, each with its teams per stage', async () => {
+    const res = await admin.get('/api/olievlek');
+    expect(res.status).toBe(200);
+    const view = res.body as OlievlekViewDto;
+    expect(view.teamsShown).toBe(false);
+    expect(view.mapTeamsMax).toBe(6);
+    expect(view.units.some((u) => u.kind === 'team')).toBe(false);
+    // Every unit above the teams is still there, once; nothing else changes.
+    expect(view.units.map((u) => u.id).sort()).toEqual(
+      units
+        .filter((u) => u.kind !== 'team')
+        .map((u) => u.id)
+        .sort(),
+    );
+    expect(view.figures.teams).toBe(units.filter((u) => u.kind === 'team').length);
+    expectConsistent(view.figures);
+    view.children.forEach(expectConsistent);
+    expect(view.children.map((c) => c.unit.kind)).toEqual(Array(4).fill('directorate'));
+    expect(view.path).toEqual([view.unit]);
+    expect(view.firstDate).toMatch(/^\d{4}-\d{2}-01$/);
+    const departments = view.units.filter((u) => u.kind === 'department');
+    expect(departments.length).toBeGreaterThan(0);
+    for (const d of departments) {
+      expect(sum(Object.values(d.stages ?? {}))).toBe(teamsUnder(d.id));
+      expect(d.headcount).toBeGreaterThan(0);
+    }
+    for (const stage of Object.keys(view.figures.stages) as Array<keyof typeof view.figures.stages>)
+      expect(sum(departments.map((d) => d.stages?.[stage] ?? 0))).toBe(view.figures.stages[stage]);
+
+    // A director's own directorate (16 teams) is above the limit too.
+    const scoped = (await director.get('/api/olievlek')).body as OlievlekViewDto;
+    expect(scoped.unit.name).toBe(DEMO_SCOPE_OF_DIRECTOR);
+    expect(scoped.teamsShown).toBe(false);
+    expect(scoped.units.map((u) => u.kind).sort()).toEqual(
+      ['directorate', ...Array(3).fill('department')].sort(),
+    );
+  });
+
+  it('shows the teams again after zooming into a department at or under the limit', async () => {
+    const coarse = (await admin.get('/api/olievlek')).body as OlievlekViewDto;
+    const department = unit('Werk en Inkomen');
+    expect(teamsUnder(department.id)).toBe(6);
+    const res = await admin.get(`/api/olievlek?unitId=${department.id}`);
+    expect(res.status).toBe(200);
+    const zoomed = res.body as OlievlekViewDto;
+    expect(zoomed.teamsShown).toBe(true);
+    expect(zoomed.mapTeamsMax).toBe(6);
+    const teams = zoomed.units.filter((u) => u.kind === 'team');
+    expect(teams).toHaveLength(6);
+    expect(teams.every((u) => u.stage !== null && u.parentId === department.id)).toBe(true);
+    // The department's counts on the coarse map are its teams' stages.
+    const counts = coarse.units.find((u) => u.id === department.id)?.stages;
+    expect(counts).toEqual(zoomed.figures.stages);
+    for (const [stage, n] of Object.entries(counts ?? {}))
+      expect(teams.filter((u) => u.stage === stage)).toHaveLength(n);
+    // A single team is always itself.
+    const single = (await admin.get(`/api/olievlek?unitId=${teams[0].id}`)).body as OlievlekViewDto;
+    expect(single.teamsShown).toBe(true);
+    expect(single.units.map((u) => u.id)).toEqual([teams[0].id]);
+  });
+
+  it('keeps every unit, teams included, in the download of the units table', async () => {
+    const res = await admin.get('/api/exports/olievlek?format=csv&table=units');
+    expect(res.status).toBe(200);
+    const lines = res.text.trim().split(/\r?\n/);
+    expect(lines).toHaveLength(units.length + 1);
+    for (const team of units.filter((u) => u.kind === 'team'))
+      expect(lines.some((line) => line.includes(team.name))).toBe(true);
   });
 });

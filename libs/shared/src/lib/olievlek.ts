@@ -16,6 +16,15 @@ export const OLIEVLEK_ROUTES = {
   spreadLinks: '/api/spread-links',
 } as const;
 
+/**
+ * The map shows teams only up to this many teams in the unit's subtree (a national organisation
+ * has 20,000: a treemap of them is unreadable and its body megabytes). Above it the map stops at
+ * the units above the teams (departments), each with its teams per stage; zooming into one shows
+ * its teams. The server may be set otherwise (`OLIEVLEK_MAP_TEAMS_MAX`): the limit that holds
+ * comes with every view (`OlievlekViewDto.mapTeamsMax`).
+ */
+export const MAP_TEAMS_MAX = 2500;
+
 /** A share that keeps its parts, so the client can say "12 of 40 teams". Null: nothing to count. */
 export interface FractionDto {
   numerator: number;
@@ -79,7 +88,15 @@ export interface OlievlekViewDto {
   unit: UnitRefDto;
   /** From the top of the caller's scope down to the unit, for the breadcrumb. */
   path: UnitRefDto[];
+  /**
+   * The unit's subtree for the map. When `teamsShown` is false the teams are left out: the map
+   * then stops at the lowest units above the teams (departments), each with its `stages`.
+   */
   units: MapUnitDto[];
+  /** False when the subtree holds more than `mapTeamsMax` teams (active at the date). */
+  teamsShown: boolean;
+  /** The most teams the map shows at once (MAP_TEAMS_MAX unless set otherwise). */
+  mapTeamsMax: number;
   figures: UnitFiguresDto;
   /** The same figures for each direct child unit (the table under the map). */
   children: UnitFiguresDto[];

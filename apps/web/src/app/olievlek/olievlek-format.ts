@@ -26,6 +26,29 @@ export const STAGE_COLOURS: Record<StageDto, { fill: string; text: string }> = {
   spreading: { fill: '#08306b', text: '#ffffff' },
 };
 
+/**
+ * Units on the map when the teams are left out (above MAP_TEAMS_MAX): filled by their share of
+ * reached teams in five steps of 20 %, the same blues as the stages (light: few reached, dark:
+ * most), so the map reads the same way in both modes. Text colours keep 4.5:1 on each fill.
+ */
+export const REACH_COLOURS: ReadonlyArray<{
+  from: number;
+  to: number;
+  fill: string;
+  text: string;
+}> = [
+  { from: 0, to: 19, fill: '#eff3ff', text: '#1a1a1a' },
+  { from: 20, to: 39, fill: '#c6dbef', text: '#1a1a1a' },
+  { from: 40, to: 59, fill: '#6baed6', text: '#0b1f33' },
+  { from: 60, to: 79, fill: '#2171b5', text: '#ffffff' },
+  { from: 80, to: 100, fill: '#08306b', text: '#ffffff' },
+];
+
+/** The step of REACH_COLOURS for a share in whole percents (0–100). */
+export function reachStep(percent: number): (typeof REACH_COLOURS)[number] {
+  return REACH_COLOURS[Math.min(REACH_COLOURS.length - 1, Math.max(0, Math.floor(percent / 20)))];
+}
+
 /** Stalled teams and cross-department links: a dark orange that stands apart from the blues. */
 export const ALERT_COLOUR = '#b45309';
 export const NEUTRAL_LINE = '#6b6b6b';

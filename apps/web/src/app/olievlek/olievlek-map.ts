@@ -11,13 +11,15 @@ import type { MapUnitDto, OlievlekViewDto, OrgUnitKind } from '@olievlek/shared'
 import type { ECElementEvent, EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import type { CsvCell } from '../core/csv';
-import { DataColumn, DataTable } from '../shell/data-table';
+import { DataColumn, DataLink, DataTable } from '../shell/data-table';
 import {
   ALERT_COLOUR,
   escapeHtml,
   OlievlekFormat,
   prefersReducedMotion,
+  reachStep,
   STAGE_COLOURS,
+  STAGES,
 } from './olievlek-format';
 import { StageLegend } from './stage-legend';
 
@@ -44,6 +46,8 @@ const GROUP_FILL: Partial<Record<OrgUnitKind, string>> = {
  * The map: the unit's subtree as nested areas, each team sized by its headcount and filled by its
  * stage; stalled teams get an orange frame and a warning sign. Clicking a department or
  * directorate zooms into it; the table below the map does the same for keyboard users.
+ * Above its team limit (`teamsShown: false`, a national organisation) the map stops at the
+ * departments, filled by their share of reached teams, and the table lists the departments.
  */
 @Component({
   selector: 'ov-olievlek-map',
@@ -57,9 +61,19 @@ const GROUP_FILL: Partial<Record<OrgUnitKind, string>> = {
     .ov-map__hint {
       font-size: 0.9375rem;
     }
+    .ov-map__coarse {
+      margin-block: 0 0.75rem;
+    }
   `,
   template: `
-    <ov-stage-legend [stalled]="true" />
+    @if (coarse()) {
+      <p class="utrecht-paragraph ov-map__coarse">
+        {{ 'olievlek.mapCoarse.notice' | transloco: { max: view().mapTeamsMax } }}
+      </p>
+      <ov-stage-legend [reach]="true" />
+    } @else {
+      <ov-stage-legend [stalled]="true" />
+    }
     <div
       class="ov-map"
       echarts
@@ -75,7 +89,8 @@ const GROUP_FILL: Partial<Record<OrgUnitKind, string>> = {
       [caption]="tableCaption()"
       [columns]="columns()"
       [rows]="rows()"
-      [filename]="'olievlek-teams-' + view().date"
+      [links]="links()"
+      [filename]="(coarse() ? 'olievlek-afdelingen-' : 'olievlek-teams-') + view().date"
     />
   `,
 })
@@ -86,7 +101,17 @@ export class OlievlekMap {
   protected readonly f = new OlievlekFormat();
   private readonly animate = !prefersReducedMotion();
 
+  /** The teams are left out (the subtree is above the map's limit): departments are the leaves. */
+  protected readonly coarse = computed(() => this.view().teamsShown === false);
+
   private readonly byId = computed(() => new Map(this.view().units.map((u) => [u.id, u])));
+  /** With the teams left out: the units that are leaves of the map, in the table's order. */
+  private readonly leaves = computed(() => {
+    const parents = new Set(this.view().units.map((u) => u.parentId));
+    return this.view()
+      .units.filter((u) => !parents.has(u.id) && teamsOf(u) > 0)
+      .sort((a, b) => this.pathOf(a).localeCompare(this.pathOf(b), 'nl'));
+  });
   private readonly teams = computed(() =>
     this.view()
       .units.filter((u) => u.kind === 'team')
@@ -111,6 +136,7 @@ export class OlievlekMap {
 
   protected readonly options = computed<EChartsCoreOption>(() => {
     const v = this.view();
+    const coarse = this.coarse();
     // The labels and tooltips are written when drawn: rebuild them when the texts change.
     this.f.t('stages.intake');
     const children = new Map<string | null, MapUnitDto[]>();
@@ -136,9 +162,26 @@ export class OlievlekMap {
           label: { color: colour.text },
         };
       }
+      if (coarse && !children.has(unit.id)) {
+        // A department without its teams: sized by headcount, filled by its share reached.
+        const step = reachStep(reachedPercent(unit));
+        return {
+          id: unit.id,
+          name: unit.name,
+          kind: unit.kind,
+          value: unit.headcount && unit.headcount > 0 ? unit.headcount : teamsOf(unit) || 1,
+          unit,
+          itemStyle: { color: step.fill },
+          label: { color: step.text },
+        };
+      }
       const kids = (children.get(unit.id) ?? [])
         .map(build)
-        .filter((n) => n.children === undefined || n.children.length > 0);
+        .filter((n) =>
+          n.children === undefined
+            ? n.kind === 'team' || teamsOf(n.unit) > 0
+            : n.children.length > 0,
+        );
       return {
         id: unit.id,
         name: unit.name,
@@ -152,7 +195,9 @@ export class OlievlekMap {
       };
     };
     const root = this.byId().get(v.unit.id);
-    const data = root ? (root.kind === 'team' ? [build(root)] : (build(root).children ?? [])) : [];
+    // A team, or a department whose teams are left out, is a map of one area.
+    const top = root ? build(root) : null;
+    const data = top === null ? [] : (top.children ?? [top]);
     const depth = (nodes: MapNode[]): number =>
       nodes.length === 0 ? 0 : 1 + Math.max(...nodes.map((n) => depth(n.children ?? [])));
     const levelsBelow = depth(data);
@@ -203,7 +248,7 @@ export class OlievlekMap {
   });
 
   protected readonly tableCaption = computed(() =>
-    this.f.t('olievlek.map.tableCaption', {
+    this.f.t(this.coarse() ? 'olievlek.mapCoarse.tableCaption' : 'olievlek.map.tableCaption', {
       unit: this.view().unit.name,
       date: this.f.date(this.view().date),
     }),
@@ -214,25 +259,64 @@ export class OlievlekMap {
     () => this.view().unit.kind === 'organisation' || this.view().unit.kind === 'directorate',
   );
 
-  protected readonly columns = computed<DataColumn[]>(() => [
-    { label: this.f.t('kinds.team') },
-    ...(this.showDirectorate() ? [{ label: this.f.t('kinds.directorate') }] : []),
-    ...(this.showDepartment() ? [{ label: this.f.t('kinds.department') }] : []),
-    { label: this.f.t('olievlek.map.headcount'), numeric: true },
-    { label: this.f.t('olievlek.map.stage') },
-    { label: this.f.t('olievlek.map.stalled') },
-  ]);
+  protected readonly columns = computed<DataColumn[]>(() =>
+    this.coarse()
+      ? [
+          { label: this.f.t('olievlek.figures.unit') },
+          ...(this.showDirectorate() ? [{ label: this.f.t('kinds.directorate') }] : []),
+          { label: this.f.t('olievlek.map.headcount'), numeric: true },
+          { label: this.f.t('olievlek.figures.teams'), numeric: true },
+          ...STAGES.map((stage) => ({ label: this.f.stage(stage), numeric: true })),
+          { label: this.f.t('olievlek.figures.reachPercent'), numeric: true },
+        ]
+      : this.teamColumns(),
+  );
+
+  private teamColumns(): DataColumn[] {
+    return [
+      { label: this.f.t('kinds.team') },
+      ...(this.showDirectorate() ? [{ label: this.f.t('kinds.directorate') }] : []),
+      ...(this.showDepartment() ? [{ label: this.f.t('kinds.department') }] : []),
+      { label: this.f.t('olievlek.map.headcount'), numeric: true },
+      { label: this.f.t('olievlek.map.stage') },
+      { label: this.f.t('olievlek.map.stalled') },
+    ];
+  }
 
   protected readonly rows = computed<CsvCell[][]>(() =>
-    this.teams().map((team) => [
+    this.coarse()
+      ? this.leaves().map((unit) => [
+          unit.name,
+          ...(this.showDirectorate() ? [this.ancestor(unit, 'directorate')] : []),
+          unit.headcount,
+          teamsOf(unit),
+          ...STAGES.map((stage) => unit.stages?.[stage] ?? 0),
+          reachedPercent(unit),
+        ])
+      : this.teamRows(),
+  );
+
+  /** Keyboard users zoom into a department from the table, as a click on the map does. */
+  protected readonly links = computed<(DataLink | null)[]>(() =>
+    this.coarse()
+      ? this.leaves().map((unit) => ({
+          path: '/olievlek',
+          query: { unitId: unit.id },
+          prefix: this.f.t('olievlek.zoomInto'),
+        }))
+      : [],
+  );
+
+  private teamRows(): CsvCell[][] {
+    return this.teams().map((team) => [
       team.name,
       ...(this.showDirectorate() ? [this.ancestor(team, 'directorate')] : []),
       ...(this.showDepartment() ? [this.ancestor(team, 'department')] : []),
       team.headcount,
       this.f.stage(team.stage ?? 'not-reached'),
       this.f.yesNo(team.stalled),
-    ]),
-  );
+    ]);
+  }
 
   protected clicked(event: ECElementEvent): void {
     const node = event.data as MapNode | undefined;
@@ -253,6 +337,12 @@ export class OlievlekMap {
 
   private label(node: MapNode | undefined): string {
     if (!node) return '';
+    if (node.kind !== 'team' && node.children === undefined) {
+      const share = this.f.t('olievlek.mapCoarse.reachedShare', {
+        percent: reachedPercent(node.unit),
+      });
+      return `${node.name}\n${share}`;
+    }
     if (node.kind !== 'team') return node.name;
     const stage = this.f.stage(node.unit.stage ?? 'not-reached');
     return `${node.unit.stalled ? '⚠ ' : ''}${node.name}\n${stage}`;
@@ -285,4 +375,17 @@ export class OlievlekMap {
     }
     return lines.join('<br>');
   }
+}
+
+/** The teams of a unit above team level, from its stage counts. */
+function teamsOf(unit: MapUnitDto): number {
+  return unit.stages ? STAGES.reduce((n, stage) => n + (unit.stages?.[stage] ?? 0), 0) : 0;
+}
+
+/** The share of a unit's teams that are reached (experimenting or further), in whole percents. */
+function reachedPercent(unit: MapUnitDto): number {
+  const teams = teamsOf(unit);
+  const s = unit.stages;
+  if (!s || teams === 0) return 0;
+  return Math.round(((s.experimenting + s.practising + s.spreading) / teams) * 100);
 }

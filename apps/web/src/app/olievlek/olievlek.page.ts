@@ -10,6 +10,7 @@ import {
   untracked,
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
+import { OlievlekDownloads } from '../exports/olievlek-downloads';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { monthEnds } from '@olievlek/domain';
 import type {
@@ -40,6 +41,7 @@ const STEP_MS = 1200;
 @Component({
   selector: 'ov-olievlek-page',
   imports: [
+    OlievlekDownloads,
     RouterLink,
     TranslocoPipe,
     OlievlekMap,
@@ -212,7 +214,9 @@ const STEP_MS = 1200;
         <h2 class="utrecht-heading-2" id="olievlek-map">
           {{ 'olievlek.map.heading' | transloco }}
         </h2>
-        <p class="utrecht-paragraph ov-muted">{{ 'olievlek.map.intro' | transloco }}</p>
+        <p class="utrecht-paragraph ov-muted">
+          {{ (v.teamsShown ? 'olievlek.map.intro' : 'olievlek.mapCoarse.intro') | transloco }}
+        </p>
         <ov-olievlek-map [view]="v" (zoom)="zoom($event)" />
       </section>
 
@@ -221,6 +225,18 @@ const STEP_MS = 1200;
           {{ 'olievlek.figures.heading' | transloco: { date: f.date(v.date) } }}
         </h2>
         <ov-key-figures [figures]="v.figures" [children]="v.children" [date]="v.date" />
+      </section>
+
+      <section class="ov-card" aria-labelledby="olievlek-downloads">
+        <h2 class="utrecht-heading-2" id="olievlek-downloads">
+          {{ 'importExport.downloads.heading' | transloco }}
+        </h2>
+        <p class="utrecht-paragraph ov-muted">
+          {{
+            'importExport.downloads.intro' | transloco: { unit: v.unit.name, date: f.date(v.date) }
+          }}
+        </p>
+        <ov-olievlek-downloads [unitId]="v.unit.id" [date]="v.date" />
       </section>
 
       <section class="ov-card" aria-labelledby="olievlek-adoption">

@@ -1,6 +1,12 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ALERT_COLOUR, NEUTRAL_LINE, STAGE_COLOURS, STAGES } from './olievlek-format';
+import {
+  ALERT_COLOUR,
+  NEUTRAL_LINE,
+  REACH_COLOURS,
+  STAGE_COLOURS,
+  STAGES,
+} from './olievlek-format';
 
 /** The key to a chart's colours, as text: colour is never the only thing that tells stages apart. */
 @Component({
@@ -39,52 +45,78 @@ import { ALERT_COLOUR, NEUTRAL_LINE, STAGE_COLOURS, STAGES } from './olievlek-fo
       border-block-start: 2px solid;
       flex: none;
     }
+    .ov-legend__title {
+      font-size: 0.9375rem;
+      font-weight: 600;
+      margin: 0 0 0.25rem;
+    }
     .ov-legend__line--dashed {
       border-block-start: 3px dashed;
     }
   `,
   template: `
-    <ul class="ov-legend" [attr.aria-label]="'olievlek.legend.label' | transloco">
-      @for (stage of stages; track stage) {
-        <li class="ov-legend__item">
-          <span
-            class="ov-legend__swatch"
-            aria-hidden="true"
-            [style.background]="colours[stage].fill"
-          ></span>
-          {{ 'stages.' + stage | transloco }}
-        </li>
-      }
-      @if (stalled()) {
-        <li class="ov-legend__item">
-          <span
-            class="ov-legend__swatch ov-legend__swatch--stalled"
-            aria-hidden="true"
-            [style.border-color]="alert"
-          ></span>
-          {{ 'olievlek.legend.stalled' | transloco }}
-        </li>
-      }
-      @if (links()) {
-        <li class="ov-legend__item">
-          <span class="ov-legend__line" aria-hidden="true" [style.border-color]="neutral"></span>
-          {{ 'olievlek.legend.linkWithin' | transloco }}
-        </li>
-        <li class="ov-legend__item">
-          <span
-            class="ov-legend__line ov-legend__line--dashed"
-            aria-hidden="true"
-            [style.border-color]="alert"
-          ></span>
-          {{ 'olievlek.legend.linkAcross' | transloco }}
-        </li>
-      }
-    </ul>
+    @if (reach()) {
+      <p class="ov-legend__title" id="ov-legend-reach">
+        {{ 'olievlek.mapCoarse.legend' | transloco }}
+      </p>
+      <ul class="ov-legend" aria-labelledby="ov-legend-reach">
+        @for (step of steps; track step.from) {
+          <li class="ov-legend__item">
+            <span
+              class="ov-legend__swatch"
+              aria-hidden="true"
+              [style.background]="step.fill"
+            ></span>
+            {{ 'olievlek.mapCoarse.step' | transloco: { from: step.from, to: step.to } }}
+          </li>
+        }
+      </ul>
+    } @else {
+      <ul class="ov-legend" [attr.aria-label]="'olievlek.legend.label' | transloco">
+        @for (stage of stages; track stage) {
+          <li class="ov-legend__item">
+            <span
+              class="ov-legend__swatch"
+              aria-hidden="true"
+              [style.background]="colours[stage].fill"
+            ></span>
+            {{ 'stages.' + stage | transloco }}
+          </li>
+        }
+        @if (stalled()) {
+          <li class="ov-legend__item">
+            <span
+              class="ov-legend__swatch ov-legend__swatch--stalled"
+              aria-hidden="true"
+              [style.border-color]="alert"
+            ></span>
+            {{ 'olievlek.legend.stalled' | transloco }}
+          </li>
+        }
+        @if (links()) {
+          <li class="ov-legend__item">
+            <span class="ov-legend__line" aria-hidden="true" [style.border-color]="neutral"></span>
+            {{ 'olievlek.legend.linkWithin' | transloco }}
+          </li>
+          <li class="ov-legend__item">
+            <span
+              class="ov-legend__line ov-legend__line--dashed"
+              aria-hidden="true"
+              [style.border-color]="alert"
+            ></span>
+            {{ 'olievlek.legend.linkAcross' | transloco }}
+          </li>
+        }
+      </ul>
+    }
   `,
 })
 export class StageLegend {
   readonly stalled = input(false);
   readonly links = input(false);
+  /** Instead of the stages: the steps of the share of reached teams (the map above its limit). */
+  readonly reach = input(false);
+  protected readonly steps = REACH_COLOURS;
   protected readonly stages = STAGES;
   protected readonly colours = STAGE_COLOURS;
   protected readonly alert = ALERT_COLOUR;
