@@ -9,3 +9,6 @@ export * from './lib/board';
 export * from './lib/audit';
 export * from './lib/privacy';
 export * from './lib/olievlek';
+export * from './lib/imports';
+export * from './lib/exports';
+export * from './lib/mail';

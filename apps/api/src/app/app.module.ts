@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSourceOptions } from 'typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { BoardModule } from '../board/board.module';
@@ -11,9 +12,14 @@ import { CsrfGuard } from '../auth/csrf';
 import { SessionGuard } from '../auth/session.guard';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { dataSourceOptions } from '../database/data-source-options';
+import { openDataSource } from '../database/instance-locks';
 import { SqliteTransactionQueue } from '../database/sqlite-transactions';
 import { HealthController } from '../health/health.controller';
+import { ExportsModule } from '../exports/exports.module';
+import { ImportsModule } from '../imports/imports.module';
+import { MailModule } from '../mail/mail.module';
 import { OlievlekModule } from '../olievlek/olievlek.module';
+import { TeamTimelineModule } from '../olievlek/team-timeline.module';
 import { OrgUnitsModule } from '../org-units/org-units.module';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { SpreadLinksModule } from '../spread-links/spread-links.module';
@@ -27,7 +33,15 @@ export class AppModule {
       global: true,
       imports: [
         // No retries: a database that is down or a migration that fails stops the start at once.
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 0 }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            ...dataSourceOptions(config.database),
+            migrationsRun: false,
+            retryAttempts: 0,
+          }),
+          // Migrations under a database-wide lock: instances that start together take turns.
+          dataSourceFactory: (options) => openDataSource(options as DataSourceOptions),
+        }),
         AuditModule,
         AuthModule,
         OrgUnitsModule,
@@ -36,10 +50,14 @@ export class AppModule {
         CasesModule,
         BoardModule,
         SpreadLinksModule,
+        TeamTimelineModule,
         OlievlekModule,
         // Timers for the daily jobs (the retention purge); stopped when the app closes.
         ScheduleModule.forRoot(),
         PrivacyModule,
+        ImportsModule,
+        ExportsModule,
+        MailModule,
       ],
       controllers: [HealthController],
       providers: [

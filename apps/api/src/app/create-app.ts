@@ -14,6 +14,8 @@ import { AllExceptionsFilter } from '../common/all-exceptions.filter';
 import { createValidationPipe } from '../common/validation';
 import type { AppConfig } from '../config/config';
 import { loadDemoData } from '../demo/demo-data';
+import { TeamTimelineService } from '../olievlek/team-timeline.service';
+import { registerImportUpload } from '../imports/import-upload';
 import { AppModule } from './app.module';
 
 export interface CreateAppOptions {
@@ -32,6 +34,8 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON only: a text/plain body is a 415, not a string to validate.
   fastify.removeContentTypeParser('text/plain');
+  // Except the import, which takes a CSV or XLSX file as its body (own size limit).
+  registerImportUpload(fastify);
 
   await fastify.register(fastifyCookie, { secret: config.sessionSecret });
   await fastify.register(fastifyHelmet, {
@@ -95,5 +99,9 @@ export async function createApp(
   if (config.demoData) {
     await loadDemoData(app.get(DataSource), config.orgTimezone);
   }
+  // Demo data (and any data loaded before this start) is written without the services: make
+  // the team timelines match it before the first request (ADR 0006).
+  const timelines = app.get(TeamTimelineService);
+  if (await timelines.isOutOfStep()) await timelines.rebuildAll();
   return app;
 }

@@ -1,4 +1,6 @@
+import { validateCronExpression } from 'cron';
 import { isAbsolute, resolve } from 'node:path';
+import { MAP_TEAMS_MAX, ROLES, type Role } from '@olievlek/shared';
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
 
@@ -21,6 +23,45 @@ export interface AppConfig {
   noteRetentionDays: number;
   /** The origin people reach the app at (links in mail, the SSO redirect), without a trailing slash. */
   publicUrl: string;
+  /** Single sign-on with OpenID Connect (apps/api/src/auth/oidc); null when it is off. */
+  oidc: OidcConfig | null;
+  /** Sign-in with an e-mail address and password; may be switched off only when SSO is on. */
+  localPasswords: boolean;
+  /** Reminders and digests by mail (apps/api/src/mail). */
+  mail: MailConfig;
+  /** The olievlek map leaves teams out above this many teams in the subtree (MAP_TEAMS_MAX). */
+  olievlekMapTeamsMax: number;
+}
+
+export interface MailConfig {
+  /** smtp:// or smtps:// URL of the mail server; null: mail is off. */
+  smtpUrl: string | null;
+  /** The From header, e.g. `Olievlek <olievlek@gemeente.nl>`. */
+  from: string;
+  /** Cron expressions (seconds first), in ORG_TIMEZONE. */
+  schedules: {
+    teamReminder: string;
+    ambassadorDigest: string;
+    directorSummary: string;
+    retry: string;
+  };
+}
+
+export interface OidcConfig {
+  /** The provider's issuer URL; its metadata is read from `/.well-known/openid-configuration`. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Space-separated, always including `openid`. */
+  scopes: string;
+  /** Where the groups or roles are in the claims: a name, or a dotted path (`realm_access.roles`). */
+  rolesClaim: string;
+  /** Which group (exact value in the claim) gives which Olievlek role. */
+  roleMap: ReadonlyArray<{ group: string; role: Role }>;
+  /** Link or create an account by e-mail only when the provider says the address is verified. */
+  requireVerifiedEmail: boolean;
+  /** The sign-in button's text; null: the translated default. */
+  buttonLabel: string | null;
 }
 
 /** Thrown for a wrong setting: `main.ts` prints the message and stops without a stack trace. */
@@ -105,6 +146,147 @@ function validTimeZone(tz: string): boolean {
   }
 }
 
+function parseCron(name: string, value: string | undefined, fallback: string): string {
+  const expression = value?.trim() || fallback;
+  if (!validateCronExpression(expression).valid) {
+    throw new ConfigError(
+      `${name} must be a cron expression with seconds first, e.g. "0 30 7 * * 1" for Mondays at 07:30 (got "${value}").`,
+    );
+  }
+  return expression;
+}
+
+function parseMail(env: NodeJS.ProcessEnv, publicUrl: string): MailConfig {
+  const smtp = env['SMTP_URL']?.trim() || null;
+  if (smtp !== null) {
+    let url: URL | null = null;
+    try {
+      url = new URL(smtp);
+    } catch {
+      url = null;
+    }
+    if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) {
+      throw new ConfigError(
+        'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.gemeente.nl:587 (leave it unset to switch mail off).',
+      );
+    }
+  }
+  const from = env['MAIL_FROM']?.trim() || `Olievlek <olievlek@${new URL(publicUrl).hostname}>`;
+  if (
+    !/^[^<>@\s]+@[^<>@\s]+\.?[^<>@\s]*$|<[^<>@\s]+@[^<>@\s]+>$/.test(from) ||
+    /[\r\n]/.test(from)
+  ) {
+    throw new ConfigError(
+      `MAIL_FROM must be an e-mail address, optionally with a name: Olievlek <olievlek@gemeente.nl> (got "${from}").`,
+    );
+  }
+  return {
+    smtpUrl: smtp,
+    from,
+    schedules: {
+      teamReminder: parseCron(
+        'MAIL_TEAM_REMINDER_CRON',
+        env['MAIL_TEAM_REMINDER_CRON'],
+        '0 30 7 * * 1',
+      ),
+      ambassadorDigest: parseCron(
+        'MAIL_AMBASSADOR_DIGEST_CRON',
+        env['MAIL_AMBASSADOR_DIGEST_CRON'],
+        '0 0 8 * * 1',
+      ),
+      // Every working day; the summary goes out once per month, so the first of them sends it.
+      directorSummary: parseCron(
+        'MAIL_DIRECTOR_SUMMARY_CRON',
+        env['MAIL_DIRECTOR_SUMMARY_CRON'],
+        '0 0 8 * * 1-5',
+      ),
+      retry: parseCron('MAIL_RETRY_CRON', env['MAIL_RETRY_CRON'], '0 */10 * * * *'),
+    },
+  };
+}
+
+const OIDC_ROLE_MAP_EXAMPLE = 'olievlek-beheer=admin,olievlek-ambassadeurs=ambassador';
+
+function parseOidc(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const value = (name: string) => env[name]?.trim() || '';
+  const issuerSetting = value('OIDC_ISSUER');
+  if (issuerSetting === '') {
+    const stray = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ROLE_MAP'].find((n) => value(n));
+    if (stray) {
+      throw new ConfigError(`${stray} is set, but OIDC_ISSUER is not: set both to switch SSO on.`);
+    }
+    return null;
+  }
+  let issuer: URL;
+  try {
+    issuer = new URL(issuerSetting);
+  } catch {
+    throw new ConfigError(
+      `OIDC_ISSUER must be the provider's issuer URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0 (got "${issuerSetting}").`,
+    );
+  }
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname);
+  if (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && loopback)) {
+    throw new ConfigError(
+      `OIDC_ISSUER must use https:// (plain http only on localhost, for tests) (got "${issuerSetting}").`,
+    );
+  }
+  for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ROLE_MAP']) {
+    if (value(name) === '') {
+      throw new ConfigError(
+        name === 'OIDC_ROLE_MAP'
+          ? `OIDC_ROLE_MAP is required with OIDC_ISSUER: which group gives which role, e.g. ${OIDC_ROLE_MAP_EXAMPLE}.`
+          : `${name} is required with OIDC_ISSUER: take it from the client registered at the provider.`,
+      );
+    }
+  }
+  const scopes = (value('OIDC_SCOPES') || 'openid email profile').split(/\s+/);
+  if (!scopes.includes('openid')) {
+    throw new ConfigError(
+      `OIDC_SCOPES must include "openid", e.g. "openid email profile" (got "${value('OIDC_SCOPES')}").`,
+    );
+  }
+  const rolesClaim = value('OIDC_ROLES_CLAIM') || 'groups';
+  if (!/^[^\s.]+(\.[^\s.]+)*$/.test(rolesClaim)) {
+    throw new ConfigError(
+      `OIDC_ROLES_CLAIM must be a claim name or a dotted path, e.g. groups or realm_access.roles (got "${rolesClaim}").`,
+    );
+  }
+  const roleMap = value('OIDC_ROLE_MAP')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => {
+      const at = entry.lastIndexOf('=');
+      const group = at > 0 ? entry.slice(0, at).trim() : '';
+      const role = at > 0 ? entry.slice(at + 1).trim() : '';
+      if (group === '' || !(ROLES as readonly string[]).includes(role)) {
+        throw new ConfigError(
+          `OIDC_ROLE_MAP entry "${entry}" must be group=role with a role from ${ROLES.join(', ')}, e.g. ${OIDC_ROLE_MAP_EXAMPLE}.`,
+        );
+      }
+      return { group, role: role as Role };
+    });
+  const buttonLabel = value('OIDC_BUTTON_LABEL') || null;
+  if (buttonLabel !== null && buttonLabel.length > 80) {
+    throw new ConfigError('OIDC_BUTTON_LABEL must be at most 80 characters long.');
+  }
+  return {
+    issuer: issuerSetting,
+    clientId: value('OIDC_CLIENT_ID'),
+    clientSecret: value('OIDC_CLIENT_SECRET'),
+    scopes: scopes.join(' '),
+    rolesClaim,
+    roleMap,
+    requireVerifiedEmail: parseBoolean(
+      'OIDC_REQUIRE_VERIFIED_EMAIL',
+      env['OIDC_REQUIRE_VERIFIED_EMAIL'],
+      true,
+    ),
+    buttonLabel,
+  };
+}
+
 /** Reads and validates the environment once, at boot. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
   const nodeEnv = env['NODE_ENV'] ?? 'development';
@@ -136,6 +318,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError('DEMO_DATA cannot be switched on when NODE_ENV=production.');
   }
 
+  const oidc = parseOidc(env);
+  const localPasswords = parseBoolean('LOCAL_PASSWORDS', env['LOCAL_PASSWORDS'], true);
+  if (!localPasswords && !oidc) {
+    throw new ConfigError(
+      'LOCAL_PASSWORDS=false needs single sign-on (OIDC_ISSUER and the other OIDC_ settings): otherwise nobody can sign in.',
+    );
+  }
+
   const webRootSetting = env['WEB_ROOT'];
   const webRoot =
     webRootSetting === '' ? null : resolve(cwd, webRootSetting ?? 'dist/apps/web/browser');
@@ -157,6 +347,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       24 * 60,
     ),
     pulseK: parseInteger('PULSE_K', env['PULSE_K'], 5, 3, 1000),
+    olievlekMapTeamsMax: parseInteger(
+      'OLIEVLEK_MAP_TEAMS_MAX',
+      env['OLIEVLEK_MAP_TEAMS_MAX'],
+      MAP_TEAMS_MAX,
+      1,
+      100_000,
+    ),
     noteRetentionDays: parseInteger(
       'NOTE_RETENTION_DAYS',
       env['NOTE_RETENTION_DAYS'],
@@ -165,6 +362,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       36_500,
     ),
     publicUrl: parsePublicUrl(env['PUBLIC_URL'], port),
+    oidc,
+    localPasswords,
+    mail: parseMail(env, parsePublicUrl(env['PUBLIC_URL'], port)),
     sessionAbsoluteHours: parseInteger(
       'SESSION_ABSOLUTE_HOURS',
       env['SESSION_ABSOLUTE_HOURS'],

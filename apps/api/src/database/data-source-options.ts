@@ -5,11 +5,22 @@ import type { DatabaseConfig } from '../config/config';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { LoginFailureEntity } from '../auth/entities/login-attempt.entity';
 import { SessionEntity } from '../auth/entities/session.entity';
+import { UserIdentityEntity } from '../auth/entities/user-identity.entity';
 import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
 import { TeamMembershipEntity } from '../users/entities/team-membership.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import { MIGRATIONS } from './migrations';
+import {
+  MailDeliveryEntity,
+  MailPreferenceEntity,
+  MailRunEntity,
+} from '../mail/entities/mail.entities';
 import { SpreadLinkEntity } from '../spread-links/entities/spread-link.entity';
+import {
+  TeamStageSpanEntity,
+  TeamTimelineChangeEntity,
+  TeamTimelineEntity,
+} from '../olievlek/entities/team-timeline.entity';
 import {
   PulseAnswerEntity,
   PulseQuestionEntity,
@@ -36,6 +47,7 @@ export const ENTITIES = [
   UserEntity,
   TeamMembershipEntity,
   SessionEntity,
+  UserIdentityEntity,
   LoginFailureEntity,
   AuditEventEntity,
   PracticeEntity,
@@ -54,6 +66,12 @@ export const ENTITIES = [
   PulseResponseEntity,
   PulseAnswerEntity,
   SpreadLinkEntity,
+  TeamStageSpanEntity,
+  TeamTimelineEntity,
+  TeamTimelineChangeEntity,
+  MailPreferenceEntity,
+  MailRunEntity,
+  MailDeliveryEntity,
 ];
 
 /** Schema changes only through migrations: `synchronize` stays off everywhere. */

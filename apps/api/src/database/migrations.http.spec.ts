@@ -18,6 +18,10 @@ describe('migrations', () => {
       'Privacy1764350000000',
       'AuditIndexes1764360000000',
       'SpreadLinks1764400000000',
+      'TeamTimeline1764450000000',
+      'Mail1764500000000',
+      'Import1764510000000',
+      'Sso1764520000000',
     ]);
 
     for (let i = 0; i < ran.length; i++) await t.dataSource.undoLastMigration();

@@ -18,5 +18,7 @@ import { OlievlekController } from './olievlek.controller';
     OlievlekTrendsService,
     OlievlekInsightsService,
   ],
+  // The downloads (exports/) use the view's own figures and scope check.
+  exports: [OlievlekViewService],
 })
 export class OlievlekModule {}

@@ -16,6 +16,9 @@ const MATRIX: Record<string, Who[]> = {
   'POST /api/auth/logout': PUBLIC,
   'GET /api/auth/me': ALL,
   'PATCH /api/auth/me': ALL,
+  'GET /api/auth/methods': PUBLIC,
+  'GET /api/auth/oidc/start': PUBLIC,
+  'GET /api/auth/oidc/callback': PUBLIC,
   'GET /api/org-units': ALL,
   'POST /api/org-units': ['admin'],
   'GET /api/org-units/{id}': ALL,
@@ -29,6 +32,12 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/users/{id}/data-export': ['admin'],
   'POST /api/users/{id}/anonymise': ['admin'],
   'POST /api/admin/retention/run': ['admin'],
+  'POST /api/admin/mail/run': ['admin'],
+  'GET /api/mail/preferences': ALL,
+  'PUT /api/mail/preferences': ALL,
+  // The one-click unsubscribe of a mail: a signed token in the query instead of a session.
+  'GET /api/mail/unsubscribe': PUBLIC,
+  'POST /api/mail/unsubscribe': PUBLIC,
   'GET /api/practices': ALL,
   'POST /api/practices': ['admin'],
   'GET /api/practices/{id}': ALL,
@@ -72,6 +81,12 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/olievlek/practice-evidence': ALL,
   'POST /api/spread-links': ['admin', 'ambassador', 'team'],
   'DELETE /api/spread-links/{id}': ['admin', 'ambassador', 'team'],
+  'POST /api/imports/preview': ['admin'],
+  'POST /api/imports/confirm': ['admin'],
+  'GET /api/exports/olievlek': ['admin', 'ambassador', 'director'],
+  'GET /api/exports/cases': ['admin', 'ambassador'],
+  'GET /api/exports/check-offs': ['admin', 'ambassador', 'director'],
+  'GET /api/exports/director-report': ['admin', 'ambassador', 'director'],
 };
 
 /** Texts that only the case's ambassadors and admins may ever receive. */

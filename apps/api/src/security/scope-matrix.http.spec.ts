@@ -54,6 +54,10 @@ const SCOPE: Record<string, Partial<Record<Role, Expectation>> | 'admin only'> =
   'POST /api/spread-links': { ambassador: 403, team: 403 },
   // A link someone else recorded.
   'DELETE /api/spread-links/{id}': { ambassador: 403, team: 403 },
+  // Downloads: the same scope as the view (a unit outside the director's directorate).
+  'GET /api/exports/olievlek': { ambassador: 'seen', director: 403 },
+  'GET /api/exports/check-offs': { ambassador: 'seen', director: 403 },
+  'GET /api/exports/director-report': { ambassador: 'seen', director: 403 },
 };
 
 /** Endpoints that name a unit or team in the query or body rather than in the path. */
@@ -65,9 +69,14 @@ const SCOPED_BY_QUERY_OR_BODY = [
   'GET /api/olievlek/spread',
   'GET /api/olievlek/next-best-teams',
   'POST /api/spread-links',
+  'GET /api/exports/olievlek',
+  'GET /api/exports/check-offs',
+  'GET /api/exports/director-report',
 ];
 const UNIT_QUERY = new Set(
-  SCOPED_BY_QUERY_OR_BODY.filter((k) => k.startsWith('GET /api/olievlek')),
+  SCOPED_BY_QUERY_OR_BODY.filter(
+    (k) => k.startsWith('GET /api/olievlek') || k.startsWith('GET /api/exports'),
+  ),
 );
 
 /** A body that would be valid for the record: the refusal must come from the scope check. */

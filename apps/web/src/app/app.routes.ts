@@ -43,6 +43,11 @@ export const routes: Routes = [
         loadChildren: () => import('./olievlek/olievlek.routes').then((m) => m.olievlekRoutes),
       },
       {
+        path: 'instellingen',
+        title: 'mail.title.settings',
+        loadComponent: () => import('./mail/mail-settings.page').then((m) => m.MailSettingsPage),
+      },
+      {
         path: 'catalogus',
         title: 'title.catalogue',
         loadComponent: () => import('./cases/catalogue.page').then((m) => m.CataloguePage),
@@ -60,12 +65,24 @@ export const routes: Routes = [
         loadComponent: () => import('./admin/users.page').then((m) => m.UsersPage),
       },
       {
+        path: 'beheer/import',
+        title: 'importExport.title',
+        canActivate: [hasRole('admin')],
+        loadComponent: () => import('./imports/import.page').then((m) => m.ImportPage),
+      },
+      {
         path: 'beheer/audit',
         title: 'title.audit',
         canActivate: [hasRole('admin')],
         loadComponent: () => import('./admin/audit.page').then((m) => m.AuditPage),
       },
     ],
+  },
+  {
+    // The unsubscribe link of a mail: works without signing in.
+    path: 'afmelden',
+    title: 'mail.title.unsubscribe',
+    loadComponent: () => import('./mail/unsubscribe.page').then((m) => m.UnsubscribePage),
   },
   {
     path: '**',

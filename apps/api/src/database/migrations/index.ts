@@ -5,6 +5,10 @@ import { Board1764200000000 } from './1764200000000-board';
 import { Privacy1764350000000 } from './1764350000000-privacy';
 import { AuditIndexes1764360000000 } from './1764360000000-audit-indexes';
 import { SpreadLinks1764400000000 } from './1764400000000-spread-links';
+import { TeamTimeline1764450000000 } from './1764450000000-team-timeline';
+import { Mail1764500000000 } from './1764500000000-mail';
+import { Import1764510000000 } from './1764510000000-import';
+import { Sso1764520000000 } from './1764520000000-sso';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API finds them. */
 export const MIGRATIONS = [
@@ -15,4 +19,8 @@ export const MIGRATIONS = [
   Privacy1764350000000,
   AuditIndexes1764360000000,
   SpreadLinks1764400000000,
+  TeamTimeline1764450000000,
+  Mail1764500000000,
+  Import1764510000000,
+  Sso1764520000000,
 ];

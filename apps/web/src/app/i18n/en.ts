@@ -59,6 +59,32 @@ export const en: Translations = {
     required: 'Enter your {{field}}.',
     expired: 'Your session has expired. Please sign in again.',
   },
+  sso: {
+    button: 'Sign in with your organisation account',
+    intro: 'Sign in with the account you use at your workplace.',
+    introOnly:
+      "Sign in with the account you use at your workplace. You'll briefly go to your organisation's sign-in page.",
+    passwordHeading: 'Or with e-mail address and password',
+    failures: {
+      state:
+        'Signing in did not work: the attempt had expired or was not started in this browser. Please try again.',
+      code: 'Signing in did not work: the sign-in code had expired or was already used. Please try again.',
+      noRole:
+        'Your account does not (yet) give access to Olievlek: you are not in a group that belongs to an Olievlek role. No account was created. Ask the programme lead for access.',
+      unreachable:
+        "Your organisation's sign-in service cannot be reached right now. Please try again in a few minutes.",
+      denied:
+        "Signing in was cancelled or refused at your organisation's sign-in service. Please try again.",
+      email:
+        'The sign-in service passed on no confirmed e-mail address, so we cannot link you to an Olievlek account. Ask the administrator for help.',
+      inactive:
+        'Your Olievlek account is switched off. Ask the administrator to switch it back on.',
+      conflict:
+        'Your e-mail address belongs to an Olievlek account that is already linked to another account at the sign-in service. Ask the administrator for help.',
+      failed:
+        "Signing in through your organisation's sign-in service did not work. Please try again or ask the administrator for help.",
+    },
+  },
   home: {
     olievlek: {
       heading: 'The oil stain',
@@ -613,6 +639,16 @@ export const en: Translations = {
       reachedValue: '{{reached}} of {{total}} teams reached',
       clickToZoom: 'Click to zoom in',
     },
+    mapCoarse: {
+      intro:
+        'Each area is a department, sized by its headcount and filled by the share of its teams that are reached. Click a department to zoom in.',
+      notice:
+        'Above {{max}} teams the map shows departments; zoom into a department to see its teams.',
+      legend: 'Share of teams reached (experimenting, practising or spreading)',
+      step: '{{from}}–{{to}}%',
+      reachedShare: '{{percent}}% reached',
+      tableCaption: 'Departments of {{unit}} on {{date}}',
+    },
     figures: {
       heading: 'Key figures on {{date}}',
       reach: 'Reach',
@@ -779,6 +815,208 @@ export const en: Translations = {
       hide: 'Hide table',
       csv: 'Download CSV',
       empty: 'No data.',
+    },
+  },
+  importExport: {
+    title: 'Import',
+    heading: 'Import the organisation and users',
+    intro:
+      'Read the organisation or its users from a CSV or XLSX file from HR. You first see what would change; nothing is saved until you confirm.',
+    link: 'Import from a file (CSV or XLSX)',
+    help: {
+      summary: 'What does the file look like?',
+      org: 'Organisation: one line per team, with its directorate and department and the number of people. A code (for instance the cost centre) is optional; with it a team stays recognisable when HR renames or moves it.',
+      users:
+        'Users: one line per person. Role is admin, ambassador, team or director (several separated by commas). Team and scope may be a name or a path like Directorate / Department / Team.',
+      rules:
+        'Column names may be Dutch or English (directie, afdeling, medewerkers, naam, e-mail, rol). Separators ; or , and UTF-8 are recognised. Units and users that are not in the file are proposed for archiving or deactivation — never deleted.',
+    },
+    file: 'File (CSV or XLSX)',
+    fileHint: 'At most {{mb}} MB. The first line names the columns.',
+    previewButton: 'See what would change',
+    uploading: 'Sending the file: {{percent}}%',
+    processing: 'Reading and comparing the file…',
+    applying: 'Running the import: {{percent}}% sent',
+    tooLarge: 'This file is larger than {{mb}} MB. Split it into parts.',
+    preview: {
+      heading: {
+        organisation: 'Preview of the organisation: {{file}}',
+        users: 'Preview of the users: {{file}}',
+      },
+    },
+    count: {
+      rows: 'Lines',
+      create: 'New',
+      change: 'Changed',
+      archive: { organisation: 'To archive', users: 'To deactivate' },
+      unchanged: 'Unchanged',
+      errors: 'Errors',
+    },
+    ignored: 'These columns are not used: {{columns}}',
+    errors: {
+      caption: 'Errors ({{count}})',
+      hint: 'Correct these lines in the file and choose it again. While there are errors you cannot confirm.',
+    },
+    list: {
+      create: { organisation: 'Will be created ({{count}})', users: 'Will be created ({{count}})' },
+      change: { organisation: 'Will be changed ({{count}})', users: 'Will be changed ({{count}})' },
+      archive: {
+        organisation: 'Will be archived ({{count}}) — not in the file',
+        users: 'Will be deactivated ({{count}}) — not in the file',
+      },
+    },
+    col: {
+      line: 'Line',
+      column: 'Column',
+      problem: 'What is wrong',
+      what: 'Unit or person',
+      kind: 'Kind',
+      details: 'Details',
+    },
+    type: {
+      directorate: 'Directorate',
+      department: 'Department',
+      team: 'Team',
+      user: 'User',
+    },
+    field: {
+      name: 'Name',
+      parent: 'Part of',
+      headcount: 'Headcount',
+      code: 'Code',
+      restore: 'Status',
+      roles: 'Roles',
+      teams: 'Teams',
+      scope: 'Scope',
+      locale: 'Language',
+      active: 'Active',
+    },
+    none: 'empty',
+    headcount: '{{count}} people',
+    more: 'The first {{shown}} of {{total}} are shown; confirming processes them all.',
+    confirm: 'Confirm the import',
+    cannotConfirm: 'You can confirm once there are no errors left.',
+    nothingToDo: 'The file matches what is there: there is nothing to import.',
+    result: {
+      heading: 'Import done',
+      text: '{{created}} created, {{changed}} changed, {{archived}} archived or deactivated.',
+      toOrg: 'See the organisation',
+      toUsers: 'See the users',
+    },
+    errorCodes: {
+      IMPORT_PREVIEW_STALE:
+        'The organisation or its users changed since this preview. Nothing was imported. See the preview again.',
+      IMPORT_HAS_ERRORS: 'The file still has errors; nothing was imported.',
+      IMPORT_NOTHING_TO_DO: 'There is nothing to import: everything is as the file says.',
+      IMPORT_FILE_TOO_LARGE: 'This file is too large. Split it into parts. ({{detail}})',
+      IMPORT_FILE_UNREADABLE: 'The file cannot be read. ({{detail}})',
+      IMPORT_UNKNOWN_COLUMNS:
+        'The columns are not recognised. Line 1 must name the columns. ({{detail}})',
+      IMPORT_TOO_MANY_ROWS: 'The file has too many lines. Split it into parts. ({{detail}})',
+    },
+    rowErrors: {
+      IMPORT_COLUMN_MISSING: 'The file has no {{field}} column.',
+      IMPORT_CELL_EMPTY: 'Empty; fill this in.',
+      IMPORT_CELL_TOO_LONG: 'Longer than {{max}} characters.',
+      IMPORT_NOT_A_NUMBER: '"{{value}}" is not a number of people. Use a whole number, e.g. 12.',
+      IMPORT_TOO_MANY_PEOPLE: '"{{value}}" is more than {{max}} people.',
+      IMPORT_NO_ORGANISATION: 'There is no organisation yet to import into. Add it first.',
+      IMPORT_DUPLICATE_TEAM: 'The same team as line {{otherLine}}: {{unit}}.',
+      IMPORT_DUPLICATE_CODE: 'Code {{value}} is already used on line {{otherLine}}.',
+      IMPORT_CODE_NOT_A_TEAM: 'Code {{value}} belongs to {{unitKind}} "{{unit}}", not to a team.',
+      IMPORT_TEAM_MATCHED_TWICE: 'Line {{otherLine}} already stands for the team "{{unit}}".',
+      IMPORT_NOT_AN_EMAIL: '"{{value}}" is not an e-mail address.',
+      IMPORT_UNKNOWN_ROLE:
+        '"{{value}}" is not a role. Use admin, ambassador, member or director (or beheerder, ambassadeur, teamlid, directeur).',
+      IMPORT_TEAM_NOT_FOUND: 'There is no active team "{{value}}".',
+      IMPORT_UNIT_NOT_FOUND: 'There is no active unit "{{value}}".',
+      IMPORT_TEAM_AMBIGUOUS:
+        '{{count}} teams are called "{{value}}". Write it as Directorate / Department / Team or use the code.',
+      IMPORT_UNIT_AMBIGUOUS:
+        '{{count}} units are called "{{value}}". Write it as Directorate / Department / Team or use the code.',
+      IMPORT_TEAM_REQUIRED: 'A team member needs a team.',
+      IMPORT_SCOPE_REQUIRED: 'A director needs a scope: the unit they oversee.',
+      IMPORT_UNKNOWN_LOCALE: '"{{value}}" is not a language. Use nl or en.',
+      IMPORT_DUPLICATE_EMAIL: '{{value}} is already on line {{otherLine}}.',
+      IMPORT_ACCOUNT_ANONYMISED: '{{value}} belongs to an anonymised account.',
+      IMPORT_OWN_ADMIN_ROLE:
+        'This is you: an import cannot take away your own admin role. Ask another admin.',
+    },
+    rowErrorField: {
+      directorate: 'directorate',
+      department: 'department',
+      team: 'team',
+      headcount: 'headcount',
+      code: 'code',
+      name: 'name',
+      email: 'e-mail',
+      roles: 'role',
+      teams: 'team',
+      scope: 'scope',
+      locale: 'language',
+    },
+    rowErrorUnit: {
+      organisation: 'the organisation',
+      directorate: 'the directorate',
+      department: 'the department',
+      team: 'the team',
+    },
+    downloads: {
+      heading: 'Download and print',
+      intro: 'The figures of {{unit}} on {{date}}, for Excel or on paper.',
+      figures: 'Key figures',
+      checkOffs: 'Check-off history',
+      cases: 'Cases (without notes)',
+      report: 'Report per directorate',
+      csv: 'CSV',
+      xlsx: 'Excel (XLSX)',
+      reportNl: 'Afdrukbare rapportage (Nederlands)',
+      reportEn: 'Printable report (English)',
+      checkOffsHint: 'Directors get the check-offs without names and without reasons.',
+      figuresLabel: 'Key figures as {{format}}',
+      checkOffsLabel: 'Check-off history as {{format}}',
+      casesLabel: 'Cases as {{format}}',
+    },
+  },
+  mail: {
+    title: { settings: 'My e-mail', unsubscribe: 'Unsubscribe from e-mail' },
+    nav: 'My e-mail',
+    kinds: {
+      'team-reminder': {
+        name: 'Weekly reminder of our steps',
+        when: 'Monday morning: the improvement steps open this week, with a link to each step on the board.',
+      },
+      'ambassador-digest': {
+        name: 'Weekly digest for ambassadors',
+        when: 'Monday morning: the stalled radar, new routines and reviews of your cases.',
+      },
+      'director-summary': {
+        name: 'Monthly summary for directors',
+        when: 'The first working day of the month: the key figures of your part of the organisation. Figures only, no names.',
+      },
+    },
+    settings: {
+      heading: 'My e-mail',
+      intro:
+        'Choose which mails Olievlek sends you. Every mail also has a link to unsubscribe with one click.',
+      off: 'This installation sends no e-mail at the moment. Your choices are kept and apply once e-mail is on.',
+      kindsLegend: 'Which mails do you want?',
+      none: 'There are no mails for your role.',
+      languageLegend: 'Language of the mails',
+      languageHint: 'This is also the language of Olievlek itself; it is saved at once.',
+      save: 'Save choices',
+      saving: 'Saving…',
+      saved: 'Your choices have been saved.',
+    },
+    unsubscribe: {
+      heading: 'Unsubscribe from e-mail',
+      question: 'Do you want to unsubscribe from: {{mail}}?',
+      already: 'You already unsubscribed from this. Doing it again does no harm.',
+      confirm: 'Yes, unsubscribe me',
+      done: 'You have unsubscribed from: {{mail}}. You will not get this mail any more.',
+      invalid:
+        'This unsubscribe link is not valid: it is incomplete or changed. Sign in and choose your mails under "My e-mail".',
+      settings: 'Choose all your mails under "My e-mail" (after signing in)',
     },
   },
   notFound: {

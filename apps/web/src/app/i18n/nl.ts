@@ -58,6 +58,32 @@ export const nl = {
     required: 'Vul je {{field}} in.',
     expired: 'Je sessie is verlopen. Log opnieuw in.',
   },
+  sso: {
+    button: 'Inloggen met je organisatieaccount',
+    intro: 'Log in met het account waarmee je ook op je werkplek inlogt.',
+    introOnly:
+      'Log in met het account waarmee je ook op je werkplek inlogt. Je gaat daarvoor even naar de inlogpagina van je organisatie.',
+    passwordHeading: 'Of met e-mailadres en wachtwoord',
+    failures: {
+      state:
+        'Het inloggen is niet gelukt: de inlogpoging was verlopen of is niet in deze browser begonnen. Probeer het opnieuw.',
+      code: 'Het inloggen is niet gelukt: de inlogcode was verlopen of al gebruikt. Probeer het opnieuw.',
+      noRole:
+        'Je account geeft (nog) geen toegang tot Olievlek: je zit niet in een groep die bij een rol in Olievlek hoort. Er is geen account aangemaakt. Vraag de programmaleiding om toegang.',
+      unreachable:
+        'De inlogdienst van je organisatie is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.',
+      denied:
+        'Het inloggen is afgebroken of geweigerd bij de inlogdienst van je organisatie. Probeer het opnieuw.',
+      email:
+        'De inlogdienst gaf geen bevestigd e-mailadres door, dus we kunnen je niet aan een Olievlek-account koppelen. Vraag de beheerder om hulp.',
+      inactive:
+        'Je Olievlek-account is uitgeschakeld. Vraag de beheerder om het weer aan te zetten.',
+      conflict:
+        'Je e-mailadres hoort bij een Olievlek-account dat al aan een ander account van de inlogdienst is gekoppeld. Vraag de beheerder om hulp.',
+      failed:
+        'Het inloggen via de inlogdienst van je organisatie is niet gelukt. Probeer het opnieuw of vraag de beheerder om hulp.',
+    },
+  },
   home: {
     olievlek: {
       heading: 'De olievlek',
@@ -616,6 +642,16 @@ export const nl = {
       reachedValue: '{{reached}} van {{total}} teams bereikt',
       clickToZoom: 'Klik om in te zoomen',
     },
+    mapCoarse: {
+      intro:
+        'Elk vlak is een afdeling, zo groot als de bezetting en gekleurd naar het deel van de teams dat bereikt is. Klik op een afdeling om in te zoomen.',
+      notice:
+        'Bij meer dan {{max}} teams toont de kaart afdelingen; zoom in op een afdeling om de teams te zien.',
+      legend: 'Deel van de teams bereikt (experimenteert, praktiseert of verspreidt)',
+      step: '{{from}}–{{to}}%',
+      reachedShare: '{{percent}}% bereikt',
+      tableCaption: 'Afdelingen van {{unit}} op {{date}}',
+    },
     figures: {
       heading: 'Kerncijfers op {{date}}',
       reach: 'Bereik',
@@ -784,6 +820,214 @@ export const nl = {
       hide: 'Verberg tabel',
       csv: 'Download CSV',
       empty: 'Geen gegevens.',
+    },
+  },
+  importExport: {
+    title: 'Importeren',
+    heading: 'Organisatie en gebruikers importeren',
+    intro:
+      'Lees de organisatie of de gebruikers in uit een CSV- of XLSX-bestand van HR. Je ziet eerst wat er verandert; er wordt niets opgeslagen tot je bevestigt.',
+    link: 'Importeren uit een bestand (CSV of XLSX)',
+    help: {
+      summary: 'Hoe ziet het bestand eruit?',
+      org: 'Organisatie: één regel per team, met de directie en afdeling erbij en het aantal medewerkers. Een code (bijvoorbeeld de kostenplaats) is optioneel; daarmee blijft een team herkenbaar als HR het hernoemt of verplaatst.',
+      users:
+        'Gebruikers: één regel per persoon. Rol is beheerder, ambassadeur, teamlid of directeur (meerdere met komma’s). Team en bereik mogen een naam zijn of een pad als Directie / Afdeling / Team.',
+      rules:
+        'Kolomnamen mogen Nederlands of Engels zijn (directorate, department, headcount, name, email, role). Scheidingsteken ; of , en UTF-8 worden herkend. Onderdelen en gebruikers die niet in het bestand staan, worden voorgesteld om te archiveren of te deactiveren — nooit verwijderd.',
+    },
+    file: 'Bestand (CSV of XLSX)',
+    fileHint: 'Hoogstens {{mb}} MB. De eerste regel noemt de kolommen.',
+    previewButton: 'Bekijk wat er verandert',
+    uploading: 'Bestand versturen: {{percent}}%',
+    processing: 'Het bestand wordt gelezen en vergeleken…',
+    applying: 'Import uitvoeren: {{percent}}% verstuurd',
+    tooLarge: 'Dit bestand is groter dan {{mb}} MB. Splits het in delen.',
+    preview: {
+      heading: {
+        organisation: 'Voorvertoning organisatie: {{file}}',
+        users: 'Voorvertoning gebruikers: {{file}}',
+      },
+    },
+    count: {
+      rows: 'Regels',
+      create: 'Nieuw',
+      change: 'Gewijzigd',
+      archive: { organisation: 'Te archiveren', users: 'Te deactiveren' },
+      unchanged: 'Ongewijzigd',
+      errors: 'Fouten',
+    },
+    ignored: 'Deze kolommen worden niet gebruikt: {{columns}}',
+    errors: {
+      caption: 'Fouten ({{count}})',
+      hint: 'Verbeter deze regels in het bestand en kies het opnieuw. Zolang er fouten zijn, kun je niet bevestigen.',
+    },
+    list: {
+      create: {
+        organisation: 'Wordt aangemaakt ({{count}})',
+        users: 'Wordt aangemaakt ({{count}})',
+      },
+      change: { organisation: 'Wordt gewijzigd ({{count}})', users: 'Wordt gewijzigd ({{count}})' },
+      archive: {
+        organisation: 'Wordt gearchiveerd ({{count}}) — staat niet in het bestand',
+        users: 'Wordt gedeactiveerd ({{count}}) — staat niet in het bestand',
+      },
+    },
+    col: {
+      line: 'Regel',
+      column: 'Kolom',
+      problem: 'Wat is er mis',
+      what: 'Onderdeel of persoon',
+      kind: 'Soort',
+      details: 'Details',
+    },
+    type: {
+      directorate: 'Directie',
+      department: 'Afdeling',
+      team: 'Team',
+      user: 'Gebruiker',
+    },
+    field: {
+      name: 'Naam',
+      parent: 'Valt onder',
+      headcount: 'Medewerkers',
+      code: 'Code',
+      restore: 'Status',
+      roles: 'Rollen',
+      teams: 'Teams',
+      scope: 'Bereik',
+      locale: 'Taal',
+      active: 'Actief',
+    },
+    none: 'leeg',
+    headcount: '{{count}} medewerkers',
+    more: 'De eerste {{shown}} van {{total}} worden getoond; bij bevestigen worden ze allemaal verwerkt.',
+    confirm: 'Import bevestigen',
+    cannotConfirm: 'Bevestigen kan pas als er geen fouten meer zijn.',
+    nothingToDo: 'Het bestand komt overeen met wat er al is: er valt niets te importeren.',
+    result: {
+      heading: 'Import uitgevoerd',
+      text: '{{created}} aangemaakt, {{changed}} gewijzigd, {{archived}} gearchiveerd of gedeactiveerd.',
+      toOrg: 'Bekijk de organisatie',
+      toUsers: 'Bekijk de gebruikers',
+    },
+    errorCodes: {
+      IMPORT_PREVIEW_STALE:
+        'De organisatie of de gebruikers zijn gewijzigd sinds deze voorvertoning. Er is niets ingelezen. Bekijk de voorvertoning opnieuw.',
+      IMPORT_HAS_ERRORS: 'Het bestand heeft nog fouten; er is niets ingelezen.',
+      IMPORT_NOTHING_TO_DO: 'Er valt niets te importeren: alles is al zo.',
+      IMPORT_FILE_TOO_LARGE: 'Dit bestand is te groot. Splits het in delen. ({{detail}})',
+      IMPORT_FILE_UNREADABLE: 'Het bestand kan niet worden gelezen. ({{detail}})',
+      IMPORT_UNKNOWN_COLUMNS:
+        'De kolommen worden niet herkend. Regel 1 moet de kolomnamen bevatten. ({{detail}})',
+      IMPORT_TOO_MANY_ROWS: 'Het bestand heeft te veel regels. Splits het in delen. ({{detail}})',
+    },
+    rowErrors: {
+      IMPORT_COLUMN_MISSING: 'Het bestand heeft geen kolom {{field}}.',
+      IMPORT_CELL_EMPTY: 'Leeg; vul dit in.',
+      IMPORT_CELL_TOO_LONG: 'Langer dan {{max}} tekens.',
+      IMPORT_NOT_A_NUMBER:
+        '"{{value}}" is geen aantal medewerkers. Gebruik een heel getal, bijvoorbeeld 12.',
+      IMPORT_TOO_MANY_PEOPLE: '"{{value}}" is meer dan {{max}} medewerkers.',
+      IMPORT_NO_ORGANISATION: 'Er is nog geen organisatie om in te importeren. Maak die eerst aan.',
+      IMPORT_DUPLICATE_TEAM: 'Hetzelfde team als regel {{otherLine}}: {{unit}}.',
+      IMPORT_DUPLICATE_CODE: 'Code {{value}} staat al op regel {{otherLine}}.',
+      IMPORT_CODE_NOT_A_TEAM:
+        'Code {{value}} hoort bij {{unitKind}} "{{unit}}", niet bij een team.',
+      IMPORT_TEAM_MATCHED_TWICE: 'Regel {{otherLine}} staat al voor het team "{{unit}}".',
+      IMPORT_NOT_AN_EMAIL: '"{{value}}" is geen e-mailadres.',
+      IMPORT_UNKNOWN_ROLE:
+        '"{{value}}" is geen rol. Gebruik beheerder, ambassadeur, teamlid of directeur.',
+      IMPORT_TEAM_NOT_FOUND: 'Er is geen actief team "{{value}}".',
+      IMPORT_UNIT_NOT_FOUND: 'Er is geen actief onderdeel "{{value}}".',
+      IMPORT_TEAM_AMBIGUOUS:
+        'Er zijn {{count}} teams die "{{value}}" heten. Schrijf het als Directie / Afdeling / Team of gebruik de code.',
+      IMPORT_UNIT_AMBIGUOUS:
+        'Er zijn {{count}} onderdelen die "{{value}}" heten. Schrijf het als Directie / Afdeling / Team of gebruik de code.',
+      IMPORT_TEAM_REQUIRED: 'Een teamlid heeft een team nodig.',
+      IMPORT_SCOPE_REQUIRED:
+        'Een directeur heeft een bereik nodig: het onderdeel waarover de directeur gaat.',
+      IMPORT_UNKNOWN_LOCALE: '"{{value}}" is geen taal. Gebruik nl of en.',
+      IMPORT_DUPLICATE_EMAIL: '{{value}} staat al op regel {{otherLine}}.',
+      IMPORT_ACCOUNT_ANONYMISED: '{{value}} hoort bij een geanonimiseerd account.',
+      IMPORT_OWN_ADMIN_ROLE:
+        'Dit ben jij: een import kan je eigen beheerdersrol niet afnemen. Vraag een andere beheerder.',
+    },
+    rowErrorField: {
+      directorate: 'directie',
+      department: 'afdeling',
+      team: 'team',
+      headcount: 'medewerkers',
+      code: 'code',
+      name: 'naam',
+      email: 'e-mail',
+      roles: 'rol',
+      teams: 'team',
+      scope: 'bereik',
+      locale: 'taal',
+    },
+    rowErrorUnit: {
+      organisation: 'de organisatie',
+      directorate: 'de directie',
+      department: 'de afdeling',
+      team: 'het team',
+    },
+    downloads: {
+      heading: 'Downloaden en afdrukken',
+      intro: 'De cijfers van {{unit}} op {{date}}, voor Excel of op papier.',
+      figures: 'Kerncijfers',
+      checkOffs: 'Afvinkgeschiedenis',
+      cases: 'Casussen (zonder notities)',
+      report: 'Rapportage per directie',
+      csv: 'CSV',
+      xlsx: 'Excel (XLSX)',
+      reportNl: 'Afdrukbare rapportage (Nederlands)',
+      reportEn: 'Printable report (English)',
+      checkOffsHint: 'Directeuren krijgen de afvinkingen zonder namen en zonder redenen.',
+      figuresLabel: 'Kerncijfers als {{format}}',
+      checkOffsLabel: 'Afvinkgeschiedenis als {{format}}',
+      casesLabel: 'Casussen als {{format}}',
+    },
+  },
+  mail: {
+    title: { settings: 'Mijn e-mail', unsubscribe: 'Afmelden voor e-mail' },
+    nav: 'Mijn e-mail',
+    kinds: {
+      'team-reminder': {
+        name: 'Wekelijkse herinnering aan onze stappen',
+        when: 'Maandagochtend: de verbeterstappen die deze week openstaan, met een link naar elke stap op het bord.',
+      },
+      'ambassador-digest': {
+        name: 'Wekelijks overzicht voor ambassadeurs',
+        when: 'Maandagochtend: de stilgevallen radar, nieuwe routines en evaluaties van je casussen.',
+      },
+      'director-summary': {
+        name: 'Maandsamenvatting voor directeuren',
+        when: 'De eerste werkdag van de maand: de kerncijfers van jouw deel van de organisatie. Alleen cijfers, geen namen.',
+      },
+    },
+    settings: {
+      heading: 'Mijn e-mail',
+      intro:
+        'Kies welke mails je van Olievlek krijgt. Elke mail heeft ook een link om je met één klik af te melden.',
+      off: 'Deze installatie verstuurt nu geen e-mail. Je keuzes worden bewaard en gelden zodra e-mail aan staat.',
+      kindsLegend: 'Welke mails wil je krijgen?',
+      none: 'Er zijn geen mails voor jouw rol.',
+      languageLegend: 'Taal van de mails',
+      languageHint: 'Dit is ook de taal van Olievlek zelf; hij wordt meteen bewaard.',
+      save: 'Keuzes opslaan',
+      saving: 'Bezig met opslaan…',
+      saved: 'Je keuzes zijn opgeslagen.',
+    },
+    unsubscribe: {
+      heading: 'Afmelden voor e-mail',
+      question: 'Wil je je afmelden voor: {{mail}}?',
+      already: 'Je bent hier al voor afgemeld. Nog een keer afmelden kan geen kwaad.',
+      confirm: 'Ja, meld me af',
+      done: 'Je bent afgemeld voor: {{mail}}. Je krijgt deze mail niet meer.',
+      invalid:
+        'Deze afmeldlink klopt niet: hij is onvolledig of veranderd. Log in en kies je mails onder "Mijn e-mail".',
+      settings: 'Alle mails kiezen onder "Mijn e-mail" (na inloggen)',
     },
   },
   notFound: {

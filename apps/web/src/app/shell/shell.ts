@@ -20,6 +20,7 @@ import { LanguageSwitch } from './language-switch';
           <span class="ov-header__user">{{
             'app.signedInAs' | transloco: { name: me()?.name }
           }}</span>
+          <a class="utrecht-link" routerLink="/instellingen">{{ 'mail.nav' | transloco }}</a>
           <ov-language-switch />
           <button
             type="button"
