@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import {
   addDays,
@@ -86,10 +86,11 @@ export function spanRows(
  *   out are renewed.
  */
 @Injectable()
-export class TeamTimelineService {
+export class TeamTimelineService implements OnModuleDestroy {
   private readonly logger = new Logger('TeamTimeline');
   private settling: Promise<void> = Promise.resolve();
   private soon?: ReturnType<typeof setTimeout>;
+  private closing = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -126,9 +127,16 @@ export class TeamTimelineService {
     this.settleSoon();
   }
 
+  /** The database closes next: no more settles from the timer (the marks wait for the next start). */
+  onModuleDestroy(): void {
+    this.closing = true;
+    clearTimeout(this.soon);
+    this.soon = undefined;
+  }
+
   /** Settles the marked teams shortly (after the marking transaction has committed). */
   private settleSoon(): void {
-    if (this.soon) return;
+    if (this.soon || this.closing) return;
     this.soon = setTimeout(() => {
       this.soon = undefined;
       this.settle().catch((error: unknown) =>
