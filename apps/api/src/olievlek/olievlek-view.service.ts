@@ -3,6 +3,8 @@ import { byDutch } from '../common/collation';
 import {
   AdopterCategory,
   crossUnitLinks,
+  crossUnitLinksByUnit,
+  CrossUnitLinks,
   departmentKey,
   directorateKey,
   isActiveAt,
@@ -12,6 +14,8 @@ import {
   rollUp,
   rollUpAll,
   spreadFactor,
+  spreadFactorByUnit,
+  Fraction,
   stageIn,
   teamsIn,
   UnitRollUp,
@@ -42,6 +46,9 @@ interface Context {
   t: LocalDate;
   rollUps: ReadonlyMap<string, UnitRollUp>;
   ties: ReturnType<typeof partnerAgreements>;
+  /** R and cross-unit links of the unit and its children, computed in one pass each. */
+  spreadFactors: ReadonlyMap<string, Fraction | null>;
+  crossLinks: ReadonlyMap<string, CrossUnitLinks>;
 }
 
 /**
@@ -78,15 +85,19 @@ export class OlievlekViewService {
     const { viewer, unitId, t } = await this.resolve(user, query);
     const { base, figures } = await this.snapshots.at(t);
     const { org, ties: programme } = base;
+    const active = (id: string) => isActiveAt(org.index, id, t);
+    const ties = partnerAgreements(programme);
+    const figured = [unitId, ...(org.children.get(unitId) ?? []).filter(active)];
     const context: Context = {
       org,
       programme,
       figures,
       t,
       rollUps: rollUpAll(org.index, figures.stages, t),
-      ties: partnerAgreements(programme),
+      ties,
+      spreadFactors: spreadFactorByUnit(org.index, figured, figures.stages, programme.links, t),
+      crossLinks: crossUnitLinksByUnit(org.index, figured, ties, programme.links, t),
     };
-    const active = (id: string) => isActiveAt(org.index, id, t);
     const mapTeamsMax = this.config.olievlekMapTeamsMax;
     const teamsShown =
       options.allTeams === true || this.rollUpOf(context, unitId).teams <= mapTeamsMax;
@@ -226,7 +237,9 @@ export class OlievlekViewService {
       adopters[figures.adopters.get(teamId) ?? 'laggards']++;
       stalledAgreements += figures.stalled.get(teamId) ?? 0;
     }
-    const cross = crossUnitLinks(org.index, unitId, context.ties, programme.links, t);
+    const cross =
+      context.crossLinks.get(unitId) ??
+      crossUnitLinks(org.index, unitId, context.ties, programme.links, t);
     return {
       unit: unitRef(org, unitId),
       teams: r.teams,
@@ -237,7 +250,9 @@ export class OlievlekViewService {
       rootedWeighted: r.weighted.rooted,
       teamsWithoutHeadcount: r.weighted.teamsWithoutHeadcount,
       stalledAgreements,
-      spreadFactor: spreadFactor(org.index, unitId, figures.stages, programme.links, t),
+      spreadFactor: context.spreadFactors.has(unitId)
+        ? (context.spreadFactors.get(unitId) ?? null)
+        : spreadFactor(org.index, unitId, figures.stages, programme.links, t),
       crossUnitLinks: {
         departments: cross.departments.total,
         directorates: cross.directorates.total,

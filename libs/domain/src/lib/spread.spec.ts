@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { buildOrgIndex, departmentKey, directorateKey, teamsIn } from './org-index';
 import { isSpreadLinkAt, isTieAt, SpreadLink } from './relations';
-import { crossUnitLinks, spreadFactor } from './spread';
+import { crossUnitLinks, crossUnitLinksByUnit, spreadFactor, spreadFactorByUnit } from './spread';
 import { Stage } from './stage';
 import { partnerAgreement } from './testing/agreements';
 import { EXAMPLE_UNITS } from './testing/example-org';
@@ -155,6 +155,59 @@ describe('cross-unit links', () => {
           expect(result.directorates.total).toBeLessThanOrEqual(result.departments.total);
         },
       ),
+    );
+  });
+});
+
+describe('figures of several units at once', () => {
+  const UNITS = ['org', 'd0', 'd1', 'd2', 'd0-p0', 'd0-p1', 'd1-p1', 'd2-p2', 't0', 'nowhere'];
+  const statusArb = fc.constantFrom(
+    'running',
+    'paused',
+    'adopted',
+    'dropped',
+    'proposed',
+  ) as fc.Arbitrary<'running' | 'paused' | 'adopted' | 'dropped' | 'proposed'>;
+
+  it('equal the figures unit by unit (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(randomTeamArb, { minLength: 1, maxLength: 25 }),
+        fc.array(
+          fc.record({
+            source: fc.nat(),
+            target: fc.nat(),
+            on: fc.constantFrom('2026-02-01', '2026-08-01', '2026-11-01'),
+          }),
+          { maxLength: 40 },
+        ),
+        fc.array(
+          fc.record({
+            team: fc.nat(),
+            partner: fc.nat(),
+            status: statusArb,
+            since: fc.constantFrom('2026-02-01', '2026-08-01', '2026-11-01'),
+          }),
+          { maxLength: 20 },
+        ),
+        (teams, rawLinks, rawTies) => {
+          const { units, stages: random } = randomOrg(teams);
+          const idx = buildOrgIndex(units);
+          const team = (n: number) =>
+            n % (teams.length + 1) === teams.length ? 'gone' : `t${n % teams.length}`;
+          const someLinks = rawLinks.map((r) => link(team(r.source), team(r.target), r.on));
+          const ties = rawTies.map((r) =>
+            partnerAgreement(team(r.team), team(r.partner), r.status, r.since),
+          );
+          const r = spreadFactorByUnit(idx, UNITS, random, someLinks, t);
+          const c = crossUnitLinksByUnit(idx, UNITS, ties, someLinks, t);
+          for (const unitId of UNITS) {
+            expect(r.get(unitId)).toEqual(spreadFactor(idx, unitId, random, someLinks, t));
+            expect(c.get(unitId)).toEqual(crossUnitLinks(idx, unitId, ties, someLinks, t));
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
