@@ -241,16 +241,16 @@ export class OlievlekSnapshotsService implements EntitySubscriberInterface {
    * timelines on every call (two queries): always as committed, never from a cache.
    */
   async at(t: LocalDate): Promise<{ base: ViewBase; figures: DateFigures }> {
-    const [base, first] = await Promise.all([this.viewBase(), this.timelines.firstDays(t)]);
-    const { stages, stalled } = await this.timelines.at(t);
+    const [base, timeline] = await Promise.all([this.viewBase(), this.timelines.figuresAt(t)]);
+    const { stages, stalled } = timeline;
     return {
       base,
       figures: {
         t,
         stages,
         stalled,
-        adopters: adoptersAt(base.org, first.rooted, t),
-        firstReached: first.reached,
+        adopters: adoptersAt(base.org, timeline.rooted, t),
+        firstReached: timeline.reached,
       },
     };
   }

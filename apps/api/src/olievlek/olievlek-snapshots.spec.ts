@@ -38,11 +38,10 @@ function setup() {
     },
   } as unknown as OlievlekFactsService;
   const timelines = {
-    at: async (t: string) => {
+    figuresAt: async (t: string) => {
       calls.timelines.push(t);
-      return { stages: new Map(), stalled: new Map() };
+      return { stages: new Map(), stalled: new Map(), reached: new Map(), rooted: new Map() };
     },
-    firstDays: async () => ({ reached: new Map(), rooted: new Map() }),
   } as unknown as TeamTimelineService;
   const dataSource = { subscribers: [] } as unknown as DataSource;
   const snapshots = new OlievlekSnapshotsService(dataSource, facts, timelines);

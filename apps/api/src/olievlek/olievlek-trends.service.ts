@@ -7,7 +7,6 @@ import {
   minDate,
   monthEnds,
   runChartSignals,
-  Stage,
   teamsIn,
 } from '@olievlek/domain';
 import type { AdoptionDto, RunChartSignalDto } from '@olievlek/shared';
@@ -99,8 +98,7 @@ export class OlievlekTrendsService {
   private async curve(base: Base, unitId: string, dates: LocalDate[]): Promise<AdoptionDto> {
     const { org } = base;
     // Every month end from the team timelines: one small query each, whatever the history.
-    const perDate: ReadonlyMap<string, Stage>[] = [];
-    for (const t of dates) perDate.push((await this.timelines.at(t)).stages);
+    const perDate = (await this.timelines.stagesOn(dates)).map((s) => s.stages);
     const points = adoptionOverTime(
       org.index,
       unitId,

@@ -423,12 +423,27 @@ export class TeamTimelineService implements OnModuleDestroy {
   }
 
   /**
-   * The stage and stalled agreements of every reached team on t: one index range of
-   * `team_stage_span`. Teams not in it are `not-reached`. Timelines that do not reach t yet
-   * (the nightly renewal did not run) are renewed first.
+   * The stage and stalled agreements of every reached team on each date (month ends of the
+   * S-curve), after settling the marked teams once: one index range of `team_stage_span` per
+   * date. Teams not in it are `not-reached`.
    */
-  async at(t: LocalDate): Promise<StagesAt> {
+  async stagesOn(dates: readonly LocalDate[]): Promise<StagesAt[]> {
     await this.settle();
+    const result: StagesAt[] = [];
+    for (const t of dates) result.push(await this.readStages(t));
+    return result;
+  }
+
+  /** What the view reads on t: the first days of every team and the stages on t, one settle. */
+  async figuresAt(
+    t: LocalDate,
+  ): Promise<StagesAt & Awaited<ReturnType<TeamTimelineService['firstDays']>>> {
+    const first = await this.firstDays(t);
+    return { ...first, ...(await this.readStages(t)) };
+  }
+
+  /** One index range of `team_stage_span`; the caller has settled. */
+  private async readStages(t: LocalDate): Promise<StagesAt> {
     const rows = (await this.dataSource.query(
       this.postgres
         ? `SELECT team_id AS "teamId", stage, stalled FROM team_stage_span
@@ -447,8 +462,11 @@ export class TeamTimelineService implements OnModuleDestroy {
     return { stages, stalled };
   }
 
-  /** Per reached team the day it was first reached and first rooted; renews what runs out by t. */
-  async firstDays(t: LocalDate): Promise<{
+  /**
+   * Per reached team the day it was first reached and first rooted, after settling; timelines
+   * that do not reach t yet (the nightly renewal did not run) are renewed first.
+   */
+  private async firstDays(t: LocalDate): Promise<{
     reached: Map<string, LocalDate>;
     rooted: Map<string, LocalDate>;
   }> {
