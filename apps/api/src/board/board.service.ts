@@ -281,7 +281,7 @@ export class BoardService {
   }
 
   /**
-   * Pulse rounds are part of the case work (DESIGN.md: ambassadors write only on cases they are
+   * Pulse rounds are part of the case work (docs/design.md: ambassadors write only on cases they are
    * assigned to): admins run them for any team, an ambassador only for a team whose case they hold
    * — an open one to start a round, any of the team's cases to close one.
    */

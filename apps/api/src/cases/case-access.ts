@@ -5,7 +5,7 @@ import { conflict, forbidden, notFound } from '../common/api-exception';
 import { CaseAmbassadorEntity, CaseEntity } from './entities/case.entity';
 
 /**
- * Who may do what with a case (DESIGN.md): admins everything; the case's ambassadors read and
+ * Who may do what with a case (docs/design.md): admins everything; the case's ambassadors read and
  * write it, notes included; other ambassadors read its stage and agreements, never its notes.
  * Checked on the record for every request — an id in the URL proves nothing.
  */

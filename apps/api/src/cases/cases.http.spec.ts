@@ -50,7 +50,7 @@ describe('the ambassador case flow over HTTP', () => {
     return res.body;
   }
 
-  it('seeds the catalogue with the eleven practices of DESIGN.md in Dutch and English', () => {
+  it('seeds the catalogue with the eleven practices of docs/design.md in Dutch and English', () => {
     expect(practices).toHaveLength(11);
     const doel = practice('Begin elk overleg');
     expect(doel.title.en).toBe('Start every meeting with its purpose');

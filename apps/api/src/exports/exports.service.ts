@@ -194,7 +194,7 @@ export class ExportsService {
 
   /**
    * The check-off history of a subtree. Admins and ambassadors see who ticked and the reason for
-   * a skip; directors see what happened, never who did it or their words (DESIGN.md privacy).
+   * a skip; directors see what happened, never who did it or their words (docs/design.md privacy).
    */
   async checkOffs(
     user: AuthUser,

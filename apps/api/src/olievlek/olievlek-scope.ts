@@ -5,7 +5,7 @@ import { badRequest, forbidden, notFound } from '../common/api-exception';
 import type { OrgSnapshot } from './olievlek-facts';
 
 /**
- * Who is looking, and at how much of the organisation (DESIGN.md): admins and ambassadors at the
+ * Who is looking, and at how much of the organisation (docs/design.md): admins and ambassadors at the
  * whole organisation, directors at their scope's subtree only. Checked on every request against
  * the tree as it is now — never trusted from the URL.
  */

@@ -23,7 +23,7 @@ export function agreementsAt(programme: ProgrammeFacts, recent: RecentCheckOffs)
 }
 
 /**
- * Adopter categories at t (DESIGN.md, via `adopterCategories`) of the teams active at t, from
+ * Adopter categories at t (docs/design.md, via `adopterCategories`) of the teams active at t, from
  * the dates the teams first practised (`firstPractising`).
  */
 export function adoptersAt(

@@ -53,7 +53,7 @@ function firstCases(programme: ProgrammeFacts): Map<string, LocalDate> {
 }
 
 /**
- * Adoption month by month (DESIGN.md "new teams reached per month"): the stages of every month
+ * Adoption month by month (docs/design.md "new teams reached per month"): the stages of every month
  * end, read from the team timelines; the result is kept until the facts change.
  */
 @Injectable()

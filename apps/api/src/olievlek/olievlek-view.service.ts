@@ -52,7 +52,7 @@ interface Context {
 }
 
 /**
- * The olievlek view (DESIGN.md): the map and key figures of a unit's subtree at a date, and the
+ * The olievlek view (docs/design.md): the map and key figures of a unit's subtree at a date, and the
  * spread graph. Directors see their scope only; nothing here names a person or holds a case note.
  */
 @Injectable()

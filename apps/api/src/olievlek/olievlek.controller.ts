@@ -21,7 +21,7 @@ import { OlievlekTrendsService } from './olievlek-trends.service';
 import { OlievlekViewService } from './olievlek-view.service';
 
 /**
- * The olievlek view (DESIGN.md): admins and ambassadors see the whole organisation, directors
+ * The olievlek view (docs/design.md): admins and ambassadors see the whole organisation, directors
  * their scope's subtree (a unit outside it is a 403 FORBIDDEN_SCOPE). Team members use the board.
  */
 @ApiTags('olievlek')

@@ -19,7 +19,7 @@ import { SpreadLinkEntity } from './entities/spread-link.entity';
 const EARLIEST = '2000-01-01';
 
 /**
- * Recording how practices spread (DESIGN.md SpreadLink). Who may record one: admins any;
+ * Recording how practices spread (docs/design.md SpreadLink). Who may record one: admins any;
  * ambassadors when they are (or were) an ambassador of a case of the source or the target team;
  * team members for their own team as the target ("we got this from …"). Who may remove one: the
  * person who recorded it, or an admin. Every change is audited.

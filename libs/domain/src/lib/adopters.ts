@@ -71,7 +71,7 @@ export interface AdopterCategories {
 }
 
 /**
- * Adopter categories (Rogers; DESIGN.md) by the date each team first reached `practising`,
+ * Adopter categories (Rogers; docs/design.md) by the date each team first reached `practising`,
  * against the mean μ and population standard deviation σ of those dates over the teams given
  * (pass the whole organisation): innovators < μ − 2σ ≤ early adopters < μ − σ ≤ early majority
  * < μ ≤ late majority < μ + σ ≤ laggards, plus laggards for the teams not yet practising (null).

@@ -43,7 +43,7 @@ export interface AdoptionPoint {
 }
 
 /**
- * Adoption over time of one unit (DESIGN.md "new teams reached per month"). A team is *reached*
+ * Adoption over time of one unit (docs/design.md "new teams reached per month"). A team is *reached*
  * on the first date of the series at which it is at `experimenting` or higher; it is new then and
  * never again, even if it falls back and comes back later.
  *

@@ -67,7 +67,7 @@ function computeKeyStart(key: string): LocalDate | null {
   return key === 'once' ? '0000-01-01' : null;
 }
 
-/** k-anonymity for pulse results: k is configurable but never below 3 (DESIGN.md). */
+/** k-anonymity for pulse results: k is configurable but never below 3 (docs/design.md). */
 export const MIN_K = 3;
 export const DEFAULT_K = 5;
 

@@ -24,7 +24,7 @@ export interface NextBestTeam {
 }
 
 export interface NextBestOptions {
-  /** Lowest exposure to list; DESIGN.md says 2 ("sees it from more than one side"). */
+  /** Lowest exposure to list; docs/design.md says 2 ("sees it from more than one side"). */
   minExposure?: number;
   limit?: number;
   /** Only these teams are candidates (e.g. the ambassador's scope); all teams when absent. */
@@ -65,7 +65,7 @@ function exposureGraph(
 }
 
 /**
- * Exposure at t (DESIGN.md) of every active team not yet reached (stage `not-reached`): the
+ * Exposure at t (docs/design.md) of every active team not yet reached (stage `not-reached`): the
  * number of distinct practising teams (stage `practising` or `spreading`) among its neighbours —
  * the other teams of its department — and its partners: teams linked to it by an agreement that
  * ties them at t (`isTieAt`) or by a spread link dated on or before t, in either direction.
@@ -101,7 +101,7 @@ function exposuresIn(
 }
 
 /**
- * Next-best teams for an ambassador (DESIGN.md): unreached teams with exposure ≥ 2, highest
+ * Next-best teams for an ambassador (docs/design.md): unreached teams with exposure ≥ 2, highest
  * first (ties by team id, so the order is stable), each with its reasons: which practising teams
  * it sees, how, and which catalogue practices they practise at t.
  */

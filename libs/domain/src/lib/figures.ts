@@ -32,7 +32,7 @@ export function stageIn(stages: StageLookup, teamId: string): Stage {
 }
 
 /**
- * The stage at t of every team given (DESIGN.md "Stage of a team at t", via `stageAt`). Compute
+ * The stage at t of every team given (docs/design.md "Stage of a team at t", via `stageAt`). Compute
  * this once per date and hand the map to every figure of that date.
  */
 export function stagesAt(
@@ -45,7 +45,7 @@ export function stagesAt(
 }
 
 /**
- * The figures of one org unit (its whole subtree) at t (DESIGN.md "Per org unit at t").
+ * The figures of one org unit (its whole subtree) at t (docs/design.md "Per org unit at t").
  *
  * - `teams`: the teams of the subtree that are not archived on or before t.
  * - `reach`: share of those teams at `experimenting` or higher; `rooted`: at `practising` or

@@ -5,7 +5,7 @@ import { duePeriods } from './periods';
 const statusArb = fc.constantFrom<PeriodStatus>('done', 'skipped', 'missed', 'open');
 
 describe('habit strength', () => {
-  it('follows the formula of DESIGN.md for a worked example', () => {
+  it('follows the formula of docs/design.md for a worked example', () => {
     const m = Math.pow(0.5, 1 / 5); // ≈ 0.8706
     const { score } = habitStrength(['done', 'done', 'missed']);
     const expected = ((0 * m + (1 - m)) * m + (1 - m)) * m;

@@ -9,7 +9,7 @@ export interface PeriodWithStatus extends Period {
   status: PeriodStatus;
 }
 
-/** A period with neither done nor skipped is missed once it is over (DESIGN.md, CheckOff). */
+/** A period with neither done nor skipped is missed once it is over (docs/design.md, CheckOff). */
 export function withStatuses(
   periods: readonly Period[],
   checkOffs: ReadonlyMap<string, CheckOffState>,
@@ -35,7 +35,7 @@ export interface HabitStrength {
 }
 
 /**
- * Habit strength (DESIGN.md): over the due periods oldest first,
+ * Habit strength (docs/design.md): over the due periods oldest first,
  * `score = score · m + done · (1 − m)` with `m = 0.5^(1/h)`, h = 5 periods.
  * Skipped and missed count as 0. A period still open counts only once it is done, so a tick
  * shows at once and an unticked current week does not pull the score down before it is over.
@@ -66,7 +66,7 @@ export function habitStrength(
 export const STALLED_AFTER_PERIODS = 3;
 
 /**
- * Stalled (DESIGN.md): no check-off (done or skipped) in the last 3 due periods that are over.
+ * Stalled (docs/design.md): no check-off (done or skipped) in the last 3 due periods that are over.
  * Returns the silence: how many over periods in a row, counted back from the latest, have no
  * check-off — 0 when the agreement is not stalled.
  */

@@ -4,7 +4,7 @@ export type KAnonymous<T> =
   { withheld: false; count: number; value: T } | { withheld: true; count: number; needed: number };
 
 /**
- * The k-anonymity guard of DESIGN.md for any aggregate over people's answers, generalising
+ * The k-anonymity guard of docs/design.md for any aggregate over people's answers, generalising
  * `pulseFigure`: the figure is computed only when at least k contributions stand behind it
  * (k never below 3, via `effectiveK`); below k it is withheld — not rounded, not approximated —
  * and `compute` is not even called, so nothing of it can leak.

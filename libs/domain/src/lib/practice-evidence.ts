@@ -55,7 +55,7 @@ export interface PracticeEvidence {
 }
 
 /**
- * Practice evidence at t (DESIGN.md, "the catalogue learns"), per catalogue practice, counted in
+ * Practice evidence at t (docs/design.md, "the catalogue learns"), per catalogue practice, counted in
  * teams: a team that tried a practice twice counts once. A team *tried* it when one of its
  * agreements on it has run; it *reached routine* when one of those agreements' habit strength
  * (habit.ts) has reached 0.75 at some point — even if it lapsed later; marking an agreement

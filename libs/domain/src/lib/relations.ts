@@ -1,7 +1,7 @@
 import type { LocalDate } from './dates';
 import { AgreementFacts, AgreementStatus, statusAt } from './stage';
 
-/** "Team B took up practice P from team A" (DESIGN.md SpreadLink): the edges of the oil stain. */
+/** "Team B took up practice P from team A" (docs/design.md SpreadLink): the edges of the oil stain. */
 export interface SpreadLink {
   sourceTeamId: string;
   targetTeamId: string;

@@ -5,7 +5,7 @@ import { isSpreadLinkAt, isTieAt, SpreadLink, TeamAgreement } from './relations'
 import { Fraction, fraction } from './stats';
 
 /**
- * Spread factor R of a unit at t (DESIGN.md): the mean number of teams inspired per spreading
+ * Spread factor R of a unit at t (docs/design.md): the mean number of teams inspired per spreading
  * team.
  *
  * - Spreading teams: the active teams of the unit's subtree at stage `spreading` at t.
@@ -58,7 +58,7 @@ export interface CrossUnitLinks {
 }
 
 /**
- * Cross-unit links of a unit at t (DESIGN.md): agreements and spread links whose two teams sit in
+ * Cross-unit links of a unit at t (docs/design.md): agreements and spread links whose two teams sit in
  * different departments — and, separately, different directorates.
  *
  * - An agreement counts while it ties its team and partner team at t (`isTieAt`: running, paused

@@ -5,7 +5,7 @@ import { Cadence, duePeriods } from './periods';
 export const AGREEMENT_STATUSES = ['proposed', 'running', 'paused', 'adopted', 'dropped'] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
-/** proposed → running ⇄ paused → adopted | dropped (DESIGN.md, issue 4). */
+/** proposed → running ⇄ paused → adopted | dropped (docs/design.md, issue 4). */
 const TRANSITIONS: Record<AgreementStatus, readonly AgreementStatus[]> = {
   proposed: ['running', 'dropped'],
   running: ['paused', 'adopted', 'dropped'],
@@ -113,7 +113,7 @@ export interface TeamFacts {
 }
 
 /**
- * The stage of a team at t, the highest that holds (DESIGN.md). A team whose only case was
+ * The stage of a team at t, the highest that holds (docs/design.md). A team whose only case was
  * closed without agreements stays at `intake`: it has been reached.
  */
 export function stageAt(team: TeamFacts, t: LocalDate): Stage {

@@ -194,7 +194,7 @@ export function teamTimeline(team: TeamFacts, until: LocalDate): TimelinePoint[]
   return points;
 }
 
-/** `stageAt`'s rules (DESIGN.md) on the counts of one day. */
+/** `stageAt`'s rules (docs/design.md) on the counts of one day. */
 function stageOfCounts(c: {
   cases: number;
   links: number;

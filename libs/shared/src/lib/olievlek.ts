@@ -3,7 +3,7 @@ import type { OrgUnitKind } from './org-units';
 
 /**
  * Contracts of the olievlek view: adoption spreading across the organisation, at any date.
- * Every figure is defined in DESIGN.md and computed by the pure functions in libs/domain.
+ * Every figure is defined in docs/design.md and computed by the pure functions in libs/domain.
  * Directors get only their scope; nothing here ever names who ticked what or holds a note.
  */
 

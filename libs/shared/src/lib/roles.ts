@@ -1,4 +1,4 @@
-/** The four roles of DESIGN.md. A user may hold several. */
+/** The four roles of docs/design.md. A user may hold several. */
 export const ROLES = ['admin', 'ambassador', 'team', 'director'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -14,7 +14,7 @@ type Seed = [
   needsPartner: boolean,
 ];
 
-/** The programme's own catalogue (DESIGN.md, "Seed catalogue"). Fixed ids so demo data can refer to them. */
+/** The programme's own catalogue (docs/design.md, "Seed catalogue"). Fixed ids so demo data can refer to them. */
 export const SEED_PRACTICES: Seed[] = [
   [
     '6f1c2a1e-0001-4000-8000-000000000001',

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** "Team B took up practice P from team A" (DESIGN.md SpreadLink): an edge of the oil stain. */
+/** "Team B took up practice P from team A" (docs/design.md SpreadLink): an edge of the oil stain. */
 @Entity({ name: 'spread_link' })
 export class SpreadLinkEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;

@@ -14,7 +14,7 @@ const ADOPTERS: readonly AdopterCategoryDto[] = [
 ];
 
 /**
- * The key figures of one unit at one date, each with one line on how it is counted (DESIGN.md
+ * The key figures of one unit at one date, each with one line on how it is counted (docs/design.md
  * "Definitions of the figures"), and the same figures for each unit directly below it.
  */
 @Component({
