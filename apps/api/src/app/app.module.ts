@@ -10,12 +10,14 @@ import { CasesModule } from '../cases/cases.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { CsrfGuard } from '../auth/csrf';
 import { SessionGuard } from '../auth/session.guard';
+import { OrgClock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { openDataSource } from '../database/instance-locks';
 import { SqliteTransactionQueue } from '../database/sqlite-transactions';
 import { HealthController } from '../health/health.controller';
 import { ExportsModule } from '../exports/exports.module';
+import { ForumsModule } from '../forums/forums.module';
 import { ImportsModule } from '../imports/imports.module';
 import { MailModule } from '../mail/mail.module';
 import { OlievlekModule } from '../olievlek/olievlek.module';
@@ -58,16 +60,18 @@ export class AppModule {
         ImportsModule,
         ExportsModule,
         MailModule,
+        ForumsModule,
       ],
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         SqliteTransactionQueue,
+        OrgClock,
         // Order matters: CSRF first (login included), then the session and role check.
         { provide: APP_GUARD, useExisting: CsrfGuard },
         { provide: APP_GUARD, useExisting: SessionGuard },
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, OrgClock],
     };
   }
 }

@@ -10,6 +10,10 @@ import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
 import { TeamMembershipEntity } from '../users/entities/team-membership.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import { MIGRATIONS } from './migrations';
+import { ForumAttendanceEntity } from '../forums/entities/forum-attendance.entity';
+import { ForumEntity } from '../forums/entities/forum.entity';
+import { ForumMeetingEntity } from '../forums/entities/forum-meeting.entity';
+import { ForumMemberEntity } from '../forums/entities/forum-member.entity';
 import {
   MailDeliveryEntity,
   MailPreferenceEntity,
@@ -43,6 +47,10 @@ import {
 } from '../agreements/entities/agreement.entity';
 
 export const ENTITIES = [
+  ForumEntity,
+  ForumMemberEntity,
+  ForumMeetingEntity,
+  ForumAttendanceEntity,
   OrgUnitEntity,
   UserEntity,
   TeamMembershipEntity,

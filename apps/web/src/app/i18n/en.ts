@@ -459,6 +459,20 @@ export const en: Translations = {
     bothTexts: 'Enter the question in Dutch and in English.',
   },
   errors: {
+    // Forums (issue 15)
+    FORUM_NOT_FOUND: 'This forum does not exist (any more), or your team is not a member.',
+    FORUM_NOT_HOST: "Only this forum's host and admins can change it.",
+    FORUM_VERSION_CONFLICT: 'Someone else changed this forum in the meantime.',
+    FORUM_INVALID_HOST: 'The host must be an active ambassador or admin.',
+    FORUM_MEMBER_DUPLICATE: 'This team is already a member of this forum.',
+    FORUM_INVALID_DATE: "A team cannot join before the forum's start date.",
+    FORUM_INVALID_KEY_USER: 'The key user must be a member of the team.',
+    FORUM_NOT_MEMBER: 'This team was not a member of the forum on that date.',
+    MEETING_NOT_FOUND: 'This meeting does not exist (any more).',
+    MEETING_VERSION_CONFLICT: 'Someone else changed this meeting in the meantime.',
+    MEETING_BEFORE_FORUM: "A meeting cannot be before the forum's start date.",
+    MEETING_NOT_HELD: 'Attendance can be recorded once the meeting has taken place.',
+    ATTENDANCE_SET_BY_HOST: "The host has already recorded your team's attendance.",
     ORG_UNIT_HAS_ACTIVE_CHILDREN:
       'This unit still has active units below it. Archive or move those first.',
     ORG_UNIT_ARCHIVED: 'This unit is archived. Restore it first.',

@@ -462,6 +462,20 @@ export const nl = {
     bothTexts: 'Vul de vraag in het Nederlands en het Engels in.',
   },
   errors: {
+    // Forums (issue 15)
+    FORUM_NOT_FOUND: 'Dit overleg bestaat niet (meer), of je team doet er niet aan mee.',
+    FORUM_NOT_HOST: 'Alleen de organisator van dit overleg en beheerders kunnen dit wijzigen.',
+    FORUM_VERSION_CONFLICT: 'Iemand anders heeft dit overleg intussen gewijzigd.',
+    FORUM_INVALID_HOST: 'De organisator moet een actieve ambassadeur of beheerder zijn.',
+    FORUM_MEMBER_DUPLICATE: 'Dit team doet al mee aan dit overleg.',
+    FORUM_INVALID_DATE: 'Een team kan niet meedoen vóór de startdatum van het overleg.',
+    FORUM_INVALID_KEY_USER: 'De sleutelgebruiker moet lid zijn van het team.',
+    FORUM_NOT_MEMBER: 'Dit team deed op die datum niet mee aan het overleg.',
+    MEETING_NOT_FOUND: 'Deze bijeenkomst bestaat niet (meer).',
+    MEETING_VERSION_CONFLICT: 'Iemand anders heeft deze bijeenkomst intussen gewijzigd.',
+    MEETING_BEFORE_FORUM: 'Een bijeenkomst kan niet vóór de startdatum van het overleg liggen.',
+    MEETING_NOT_HELD: 'Aanwezigheid kun je vastleggen zodra de bijeenkomst is geweest.',
+    ATTENDANCE_SET_BY_HOST: 'De organisator heeft de aanwezigheid van je team al vastgelegd.',
     ORG_UNIT_HAS_ACTIVE_CHILDREN:
       'Dit onderdeel heeft nog actieve onderdelen eronder. Archiveer of verplaats die eerst.',
     ORG_UNIT_ARCHIVED: 'Dit onderdeel is gearchiveerd. Zet het eerst terug.',
