@@ -17,3 +17,4 @@ export * from './lib/practice-evidence';
 export * from './lib/k-anonymity';
 export * from './lib/timeline';
 export * from './lib/org-levels';
+export * from './lib/org-structure';

@@ -4,7 +4,10 @@ import type { TreeNode } from './org-tree';
 
 /** One unit of the org tree as the figures need it. */
 export interface OrgUnitFacts extends TreeNode {
-  kind: OrgUnitKind;
+  /** The kind of the old four-level model; absent (or null) on units of the new model. */
+  kind?: OrgUnitKind | null;
+  /** People belong to it: a team, at any level (`isTeamUnit`). Absent: a team when kind is `team`. */
+  isTeam?: boolean | null;
   /** Teams only; null when unknown. */
   headcount: number | null;
   /** The local date it was archived; null or absent while active. */
