@@ -18,3 +18,4 @@ export * from './lib/k-anonymity';
 export * from './lib/timeline';
 export * from './lib/org-levels';
 export * from './lib/org-structure';
+export * from './lib/org-history';
