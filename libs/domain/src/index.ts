@@ -19,3 +19,4 @@ export * from './lib/timeline';
 export * from './lib/org-levels';
 export * from './lib/org-structure';
 export * from './lib/org-history';
+export * from './lib/org-import-plan';
