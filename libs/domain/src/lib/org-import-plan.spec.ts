@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { OrgLevels } from './org-levels';
 import {
   applyOrgImportPlan,
   ExistingOrgUnit,
@@ -7,17 +6,10 @@ import {
   planOrgImport,
 } from './org-import-plan';
 import { departmentUnitOf, orgStructure, validateOrgTree } from './org-structure';
+import { FIVE_LEVELS } from './testing/example-deep-org';
 import { randomDeepOrgArb } from './testing/random-deep-org';
 
-const FIVE: OrgLevels = {
-  names: [
-    { nl: 'Cluster', en: 'Cluster' },
-    { nl: 'Afdeling', en: 'Department' },
-    { nl: 'Team', en: 'Team' },
-    { nl: 'Subteam', en: 'Sub-team' },
-  ],
-  departmentLevel: 2,
-};
+const FIVE = FIVE_LEVELS;
 const ROOT: ExistingOrgUnit = { id: 'org', parentId: null, name: 'Gemeente', isTeam: false };
 const row = (
   line: number,

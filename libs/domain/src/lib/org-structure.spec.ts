@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DEFAULT_ORG_LEVELS, OrgLevels } from './org-levels';
+import { DEFAULT_ORG_LEVELS } from './org-levels';
 import {
   ancestorChain,
   checkAddUnit,
@@ -12,47 +12,17 @@ import {
   orgStructure,
   validateOrgTree,
 } from './org-structure';
+import { EXAMPLE_DEEP_UNITS, FIVE_LEVELS } from './testing/example-deep-org';
 import { randomDeepOrgArb } from './testing/random-deep-org';
 
-/**
- * A five-level organisation (organisation > cluster > department > team > sub-team):
- *
- *   org ─ c1 ─ mt1 (management team of cluster c1, a team at department level)
- *       │    ├ p1 ─ t1 (team) ─ s1, s2 (sub-teams)
- *       │    │    └ t2
- *       │    └ p2 ─ t3
- *       └ c2 ─ p3 ─ t4
- */
-const FIVE: OrgLevels = {
-  names: [
-    { nl: 'Cluster', en: 'Cluster' },
-    { nl: 'Afdeling', en: 'Department' },
-    { nl: 'Team', en: 'Team' },
-    { nl: 'Subteam', en: 'Sub-team' },
-  ],
-  departmentLevel: 2,
-};
+const FIVE = FIVE_LEVELS;
+const NODES: OrgNode[] = EXAMPLE_DEEP_UNITS;
 const unit = (id: string, parentId: string | null, isTeam = false, code?: string): OrgNode => ({
   id,
   parentId,
   isTeam,
   code,
 });
-const NODES: OrgNode[] = [
-  unit('org', null),
-  unit('c1', 'org', false, 'C1'),
-  unit('c2', 'org'),
-  unit('mt1', 'c1', true),
-  unit('p1', 'c1'),
-  unit('p2', 'c1'),
-  unit('p3', 'c2'),
-  unit('t1', 'p1', true, 'T-1'),
-  unit('t2', 'p1', true),
-  unit('t3', 'p2', true),
-  unit('t4', 'p3', true),
-  unit('s1', 't1', true),
-  unit('s2', 't1', true),
-];
 const tree = orgStructure(NODES, FIVE);
 
 describe('org structure of any depth', () => {
