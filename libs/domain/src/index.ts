@@ -17,3 +17,7 @@ export * from './lib/practice-evidence';
 export * from './lib/k-anonymity';
 export * from './lib/timeline';
 export * from './lib/forums';
+export * from './lib/org-levels';
+export * from './lib/org-structure';
+export * from './lib/org-history';
+export * from './lib/org-import-plan';

@@ -142,7 +142,7 @@ describe('exposure of unreached teams', () => {
                   (v) =>
                     v !== u &&
                     isRooted(stageOf(v)) &&
-                    (idx.departmentOf.get(v) === idx.departmentOf.get(u) || tied(u, v)),
+                    (idx.parentOf.get(v) === idx.parentOf.get(u) || tied(u, v)),
                 ).length,
               ]),
           );

@@ -4,7 +4,11 @@ import { isActiveAt, OrgIndex } from './org-index';
 import { isSpreadLinkAt, isTieAt, SpreadLink, TeamAgreement } from './relations';
 import { isPractised } from './stage';
 
-/** How a practising team is seen from a team: same department, a shared agreement, a spread link. */
+/**
+ * How a practising team is seen from a team: the same parent unit, a shared agreement, a spread
+ * link. The first is still called `department` (the API and screens key their texts by it): in
+ * today's four-level tree a team's parent unit is its department.
+ */
 export type ExposureRelation = 'department' | 'agreement' | 'spread-link';
 
 export interface ExposureSource {
@@ -31,7 +35,7 @@ export interface NextBestOptions {
   candidates?: ReadonlySet<string>;
 }
 
-/** The practising (or spreading) active teams per department and the ties of every team to them. */
+/** The practising (or spreading) active teams per parent unit and the ties of every team to them. */
 function exposureGraph(
   index: OrgIndex,
   stages: StageLookup,
@@ -41,9 +45,9 @@ function exposureGraph(
 ) {
   const practising = (teamId: string) =>
     isActiveAt(index, teamId, t) && isRooted(stageIn(stages, teamId));
-  const practisingByDepartment = new Map<string, string[]>();
-  for (const [department, teamIds] of index.teamsByDepartment) {
-    practisingByDepartment.set(department, teamIds.filter(practising));
+  const practisingByParent = new Map<string, string[]>();
+  for (const [parent, teamIds] of index.teamsByParent) {
+    practisingByParent.set(parent, teamIds.filter(practising));
   }
   /** Team → practising teams tied to it, with how. */
   const ties = new Map<string, Map<string, Set<ExposureRelation>>>();
@@ -61,13 +65,15 @@ function exposureGraph(
   for (const a of agreements) if (isTieAt(a, t)) tie(a.teamId, a.partnerTeamId, 'agreement');
   for (const l of links)
     if (isSpreadLinkAt(l, t)) tie(l.sourceTeamId, l.targetTeamId, 'spread-link');
-  return { practisingByDepartment, ties };
+  return { practisingByParent, ties };
 }
 
 /**
  * Exposure at t (docs/design.md) of every active team not yet reached (stage `not-reached`): the
  * number of distinct practising teams (stage `practising` or `spreading`) among its neighbours —
- * the other teams of its department — and its partners: teams linked to it by an agreement that
+ * the other teams with the same parent unit (at any depth: sibling sub-teams of a team, the
+ * management teams of one directorate; in today's tree, the teams of its department) — and its
+ * partners: teams linked to it by an agreement that
  * ties them at t (`isTieAt`) or by a spread link dated on or before t, in either direction.
  * O(teams + agreements + links).
  */
@@ -84,16 +90,16 @@ export function exposures(
 function exposuresIn(
   index: OrgIndex,
   stages: StageLookup,
-  { practisingByDepartment, ties }: ReturnType<typeof exposureGraph>,
+  { practisingByParent, ties }: ReturnType<typeof exposureGraph>,
   t: LocalDate,
 ): Map<string, number> {
   const result = new Map<string, number>();
   for (const teamId of index.teamIds) {
     if (!isActiveAt(index, teamId, t) || stageIn(stages, teamId) !== 'not-reached') continue;
-    const department = index.departmentOf.get(teamId) ?? null;
-    let exposure = department === null ? 0 : (practisingByDepartment.get(department) ?? []).length;
+    const parent = index.parentOf.get(teamId) ?? null;
+    let exposure = parent === null ? 0 : (practisingByParent.get(parent) ?? []).length;
     for (const other of ties.get(teamId)?.keys() ?? []) {
-      if (department === null || index.departmentOf.get(other) !== department) exposure++;
+      if (parent === null || index.parentOf.get(other) !== parent) exposure++;
     }
     result.set(teamId, exposure);
   }
@@ -115,7 +121,7 @@ export function nextBestTeams(
 ): NextBestTeam[] {
   const minExposure = options.minExposure ?? 2;
   const graph = exposureGraph(index, stages, agreements, links, t);
-  const { practisingByDepartment, ties } = graph;
+  const { practisingByParent, ties } = graph;
   const ranked = [...exposuresIn(index, stages, graph, t)]
     .filter(([teamId, e]) => e >= minExposure && (options.candidates?.has(teamId) ?? true))
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
@@ -142,9 +148,9 @@ export function nextBestTeams(
 
   return ranked.map(([teamId, exposure]) => {
     const via = new Map<string, Set<ExposureRelation>>();
-    const department = index.departmentOf.get(teamId) ?? null;
-    if (department !== null) {
-      for (const other of practisingByDepartment.get(department) ?? []) {
+    const parent = index.parentOf.get(teamId) ?? null;
+    if (parent !== null) {
+      for (const other of practisingByParent.get(parent) ?? []) {
         via.set(other, new Set(['department']));
       }
     }

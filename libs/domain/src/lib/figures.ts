@@ -1,5 +1,6 @@
 import type { LocalDate } from './dates';
 import { isActiveAt, knownHeadcount, OrgIndex, teamsIn } from './org-index';
+import { isTeamUnit } from './org-tree';
 import { Stage, stageAt, STAGES, TeamFacts } from './stage';
 import { Fraction, fraction } from './stats';
 
@@ -139,11 +140,14 @@ export function rollUp(
 }
 
 /**
- * The roll-up of every unit above team level at once (for colouring the whole map): one pass over
- * the teams, each adding itself to the units above it — O(teams × depth), not O(units × teams).
- * Units without any team (an empty department) are included with zero teams. Teams themselves
- * are left out (their figure is their stage; `rollUp` gives one if wanted): at 20,000 teams,
- * building 20,000 one-team roll-ups per date would cost more than all the rest.
+ * The roll-up of every unit that is not a lone team, at once (for colouring the whole map): one
+ * pass over the teams, each adding itself to its own unit and every unit above it — O(teams ×
+ * depth), not O(units × teams). So at any depth a unit's roll-up is the sum of its children's plus
+ * itself when it is a team, and every team counts once (a property test holds both). Units without
+ * any team (an empty department) are included with zero teams; a team with sub-teams is included.
+ * Teams without sub-units are left out (their figure is their stage; `rollUp` gives one if
+ * wanted): at 20,000 teams, building 20,000 one-team roll-ups per date would cost more than all
+ * the rest.
  */
 export function rollUpAll(
   index: OrgIndex,
@@ -152,7 +156,7 @@ export function rollUpAll(
 ): Map<string, UnitRollUp> {
   const tallies = new Map<string, Tally>();
   for (const unit of index.units.values()) {
-    if (unit.kind !== 'team') tallies.set(unit.id, newTally());
+    if (!isTeamUnit(unit) || index.hasChildren.has(unit.id)) tallies.set(unit.id, newTally());
   }
   for (const teamId of index.teamIds) {
     if (!isActiveAt(index, teamId, t)) continue;

@@ -1,10 +1,14 @@
 import type { OrgUnitKind } from '@olievlek/shared';
 import type { LocalDate } from './dates';
-import type { TreeNode } from './org-tree';
+import { DEFAULT_ORG_LEVELS, OrgLevels } from './org-levels';
+import { isTeamUnit, TreeNode } from './org-tree';
 
 /** One unit of the org tree as the figures need it. */
 export interface OrgUnitFacts extends TreeNode {
-  kind: OrgUnitKind;
+  /** The kind of the old four-level model; absent (or null) on units of the new model. */
+  kind?: OrgUnitKind | null;
+  /** People belong to it: a team, at any level (`isTeamUnit`). Absent: a team when kind is `team`. */
+  isTeam?: boolean | null;
   /** Teams only; null when unknown. */
   headcount: number | null;
   /** The local date it was archived; null or absent while active. */
@@ -13,21 +17,34 @@ export interface OrgUnitFacts extends TreeNode {
 
 /**
  * The org tree indexed once, so figures over 20,000 teams never search the tree per team:
- * every lookup below is a map read. Build it once per request and reuse it for every date.
+ * every lookup below is a map read. Build it once per request (per version of the tree, see
+ * `treeAt`) and reuse it for every date.
  */
 export interface OrgIndex {
   readonly units: ReadonlyMap<string, OrgUnitFacts>;
-  /** Every unit of kind `team`, archived ones included (history keeps them). */
+  /** Every team (`isTeamUnit`: people belong to it, at any level), archived ones included. */
   readonly teamIds: readonly string[];
-  /** Unit id → the teams in its subtree; a team's own entry holds itself. */
+  /** Unit id → the teams in its subtree, each once; a team's own entry holds
+   * itself (and its sub-teams, if it has any). */
   readonly teamsUnder: ReadonlyMap<string, readonly string[]>;
   /** Team id → the unit ids from the team itself up to the root. */
   readonly ancestorsOf: ReadonlyMap<string, readonly string[]>;
-  /** Team id → its nearest department / directorate, null when the tree has none above it. */
+  /**
+   * Team id → its department-level unit (`departmentUnitOf`: the ancestor at the organisation's
+   * department level, or the team itself when it sits at or above that level) and the unit one
+   * level above that (the organisation when the department level is 1). Null when the team's
+   * parent chain does not reach the root (only in corrupted data).
+   */
   readonly departmentOf: ReadonlyMap<string, string | null>;
   readonly directorateOf: ReadonlyMap<string, string | null>;
-  /** Department id → its teams. */
+  /** Department-level unit id → its teams (at any depth below it). */
   readonly teamsByDepartment: ReadonlyMap<string, readonly string[]>;
+  /** Team id → its parent unit; parent unit id → the teams directly under it ("same parent unit"). */
+  readonly parentOf: ReadonlyMap<string, string | null>;
+  readonly teamsByParent: ReadonlyMap<string, readonly string[]>;
+  /** Unit id → whether any unit hangs below it (a team with sub-teams rolls up like a unit). */
+  readonly hasChildren: ReadonlySet<string>;
+  readonly levels: OrgLevels;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -38,9 +55,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /**
  * Index the tree in O(teams × depth). A parent chain that loops or points at an unknown unit is
- * cut there, so corrupted data cannot hang a roll-up (as in `subtreeIds`).
+ * cut there, so corrupted data cannot hang a roll-up (as in `subtreeIds`). `levels` says which depth
+ * is the department level (today's: 2).
  */
-export function buildOrgIndex(units: readonly OrgUnitFacts[]): OrgIndex {
+export function buildOrgIndex(
+  units: readonly OrgUnitFacts[],
+  levels: OrgLevels = DEFAULT_ORG_LEVELS,
+): OrgIndex {
   const byId = new Map(units.map((u) => [u.id, u]));
   const teamIds: string[] = [];
   const teamsUnder = new Map<string, string[]>();
@@ -48,26 +69,34 @@ export function buildOrgIndex(units: readonly OrgUnitFacts[]): OrgIndex {
   const departmentOf = new Map<string, string | null>();
   const directorateOf = new Map<string, string | null>();
   const teamsByDepartment = new Map<string, string[]>();
+  const parentOf = new Map<string, string | null>();
+  const teamsByParent = new Map<string, string[]>();
+  const hasChildren = new Set<string>();
+  for (const unit of byId.values()) if (unit.parentId !== null) hasChildren.add(unit.parentId);
+  const departmentDepth = levels.departmentLevel;
+  /** The unit at `depth` on a chain from a unit at `chain.length - 1` up to the root. */
+  const at = (chain: string[], depth: number) => chain[Math.max(chain.length - 1 - depth, 0)];
 
   for (const unit of byId.values()) {
-    if (unit.kind !== 'team') continue;
+    if (!isTeamUnit(unit)) continue;
     teamIds.push(unit.id);
     const chain = [unit.id];
     const seen = new Set(chain);
-    let department: string | null = null;
-    let directorate: string | null = null;
     let parent = unit.parentId === null ? undefined : byId.get(unit.parentId);
     while (parent && !seen.has(parent.id)) {
       chain.push(parent.id);
       seen.add(parent.id);
-      if (parent.kind === 'department' && department === null) department = parent.id;
-      if (parent.kind === 'directorate' && directorate === null) directorate = parent.id;
       parent = parent.parentId === null ? undefined : byId.get(parent.parentId);
     }
+    const rooted = byId.get(chain[chain.length - 1])?.parentId === null;
+    const department = rooted ? at(chain, departmentDepth) : null;
+    const directorate = rooted ? at(chain, Math.max(departmentDepth - 1, 0)) : null;
     ancestorsOf.set(unit.id, chain);
     departmentOf.set(unit.id, department);
     directorateOf.set(unit.id, directorate);
     if (department !== null) push(teamsByDepartment, department, unit.id);
+    parentOf.set(unit.id, unit.parentId);
+    if (unit.parentId !== null) push(teamsByParent, unit.parentId, unit.id);
     for (const id of chain) push(teamsUnder, id, unit.id);
   }
   return {
@@ -78,6 +107,10 @@ export function buildOrgIndex(units: readonly OrgUnitFacts[]): OrgIndex {
     departmentOf,
     directorateOf,
     teamsByDepartment,
+    parentOf,
+    teamsByParent,
+    hasChildren,
+    levels,
   };
 }
 
@@ -101,8 +134,10 @@ export function knownHeadcount(headcount: number | null | undefined): number | n
 }
 
 /**
- * The department (or directorate) a team sits in, for telling whether two teams sit in different
- * ones. A team with no such unit above it (only in corrupted data) counts as a unit of its own.
+ * The department-level unit (or the one above it) of a team, for telling whether two teams sit in
+ * different ones: `departmentKey(a) !== departmentKey(b)` is `crossesUnits(a, b)` (a property test
+ * holds them equal). A team cut off from the root (only in corrupted data) counts as a unit of its
+ * own.
  */
 export function departmentKey(index: OrgIndex, teamId: string): string {
   return index.departmentOf.get(teamId) ?? `team:${teamId}`;

@@ -52,3 +52,12 @@ export function wouldCreateCycle<T extends TreeNode>(
 ): boolean {
   return subtreeIds(units, unitId).has(candidateId);
 }
+
+/**
+ * A unit is a team when people belong to it, at any level (docs/design.md "OrgUnit levels"). Units
+ * that carry the flag say so; units of the old four-level model, which carry only a kind, are teams
+ * when their kind is `team`.
+ */
+export function isTeamUnit(unit: { isTeam?: boolean | null; kind?: string | null }): boolean {
+  return unit.isTeam ?? unit.kind === 'team';
+}

@@ -51,15 +51,18 @@ export interface CrossUnitCount {
 }
 
 export interface CrossUnitLinks {
-  /** Links whose two teams sit in different departments. */
+  /** Links whose two teams have different department-level units (`crossesUnits`). */
   departments: CrossUnitCount;
-  /** Links whose two teams sit in different directorates (a subset of the above). */
+  /** Links whose two teams have different units one level above that: in today's tree, different
+   * directorates (a subset of the above). */
   directorates: CrossUnitCount;
 }
 
 /**
- * Cross-unit links of a unit at t (docs/design.md): agreements and spread links whose two teams sit in
- * different departments — and, separately, different directorates.
+ * Cross-unit links of a unit at t (docs/design.md): agreements and spread links whose two teams'
+ * nearest common ancestor lies above the department-level unit of at least one of them
+ * (`crossesUnits`, at any depth; in today's tree: different departments) — and, separately, whose
+ * units one level above that differ (different directorates).
  *
  * - An agreement counts while it ties its team and partner team at t (`isTieAt`: running, paused
  *   or adopted); a spread link counts from its date on.
