@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { CsrfGuard } from './csrf';
+import { LoginThrottle } from './login-throttle';
 import { SessionGuard } from './session.guard';
 import { SessionService } from './session.service';
 import { OidcAccountsService } from './oidc/oidc-accounts.service';
@@ -13,6 +14,7 @@ import { OidcService } from './oidc/oidc.service';
   controllers: [AuthController, OidcController],
   providers: [
     AuthService,
+    LoginThrottle,
     SessionService,
     SessionGuard,
     CsrfGuard,

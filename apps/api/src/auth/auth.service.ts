@@ -2,20 +2,16 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { Locale, MeResponse, OrgUnitRef } from '@olievlek/shared';
 import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, MoreThan } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ApiException, forbidden } from '../common/api-exception';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { isoMinus, nowIso } from '../common/time';
+import { nowIso } from '../common/time';
 import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import type { AuthUser } from './auth-user';
-import { LoginFailureEntity } from './entities/login-attempt.entity';
+import { LoginThrottle } from './login-throttle';
 import { SessionService } from './session.service';
-
-const FAILURE_WINDOW_MS = 15 * 60_000;
-const MAX_FAILURES_PER_ACCOUNT = 5;
-const MAX_FAILURES_PER_IP = 30;
 
 /** A hash to verify against when the account does not exist, so both cases take as long. */
 let dummyHash: Promise<string> | null = null;
@@ -27,6 +23,7 @@ export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
+    private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -50,20 +47,27 @@ export class AuthService {
       );
     }
     const normalized = email.trim().toLowerCase();
-    const emailKey = `email:${normalized}`;
-    const ipKey = `ip:${ip}`;
-    await this.enforceRateLimit(emailKey, ipKey, ip);
+    const reservation = await this.throttle.reserve(normalized, ip);
+    if (!reservation) {
+      await this.audit.record({
+        actorId: null,
+        action: 'auth.login',
+        result: 'denied',
+        origin: ip,
+      });
+      throw new ApiException(
+        HttpStatus.TOO_MANY_REQUESTS,
+        'LOGIN_RATE_LIMITED',
+        'Too many failed sign-in attempts. Wait 15 minutes and try again.',
+      );
+    }
 
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: normalized });
     const hash = user?.passwordHash ?? (await (dummyHash ??= hashPassword(randomUUID())));
     const passwordOk = await argon2.verify(hash, password).catch(() => false);
 
     if (!user || !user.active || !user.passwordHash || !passwordOk) {
-      const at = nowIso();
-      await this.dataSource.getRepository(LoginFailureEntity).insert([
-        { id: randomUUID(), key: emailKey, at },
-        { id: randomUUID(), key: ipKey, at },
-      ]);
+      // The reservation stays: it is this failure's record.
       await this.audit.record({
         actorId: user?.id ?? null,
         action: 'auth.login',
@@ -79,7 +83,7 @@ export class AuthService {
       );
     }
 
-    await this.dataSource.getRepository(LoginFailureEntity).delete({ key: emailKey });
+    await this.throttle.release(reservation);
     return this.openSession(user.id, ip);
   }
 
@@ -103,28 +107,6 @@ export class AuthService {
     if (!lookup || !('user' in lookup))
       throw new Error('A session just created could not be read back');
     return { token, me: await this.me(lookup.user) };
-  }
-
-  private async enforceRateLimit(emailKey: string, ipKey: string, ip: string): Promise<void> {
-    const since = isoMinus(nowIso(), FAILURE_WINDOW_MS);
-    const failures = this.dataSource.getRepository(LoginFailureEntity);
-    const [perAccount, perIp] = await Promise.all([
-      failures.countBy({ key: emailKey, at: MoreThan(since) }),
-      failures.countBy({ key: ipKey, at: MoreThan(since) }),
-    ]);
-    if (perAccount >= MAX_FAILURES_PER_ACCOUNT || perIp >= MAX_FAILURES_PER_IP) {
-      await this.audit.record({
-        actorId: null,
-        action: 'auth.login',
-        result: 'denied',
-        origin: ip,
-      });
-      throw new ApiException(
-        HttpStatus.TOO_MANY_REQUESTS,
-        'LOGIN_RATE_LIMITED',
-        'Too many failed sign-in attempts. Wait 15 minutes and try again.',
-      );
-    }
   }
 
   async logout(user: AuthUser | undefined, ip: string): Promise<void> {

@@ -67,6 +67,27 @@ describe('loadConfig', () => {
     expect(config.secureCookies).toBe(true);
   });
 
+  it('trusts no proxy by default, in production too', () => {
+    expect(loadConfig({}).trustedProxies).toBe(false);
+    expect(
+      loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }).trustedProxies,
+    ).toBe(false);
+  });
+
+  it('reads TRUSTED_PROXIES as a hop count or as addresses and CIDR ranges', () => {
+    expect(loadConfig({ TRUSTED_PROXIES: '2' }).trustedProxies).toBe(2);
+    expect(
+      loadConfig({ TRUSTED_PROXIES: ' 10.0.0.5, 10.1.0.0/16,fd00::/8, loopback' }).trustedProxies,
+    ).toEqual(['10.0.0.5', '10.1.0.0/16', 'fd00::/8', 'loopback']);
+  });
+
+  it.each(['0', '11', 'proxy.gemeente.nl', '10.0.0.0/33', '10.0.0.1/8/2', '*', 'true'])(
+    'refuses TRUSTED_PROXIES=%s',
+    (value) => {
+      expect(() => loadConfig({ TRUSTED_PROXIES: value })).toThrow(/TRUSTED_PROXIES/);
+    },
+  );
+
   it('never prints a database password in its message', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://user:geheim@db/x' })).toThrow(/^(?!.*geheim)/);
   });

@@ -1,4 +1,5 @@
 import { validateCronExpression } from 'cron';
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { MAP_TEAMS_MAX, ROLES, type Role } from '@olievlek/shared';
 
@@ -31,6 +32,12 @@ export interface AppConfig {
   mail: MailConfig;
   /** The olievlek map leaves teams out above this many teams in the subtree (MAP_TEAMS_MAX). */
   olievlekMapTeamsMax: number;
+  /**
+   * Which proxies' `X-Forwarded-For` to believe (Fastify's `trustProxy`): false (none, the
+   * default), a number of hops, or addresses and CIDR ranges. Never `true`: a client could then
+   * write its own address and walk past the per-address sign-in limit and the audit log.
+   */
+  trustedProxies: false | number | string[];
 }
 
 export interface MailConfig {
@@ -135,6 +142,39 @@ export function parseDatabaseUrl(value: string | undefined, cwd: string): Databa
   throw new ConfigError(
     `DATABASE_URL must start with "sqlite:" or "postgres://" (got "${url.replace(/\/\/[^@]*@/, '//***@')}").`,
   );
+}
+
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** `TRUSTED_PROXIES`: empty (none), a hop count, or comma-separated addresses / CIDR ranges. */
+export function parseTrustedProxies(value: string | undefined): false | number | string[] {
+  const setting = value?.trim() ?? '';
+  if (setting === '') return false;
+  const example = 'e.g. 10.0.0.5,10.1.0.0/16 or 1 (the number of proxies in front)';
+  if (/^\d+$/.test(setting)) {
+    const hops = Number(setting);
+    if (hops < 1 || hops > 10) {
+      throw new ConfigError(
+        `TRUSTED_PROXIES as a hop count must be from 1 to 10 (got "${value}").`,
+      );
+    }
+    return hops;
+  }
+  return setting.split(',').map((entry) => {
+    const item = entry.trim();
+    if (PROXY_RANGE_NAMES.includes(item)) return item;
+    const [address, prefix, ...rest] = item.split('/');
+    const family = isIP(address ?? '');
+    const maxPrefix = family === 6 ? 128 : 32;
+    const prefixOk =
+      prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix);
+    if (family === 0 || !prefixOk || rest.length > 0) {
+      throw new ConfigError(
+        `TRUSTED_PROXIES entry "${item}" is not an IP address or CIDR range: ${example}.`,
+      );
+    }
+    return item;
+  });
 }
 
 function validTimeZone(tz: string): boolean {
@@ -362,6 +402,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       36_500,
     ),
     publicUrl: parsePublicUrl(env['PUBLIC_URL'], port),
+    trustedProxies: parseTrustedProxies(env['TRUSTED_PROXIES']),
     oidc,
     localPasswords,
     mail: parseMail(env, parsePublicUrl(env['PUBLIC_URL'], port)),

@@ -22,7 +22,8 @@ describe('migrations', () => {
       'Mail1764500000000',
       'Import1764510000000',
       'Sso1764520000000',
-      'Forums1764600000000',
+      'LoginThrottle1764600000000',
+      'Forums1764700000000',
     ]);
 
     for (let i = 0; i < ran.length; i++) await t.dataSource.undoLastMigration();

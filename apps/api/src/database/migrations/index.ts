@@ -9,7 +9,8 @@ import { TeamTimeline1764450000000 } from './1764450000000-team-timeline';
 import { Mail1764500000000 } from './1764500000000-mail';
 import { Import1764510000000 } from './1764510000000-import';
 import { Sso1764520000000 } from './1764520000000-sso';
-import { Forums1764600000000 } from './1764600000000-forums';
+import { LoginThrottle1764600000000 } from './1764600000000-login-throttle';
+import { Forums1764700000000 } from './1764700000000-forums';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API finds them. */
 export const MIGRATIONS = [
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   Mail1764500000000,
   Import1764510000000,
   Sso1764520000000,
-  Forums1764600000000,
+  LoginThrottle1764600000000,
+  Forums1764700000000,
 ];

@@ -13,8 +13,8 @@ const fk = (table: string, column: string, target: string, onDelete = 'CASCADE')
  * Forums between teams (issue 15): `forum`, its member teams (`forum_member`, history kept when a
  * team leaves), its meetings (`forum_meeting`) and a mark per member team (`forum_attendance`).
  */
-export class Forums1764600000000 implements MigrationInterface {
-  name = 'Forums1764600000000';
+export class Forums1764700000000 implements MigrationInterface {
+  name = 'Forums1764700000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.createTable(
