@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `npm test`: everything, in CI order: lint, format check, unit + API tests on SQLite,
-# API tests on PostgreSQL (a private server started here), production build, e2e in Chromium.
+# `npm test`: everything, in CI order: the Debian packages it needs (installed when missing), lint,
+# format check, unit + API tests on SQLite, API tests on PostgreSQL (a private server started here),
+# production build, e2e in Chromium.
 # Exits non-zero on the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,6 +21,7 @@ step() {
   timings+=("$name: $(($(date +%s) - t0))s")
 }
 
+step "Debian packages (chromium, postgresql)" tools/scripts/debian-packages.sh
 step "lint (incl. module boundaries)" $NX run-many -t lint --outputStyle=static
 step "format check" npx prettier --check . --log-level warn
 step "design tokens up to date" node tools/scripts/theme-tokens.mjs --check

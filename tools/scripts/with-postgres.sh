@@ -7,7 +7,7 @@ set -euo pipefail
 
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ]; then
-  echo "with-postgres: PostgreSQL is not installed (Debian package 'postgresql'); .ci/run installs it." >&2
+  echo "with-postgres: PostgreSQL is not installed (Debian package 'postgresql'); tools/scripts/debian-packages.sh installs it." >&2
   exit 1
 fi
 
