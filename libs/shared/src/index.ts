@@ -12,3 +12,4 @@ export * from './lib/olievlek';
 export * from './lib/imports';
 export * from './lib/exports';
 export * from './lib/mail';
+export * from './lib/return-path';
