@@ -25,9 +25,11 @@ test('a team member ticks, skips, undoes, catches up, reflects and answers the p
   await halfUur.getByRole('button', { name: /^Gedaan/ }).click();
   await expect(halfUur.getByText('✓ Gedaan')).toBeVisible();
 
-  // Undo the last one within the few seconds it is offered.
-  await page.getByRole('button', { name: 'Ongedaan maken' }).click();
-  await expect(page.getByRole('status')).toHaveText('Ongedaan gemaakt.');
+  // Undo the last one, in its own card.
+  await halfUur.getByRole('button', { name: /^Ongedaan maken/ }).click();
+  await expect(halfUur.getByRole('status')).toHaveText(
+    'Ongedaan gemaakt: Wekelijks een half uur zonder agenda staat weer open.',
+  );
   await expect(halfUur.getByRole('button', { name: /^Gedaan/ })).toBeVisible();
 
   // Skip one, with a reason.

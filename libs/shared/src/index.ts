@@ -13,3 +13,4 @@ export * from './lib/imports';
 export * from './lib/exports';
 export * from './lib/mail';
 export * from './lib/forums';
+export * from './lib/return-path';

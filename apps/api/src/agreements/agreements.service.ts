@@ -10,7 +10,7 @@ import { CaseAccess } from '../cases/case-access';
 import { CaseViewService } from '../cases/case-view.service';
 import { CaseEntity } from '../cases/entities/case.entity';
 import { PracticeEntity } from '../catalogue/entities/practice.entity';
-import { badRequest, conflict, notFound } from '../common/api-exception';
+import { ApiException, badRequest, conflict, notFound } from '../common/api-exception';
 import { cadenceColumns } from '../common/cadence.dto';
 import { nowIso } from '../common/time';
 import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
@@ -176,9 +176,29 @@ export class AgreementsService {
     dto: AgreementStatusBody,
     origin: string,
   ): Promise<AgreementDto> {
+    try {
+      await this.writeStatus(user, id, dto, origin);
+    } catch (error) {
+      // Someone else changed the step first: what they saved comes along with the 409.
+      if (error instanceof ApiException && error.code === 'AGREEMENT_VERSION_CONFLICT') {
+        throw error.withCurrent(await this.get(id));
+      }
+      throw error;
+    }
+    return this.get(id);
+  }
+
+  private async writeStatus(
+    user: AuthUser,
+    id: string,
+    dto: AgreementStatusBody,
+    origin: string,
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const agreement = await this.find(manager, id);
       await this.access.findOpenEditable(user, agreement.caseId, manager);
+      // A stale version first: the step may have moved on, so the transition is not the question.
+      if (agreement.version !== dto.version) throw this.versionConflict(agreement);
       if (!canTransition(agreement.status, dto.status)) {
         throw conflict(
           'AGREEMENT_INVALID_TRANSITION',
@@ -222,7 +242,6 @@ export class AgreementsService {
         manager,
       );
     });
-    return this.get(id);
   }
 
   /** Any ambassador or admin may read an agreement (learning from each other); it holds no notes. */
@@ -293,6 +312,13 @@ export class AgreementsService {
     }
   }
 
+  private versionConflict(agreement: AgreementEntity): ApiException {
+    return conflict(
+      'AGREEMENT_VERSION_CONFLICT',
+      `Someone else changed "${agreement.title}" in the meantime. Reload to see the latest version, then try again.`,
+    );
+  }
+
   private async saveVersioned(
     manager: EntityManager,
     agreement: AgreementEntity,
@@ -300,10 +326,7 @@ export class AgreementsService {
     changes: Partial<AgreementEntity>,
   ): Promise<void> {
     await updateVersioned(manager, AgreementEntity, agreement.id, version, changes, () =>
-      conflict(
-        'AGREEMENT_VERSION_CONFLICT',
-        `Someone else changed "${agreement.title}" in the meantime. Reload to see the latest version, then try again.`,
-      ),
+      this.versionConflict(agreement),
     );
     await manager
       .getRepository(CaseEntity)

@@ -290,6 +290,12 @@ describe('the ambassador case flow over HTTP', () => {
       themes: ['Werkdruk'],
     });
     expect(second.body.version).toBe(2);
+    const intakeReads = async () =>
+      (
+        (await admin.get(`/api/audit?limit=200&action=note.read&objectType=intake`)).body
+          .events as unknown[]
+      ).length;
+    const readsBefore = await intakeReads();
     const stale = await admin.put(`/api/cases/${c.id}/intake`, {
       version: first.body.version,
       heldOn: today,
@@ -299,6 +305,15 @@ describe('the ambassador case flow over HTTP', () => {
       themes: [],
     });
     expectApiError(stale, 409, 'INTAKE_VERSION_CONFLICT');
+    // What the colleague saved comes along, to show beside the draft; reading it is audited.
+    expect(stale.body.current).toMatchObject({
+      version: 2,
+      participants: 'A, B',
+      situation: 'tweede',
+      themes: ['Werkdruk'],
+      updatedBy: { name: expect.any(String) },
+    });
+    expect(await intakeReads()).toBe(readsBefore + 1);
     const revisions = (await ambassador.get(`/api/cases/${c.id}/intake/revisions`)).body;
     expect(revisions).toHaveLength(1);
     expect(revisions[0].intake.situation).toBe('eerste');
@@ -394,6 +409,19 @@ describe('the ambassador case flow over HTTP', () => {
       409,
       'AGREEMENT_VERSION_CONFLICT',
     );
+    // A status change on a stale version is a conflict, not a refused transition, and it carries
+    // the step as it is saved now.
+    const stale = await ambassador.post(`/api/agreements/${a.id}/status`, {
+      version: adopted.version,
+      status: 'paused',
+      reason: 'vakantie',
+    });
+    expectApiError(stale, 409, 'AGREEMENT_VERSION_CONFLICT');
+    expect(stale.body.current).toMatchObject({
+      id: a.id,
+      status: 'adopted',
+      version: done.body.version,
+    });
     expectApiError(
       await ambassador.post(`/api/agreements/${a.id}/status`, {
         version: done.body.version,

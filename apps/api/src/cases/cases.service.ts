@@ -15,7 +15,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { TeamTimelineService } from '../olievlek/team-timeline.service';
 import type { AuthUser } from '../auth/auth-user';
-import { badRequest, conflict } from '../common/api-exception';
+import { ApiException, badRequest, conflict } from '../common/api-exception';
 import { nowIso } from '../common/time';
 import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
 import { UserEntity } from '../users/entities/user.entity';
@@ -352,6 +352,27 @@ export class CasesService {
 
   /** Create or edit the intake. The version before an edit is kept as a revision. */
   async saveIntake(
+    user: AuthUser,
+    id: string,
+    dto: IntakeDtoBody,
+    origin: string,
+  ): Promise<IntakeDto> {
+    try {
+      return await this.writeIntake(user, id, dto, origin);
+    } catch (error) {
+      if (!(error instanceof ApiException) || error.code !== 'INTAKE_VERSION_CONFLICT') throw error;
+      // The colleague's saved intake comes along, so the page can show it beside the draft.
+      // Its private note is read here, so the read is audited like any other.
+      const current = await this.dataSource.getRepository(IntakeEntity).findOneBy({ caseId: id });
+      if (!current) throw error;
+      await this.auditNoteReads(user, origin, [{ type: 'intake', id: current.id }]);
+      const people = await this.people([current.updatedBy]);
+      const by = people.get(current.updatedBy) ?? { id: current.updatedBy, name: '' };
+      throw error.withCurrent(this.intakeDto(current, by, true));
+    }
+  }
+
+  private writeIntake(
     user: AuthUser,
     id: string,
     dto: IntakeDtoBody,

@@ -21,10 +21,27 @@ export function statusText(status: number): string {
 
 /** The one way the API reports a failure: a status, a stable code and a message a person can act on. */
 export class ApiException extends HttpException {
-  constructor(status: number, code: ErrorCode, message: string, fields?: Record<string, string>) {
+  constructor(
+    status: number,
+    code: ErrorCode,
+    message: string,
+    fields?: Record<string, string>,
+    current?: unknown,
+  ) {
     const body: ApiErrorBody = { statusCode: status, error: statusText(status), message, code };
     if (fields) body.fields = fields;
+    if (current !== undefined) body.current = current;
     super(body, status);
+  }
+
+  get code(): ErrorCode {
+    return (this.getResponse() as ApiErrorBody).code;
+  }
+
+  /** The same failure, now carrying what is saved at this moment. */
+  withCurrent(current: unknown): ApiException {
+    const body = this.getResponse() as ApiErrorBody;
+    return new ApiException(this.getStatus(), body.code, body.message, body.fields, current);
   }
 }
 

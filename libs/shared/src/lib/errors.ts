@@ -6,6 +6,11 @@ export interface ApiErrorBody {
   code: ErrorCode;
   /** For validation errors: the fields that were wrong, with their message. */
   fields?: Record<string, string>;
+  /**
+   * For a 409 on a versioned record: what is saved now (the record as a GET returns it), so the
+   * client can show it beside the person's draft instead of overwriting it.
+   */
+  current?: unknown;
 }
 
 export const ERROR_CODES = [

@@ -13,6 +13,8 @@ export interface OidcTransaction {
   codeVerifier: string;
   /** Epoch milliseconds after which the attempt is refused. */
   expiresAt: number;
+  /** The page of the app the person was going to (a safe relative path), if any. */
+  returnTo?: string;
 }
 
 /**
@@ -53,6 +55,7 @@ export class OidcTransactionSealer {
         typeof value.nonce !== 'string' ||
         typeof value.codeVerifier !== 'string' ||
         typeof value.expiresAt !== 'number' ||
+        (value.returnTo !== undefined && typeof value.returnTo !== 'string') ||
         now >= value.expiresAt
       ) {
         return null;

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Logger, Req, Res } from '@nestjs/common';
 import { ApiFoundResponse, ApiNotFoundResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { RETURN_PARAM, safeReturnPath } from '@olievlek/shared';
 import type { OidcConfig } from '../../config/config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditService } from '../../audit/audit.service';
@@ -49,12 +50,20 @@ export class OidcController {
 
   @Public()
   @Get('start')
+  @ApiQuery({
+    name: RETURN_PARAM,
+    required: false,
+    type: String,
+    description:
+      'A relative path of the app to land on after signing in; anything else is ignored.',
+  })
   @ApiFoundResponse({ description: 'Redirects to the SSO provider (or back to the sign-in page).' })
   @ApiNotFoundResponse({ description: 'SSO is not switched on (SSO_NOT_CONFIGURED).' })
   async start(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const settings = this.settings();
     try {
-      const { url, sealed } = await this.oidc.begin(settings);
+      const query = request.query as Record<string, unknown>;
+      const { url, sealed } = await this.oidc.begin(settings, safeReturnPath(query[RETURN_PARAM]));
       reply.setCookie(OIDC_TRANSACTION_COOKIE, sealed, {
         path: OIDC_COOKIE_PATH,
         httpOnly: true,
@@ -106,7 +115,7 @@ export class OidcController {
       // A new session id at every sign-in; the one this browser held ends on the server too.
       if (request.authUser) await this.auth.logout(request.authUser, request.ip);
       setSessionCookie(reply, token, this.config);
-      this.redirect(reply, '/');
+      this.redirect(reply, identity.returnTo);
     } catch (error) {
       await this.fail(request, reply, error);
     }

@@ -51,8 +51,8 @@ describe('single sign-on with OpenID Connect', () => {
   });
 
   /** Start at the app: the provider's sign-in URL; the browser now holds the transaction cookie. */
-  async function start(app: TestApp, client: HttpClient): Promise<string> {
-    const res = await client.get('/api/auth/oidc/start');
+  async function start(app: TestApp, client: HttpClient, query = ''): Promise<string> {
+    const res = await client.get(`/api/auth/oidc/start${query}`);
     expect(res.status).toBe(302);
     const location = res.headers.get('location') ?? '';
     expect(location.startsWith(`${provider.issuer}/auth?`)).toBe(true);
@@ -69,8 +69,8 @@ describe('single sign-on with OpenID Connect', () => {
   }
 
   /** The whole flow for one account at the provider; returns the browser and the final redirect. */
-  async function signInWithSso(login: string, app = t, client = app.client()) {
-    const authorizationUrl = await start(app, client);
+  async function signInWithSso(login: string, app = t, client = app.client(), query = '') {
+    const authorizationUrl = await start(app, client, query);
     const callbackUrl = await new ProviderBrowser(provider.issuer).signIn(authorizationUrl, login);
     const res = await callback(client, callbackUrl);
     expect(res.status).toBe(302);
@@ -168,6 +168,25 @@ describe('single sign-on with OpenID Connect', () => {
     expect(again.location).toBe('/');
     expect((await again.client.get('/api/auth/me')).body.id).toBe(me.body.id);
     expect(await userCount()).toBe(before + 1);
+  });
+
+  it('lands on the page the person was going to, and only on a relative path of the app', async () => {
+    const going = `?terug=${encodeURIComponent('/bord?stap=12')}`;
+    expect((await signInWithSso('beheer', t, t.client(), going)).location).toBe('/bord?stap=12');
+    for (const hostile of [
+      'https://evil.example/bord',
+      '//evil.example',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      '/\t/evil.example',
+      '/inloggen',
+    ]) {
+      const query = `?terug=${encodeURIComponent(hostile)}`;
+      expect([hostile, (await signInWithSso('beheer', t, t.client(), query)).location]).toEqual([
+        hostile,
+        '/',
+      ]);
+    }
   });
 
   it('links an existing account by its verified e-mail address, keeping its teams and cases', async () => {

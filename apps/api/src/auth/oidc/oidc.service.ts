@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { SsoFailure } from '@olievlek/shared';
+import { safeReturnPath } from '@olievlek/shared';
 import type { IncomingMessage } from 'node:http';
 import { BaseClient, custom, errors, generators, Issuer, TokenSet } from 'openid-client';
 import { APP_CONFIG, AppConfig, OidcConfig } from '../../config/config';
@@ -26,6 +27,8 @@ export interface SsoIdentity {
   issuer: string;
   subject: string;
   claims: Record<string, unknown>;
+  /** Where the app sends the person after signing in: a path checked by `safeReturnPath`. */
+  returnTo: string;
 }
 
 const NETWORK_CODES = new Set([
@@ -117,7 +120,10 @@ export class OidcService {
   }
 
   /** The provider's sign-in URL and the sealed transaction for the cookie. */
-  async begin(settings: OidcConfig): Promise<{ url: string; sealed: string }> {
+  async begin(
+    settings: OidcConfig,
+    returnTo: string | null = null,
+  ): Promise<{ url: string; sealed: string }> {
     const client = await this.getClient(settings);
     const codeVerifier = generators.codeVerifier();
     const state = generators.state();
@@ -135,6 +141,7 @@ export class OidcService {
       nonce,
       codeVerifier,
       expiresAt: Date.now() + OIDC_TRANSACTION_SECONDS * 1000,
+      ...(returnTo ? { returnTo } : {}),
     });
     return { url, sealed };
   }
@@ -198,7 +205,13 @@ export class OidcService {
         throw ssoFailureOf(error);
       }
     }
-    return { issuer: String(idClaims['iss']), subject: String(idClaims['sub']), claims };
+    return {
+      issuer: String(idClaims['iss']),
+      subject: String(idClaims['sub']),
+      claims,
+      // Checked again: the seal proves who wrote it, not that the rule was the same then.
+      returnTo: safeReturnPath(transaction.returnTo) ?? '/',
+    };
   }
 
   /** What the claims mean for Olievlek: the roles, and who the person is. */

@@ -10,7 +10,14 @@ import {
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { API, AuthMethodsResponse, SSO_FAILURES, SsoFailure } from '@olievlek/shared';
+import {
+  API,
+  AuthMethodsResponse,
+  RETURN_PARAM,
+  safeReturnPath,
+  SSO_FAILURES,
+  SsoFailure,
+} from '@olievlek/shared';
 import { apiError } from '../core/api-error';
 import { AuthService } from '../core/auth.service';
 import { LanguageService } from '../core/language.service';
@@ -55,7 +62,7 @@ import { LanguageSwitch } from '../shell/language-switch';
           <p class="utrecht-paragraph">
             <a
               class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
-              [href]="ssoStart"
+              [href]="ssoStart()"
               >{{ methods()?.ssoLabel || ('sso.button' | transloco) }}</a
             >
           </p>
@@ -155,7 +162,15 @@ export class LoginPage implements OnInit {
   /** `?sso=<reason>` when a single sign-on came back without a session. */
   readonly sso = input<string | undefined>();
 
-  protected readonly ssoStart = API.ssoStart;
+  /** `?terug=<path>`: where the person was going; only a relative path of the app counts. */
+  readonly terug = input<string | undefined>();
+
+  private readonly returnPath = computed(() => safeReturnPath(this.terug()));
+  /** The SSO start carries the return path; the API checks it again with the same rule. */
+  protected readonly ssoStart = computed(() => {
+    const back = this.returnPath();
+    return back ? `${API.ssoStart}?${RETURN_PARAM}=${encodeURIComponent(back)}` : API.ssoStart;
+  });
   protected readonly methods = signal<AuthMethodsResponse | null>(null);
   /** Until the API has said otherwise, the password form is there. */
   protected readonly passwordAllowed = computed(() => this.methods()?.password ?? true);
@@ -196,7 +211,7 @@ export class LoginPage implements OnInit {
     try {
       const me = await this.auth.login(this.form.getRawValue());
       this.language.adopt(me);
-      await this.router.navigateByUrl('/');
+      await this.router.navigateByUrl(this.returnPath() ?? '/');
     } catch (e) {
       const error = apiError(e);
       this.error.set(

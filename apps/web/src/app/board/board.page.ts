@@ -1,4 +1,16 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  Signal,
+  signal,
+  viewChild,
+  viewChildren,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type {
@@ -22,13 +34,14 @@ import { CasesApi } from '../cases/cases-api.service';
 import { SpreadLinkForm } from '../spread/spread-link-form';
 import { BoardApi, withRetry } from './board-api.service';
 import { PulseResults } from './pulse-results';
-
-const UNDO_SECONDS = 10;
+import { Feedback } from '../shell/feedback';
+import { FieldError } from '../shell/field-error';
+import { saveState } from '../shell/save-state';
 
 /** The screen members open every week: one tap per step, built for a phone between meetings. */
 @Component({
   selector: 'ov-board-page',
-  imports: [FormsModule, TranslocoPipe, PulseResults, SpreadLinkForm],
+  imports: [FormsModule, TranslocoPipe, PulseResults, SpreadLinkForm, Feedback, FieldError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .ov-step--target {
@@ -39,27 +52,7 @@ const UNDO_SECONDS = 10;
   `,
   template: `
     <h1 class="utrecht-heading-1">{{ 'board.heading' | transloco }}</h1>
-    <div aria-live="polite" class="ov-live">
-      @if (notice(); as text) {
-        <div class="utrecht-alert utrecht-alert--ok" role="status">
-          <p class="utrecht-paragraph">{{ text }}</p>
-          @if (undo()) {
-            <button
-              type="button"
-              class="utrecht-button utrecht-button--secondary-action ov-button--small"
-              (click)="undoLast()"
-            >
-              {{ 'board.undo' | transloco }}
-            </button>
-          }
-        </div>
-      }
-    </div>
-    @if (error(); as text) {
-      <div class="utrecht-alert utrecht-alert--error" role="alert">
-        <p class="utrecht-paragraph">{{ text }}</p>
-      </div>
-    }
+    <ov-feedback [state]="save" at="board" />
 
     @if (board(); as b) {
       @for (t of b.teams; track t.team.id) {
@@ -67,6 +60,8 @@ const UNDO_SECONDS = 10;
           <h2 class="utrecht-heading-2" [id]="'team-' + t.team.id">{{ t.team.name }}</h2>
           @for (a of t.agreements; track a.id) {
             <article
+              #stepCard
+              [attr.data-step]="a.id"
               class="ov-card ov-step"
               [id]="'step-card-' + a.id"
               [class.ov-step--target]="a.id === stap()"
@@ -88,17 +83,36 @@ const UNDO_SECONDS = 10;
               <p class="utrecht-paragraph ov-strong">{{ periodLabel(a) }}</p>
               @if (a.current.status === 'open') {
                 @if (skipping() === a.id) {
-                  <form class="ov-inline-row" (ngSubmit)="tick(a, a.current, 'skipped')">
-                    <div class="utrecht-form-field">
+                  <form class="ov-inline-row" (ngSubmit)="tick(a, a.current, 'skipped')" novalidate>
+                    <div
+                      class="utrecht-form-field"
+                      [class.utrecht-form-field--invalid]="
+                        save.fieldError('step-' + a.id, 'reason')
+                      "
+                    >
                       <label class="utrecht-form-label" [for]="'reason-' + a.id">{{
                         'board.skipReason' | transloco
                       }}</label>
+                      <ov-field-error
+                        [id]="'reason-' + a.id + '-error'"
+                        [text]="save.fieldError('step-' + a.id, 'reason')"
+                      />
                       <input
+                        #skipReason
                         [id]="'reason-' + a.id"
                         name="reason"
                         class="utrecht-textbox utrecht-textbox--html-input"
                         [ngModel]="reason()"
                         (ngModelChange)="reason.set($event)"
+                        aria-required="true"
+                        [attr.aria-invalid]="
+                          save.fieldError('step-' + a.id, 'reason') ? true : null
+                        "
+                        [attr.aria-describedby]="
+                          save.fieldError('step-' + a.id, 'reason')
+                            ? 'reason-' + a.id + '-error'
+                            : null
+                        "
                         maxlength="500"
                       />
                     </div>
@@ -108,7 +122,7 @@ const UNDO_SECONDS = 10;
                     <button
                       type="button"
                       class="utrecht-button utrecht-button--secondary-action"
-                      (click)="skipping.set(null)"
+                      (click)="cancelSkip(a)"
                     >
                       {{ 'app.cancel' | transloco }}
                     </button>
@@ -116,7 +130,9 @@ const UNDO_SECONDS = 10;
                 } @else {
                   <div class="ov-tick">
                     <button
+                      #tickButton
                       type="button"
+                      [attr.data-step]="a.id"
                       class="utrecht-button utrecht-button--primary-action ov-tick__done"
                       [attr.aria-label]="('board.done' | transloco) + ' — ' + a.title"
                       (click)="tick(a, a.current, 'done')"
@@ -134,13 +150,31 @@ const UNDO_SECONDS = 10;
                   </div>
                 }
               } @else {
-                <p class="utrecht-paragraph ov-tick__result" [attr.data-status]="a.current.status">
-                  {{ 'board.state.' + a.current.status | transloco }}
-                  @if (a.current.reason) {
-                    — {{ a.current.reason }}
-                  }
-                </p>
+                <div class="ov-tick ov-tick--settled">
+                  <p
+                    class="utrecht-paragraph ov-tick__result"
+                    [attr.data-status]="a.current.status"
+                  >
+                    {{ 'board.state.' + a.current.status | transloco }}
+                    @if (a.current.reason) {
+                      — {{ a.current.reason }}
+                    }
+                  </p>
+                  <!-- As long as the period is open, a mis-tap can be taken back here. -->
+                  <button
+                    #undoButton
+                    type="button"
+                    [attr.data-step]="a.id"
+                    class="utrecht-button utrecht-button--secondary-action ov-button--small ov-tick__undo"
+                    [disabled]="save.busyAt() === 'step-' + a.id"
+                    (click)="undo(a)"
+                  >
+                    {{ 'board.undo' | transloco
+                    }}<span class="ov-visually-hidden"> — {{ a.title }}</span>
+                  </button>
+                </div>
               }
+              <ov-feedback [state]="save" [at]="'step-' + a.id" />
 
               <details class="ov-details">
                 <summary>{{ 'board.catchUp' | transloco }}</summary>
@@ -186,7 +220,9 @@ const UNDO_SECONDS = 10;
               } @else {
                 <p class="ov-actions ov-board-link">
                   <button
+                    #linkOpener
                     type="button"
+                    [attr.data-step]="a.id"
                     class="utrecht-button utrecht-button--subtle ov-button--small"
                     [id]="'link-open-' + a.id"
                     (click)="startLink(a)"
@@ -219,6 +255,7 @@ const UNDO_SECONDS = 10;
                   {{ 'board.saveReflection' | transloco }}
                 </button>
               </form>
+              <ov-feedback [state]="save" [at]="'reflection-' + a.id" />
               @if (a.reflections.length) {
                 <ul class="ov-list">
                   @for (r of a.reflections; track r.periodKey + r.author.id) {
@@ -273,11 +310,16 @@ const UNDO_SECONDS = 10;
                       </p>
                     </fieldset>
                   }
-                  <button type="submit" class="utrecht-button utrecht-button--primary-action">
+                  <button
+                    type="submit"
+                    class="utrecht-button utrecht-button--primary-action"
+                    [disabled]="save.busyAt() === 'pulse-' + p.id"
+                  >
                     {{ 'pulse.submit' | transloco }}
                   </button>
                 </form>
               }
+              <ov-feedback [state]="save" [at]="'pulse-' + p.id" />
             </section>
           }
           <section class="ov-card" [attr.aria-labelledby]="'results-' + t.team.id">
@@ -305,14 +347,18 @@ export class BoardPage {
   protected readonly board = signal<BoardDto | null>(null);
   protected readonly results = signal<Record<string, PulseRoundResultDto[]>>({});
   protected readonly loading = signal(true);
-  protected readonly notice = signal<string | null>(null);
-  protected readonly error = signal<string | null>(null);
+  /** One save-state: each answer appears in the card of the step or pulse it concerns. */
+  protected readonly save = saveState();
   protected readonly skipping = signal<string | null>(null);
   protected readonly reason = signal('');
   protected readonly drafts = signal<Record<string, string>>({});
   protected readonly scores = signal<Record<string, number>>({});
-  protected readonly undo = signal<{ agreementId: string; periodKey: string } | null>(null);
-  private undoTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly injector = inject(Injector);
+  private readonly skipReason = viewChild<ElementRef<HTMLElement>>('skipReason');
+  private readonly tickButtons = viewChildren<ElementRef<HTMLElement>>('tickButton');
+  private readonly undoButtons = viewChildren<ElementRef<HTMLElement>>('undoButton');
+  private readonly linkOpeners = viewChildren<ElementRef<HTMLElement>>('linkOpener');
+  private readonly stepCards = viewChildren<ElementRef<HTMLElement>>('stepCard');
 
   /** The agreement whose "We took this from …" form is open. */
   protected readonly linking = signal<string | null>(null);
@@ -334,13 +380,13 @@ export class BoardPage {
       this.linkData.set({ units, practices });
     } catch (e) {
       this.linking.set(null);
-      this.error.set(translateError(this.transloco, apiError(e)));
+      this.save.failWith('step-' + a.id, e);
     }
   }
 
   protected stopLink(a: BoardAgreementDto): void {
     this.linking.set(null);
-    setTimeout(() => document.getElementById('link-open-' + a.id)?.focus());
+    this.focusIn(this.linkOpeners, a.id);
   }
 
   /** The catalogue practice the step was agreed from, known here only by its title. */
@@ -349,7 +395,8 @@ export class BoardPage {
   }
 
   protected linked(link: SpreadLinkDto, a: BoardAgreementDto): void {
-    this.say(
+    this.save.done(
+      'step-' + a.id,
       this.transloco.translate('olievlek.links.saved', {
         source: link.source.name,
         target: link.target.name,
@@ -366,7 +413,7 @@ export class BoardPage {
       const results = await Promise.all(board.teams.map((t) => this.api.results(t.team.id)));
       this.results.set(Object.fromEntries(board.teams.map((t, i) => [t.team.id, results[i]])));
     } catch (e) {
-      this.error.set(translateError(this.transloco, apiError(e)));
+      this.save.failWith('board', e);
     } finally {
       this.loading.set(false);
     }
@@ -376,11 +423,14 @@ export class BoardPage {
   private focusStep(): void {
     const id = this.stap();
     if (!id) return;
-    setTimeout(() => {
-      const card = document.getElementById('step-card-' + id);
-      card?.scrollIntoView({ block: 'start' });
-      card?.focus({ preventScroll: true });
-    });
+    afterNextRender(
+      () => {
+        const card = this.stepCards().find((c) => c.nativeElement.dataset['step'] === id);
+        card?.nativeElement.scrollIntoView({ block: 'start' });
+        card?.nativeElement.focus({ preventScroll: true });
+      },
+      { injector: this.injector },
+    );
   }
 
   protected cadenceText(cadence: CadenceDto): string {
@@ -400,9 +450,27 @@ export class BoardPage {
     return a.team.id === teamId ? (a.partnerTeam?.name ?? '') : a.team.name;
   }
   protected startSkip(a: BoardAgreementDto): void {
+    this.save.clear();
     this.reason.set('');
     this.skipping.set(a.id);
-    setTimeout(() => document.getElementById('reason-' + a.id)?.focus());
+    afterNextRender(() => this.skipReason()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  protected cancelSkip(a: BoardAgreementDto): void {
+    this.skipping.set(null);
+    this.save.clear();
+    this.focusIn(this.tickButtons, a.id);
+  }
+
+  /** After a tick or an undo the card's buttons change: the keyboard stays in the same card. */
+  private focusIn(buttons: Signal<readonly ElementRef<HTMLElement>[]>, agreementId: string): void {
+    afterNextRender(
+      () =>
+        buttons()
+          .find((b) => b.nativeElement.dataset['step'] === agreementId)
+          ?.nativeElement.focus(),
+      { injector: this.injector },
+    );
   }
   protected resultsOf(teamId: string): PulseRoundResultDto[] {
     return this.results()[teamId] ?? [];
@@ -423,13 +491,16 @@ export class BoardPage {
     cell: BoardCellDto,
     state: CheckOffState,
   ): Promise<void> {
+    const at = 'step-' + a.id;
     if (state === 'skipped' && !this.reason().trim()) {
-      this.error.set(this.transloco.translate('board.reasonRequired'));
+      this.save.invalid(at, { reason: this.transloco.translate('board.reasonRequired') });
+      this.skipReason()?.nativeElement.focus();
       return;
     }
     const reason = state === 'skipped' ? this.reason().trim() : undefined;
     const before = a.habit.level;
-    this.error.set(null);
+    const focused = document.activeElement?.classList.contains('ov-tick__done') ?? false;
+    this.save.clear();
     this.skipping.set(null);
     this.replace({
       ...a,
@@ -447,16 +518,20 @@ export class BoardPage {
       );
       this.replace(saved);
       const celebrate = saved.habit.level === 'routine' && before !== 'routine';
-      this.say(
+      this.save.done(
+        at,
         this.transloco.translate(
           celebrate ? 'board.routine' : state === 'done' ? 'board.savedDone' : 'board.savedSkipped',
           { title: a.title },
         ),
-        { agreementId: a.id, periodKey: cell.key },
       );
+      if (cell.key === a.current.key && (focused || state === 'skipped')) {
+        this.focusIn(this.undoButtons, a.id);
+      }
     } catch (e) {
       this.replace(a);
-      this.error.set(
+      this.save.fail(
+        at,
         this.transloco.translate('board.notSaved', { title: a.title }) +
           ' ' +
           translateError(this.transloco, apiError(e)),
@@ -464,43 +539,51 @@ export class BoardPage {
     }
   }
 
-  protected async undoLast(): Promise<void> {
-    const u = this.undo();
-    if (!u) return;
-    this.clearUndo();
-    try {
-      this.replace(await withRetry(() => this.api.untick(u.agreementId, u.periodKey)));
-      this.notice.set(this.transloco.translate('board.undone'));
-    } catch (e) {
-      this.error.set(translateError(this.transloco, apiError(e)));
-    }
+  /** Takes back this period's tick or skip, for as long as the period is open. */
+  protected async undo(a: BoardAgreementDto): Promise<void> {
+    const at = 'step-' + a.id;
+    await this.save.run(
+      at,
+      async () => this.replace(await withRetry(() => this.api.untick(a.id, a.current.key))),
+      () => this.transloco.translate('trust.undone', { title: a.title }),
+    );
+    this.focusIn(this.tickButtons, a.id);
   }
 
   protected async reflect(a: BoardAgreementDto): Promise<void> {
     const text = (this.drafts()[a.id] ?? '').trim();
     if (!text) return;
-    try {
-      this.replace(await withRetry(() => this.api.reflect(a.id, a.current.key, text)));
+    const saved = await this.save.run(
+      'reflection-' + a.id,
+      () => withRetry(() => this.api.reflect(a.id, a.current.key, text)),
+      () => this.transloco.translate('board.reflectionSaved'),
+    );
+    if (saved) {
+      this.replace(saved);
       this.setDraft(a.id, '');
-      this.say(this.transloco.translate('board.reflectionSaved'));
-    } catch (e) {
-      this.error.set(translateError(this.transloco, apiError(e)));
     }
   }
 
   protected async answer(p: OpenPulseDto): Promise<void> {
     const scores = this.scores();
+    const at = 'pulse-' + p.id;
     if (p.questions.some((q) => !scores[q.id])) {
-      this.error.set(this.transloco.translate('pulse.incomplete'));
+      this.save.fail(at, this.transloco.translate('pulse.incomplete'));
       return;
     }
-    this.error.set(null);
-    try {
-      await withRetry(() =>
-        this.api.answer(p.id, {
-          answers: p.questions.map((q) => ({ questionId: q.id, score: scores[q.id] })),
-        }),
-      );
+    const sent = await this.save.run(
+      at,
+      async () => {
+        await withRetry(() =>
+          this.api.answer(p.id, {
+            answers: p.questions.map((q) => ({ questionId: q.id, score: scores[q.id] })),
+          }),
+        );
+        return true;
+      },
+      () => this.transloco.translate('pulse.thanks'),
+    );
+    if (sent) {
       this.board.update(
         (b) =>
           b && {
@@ -511,9 +594,6 @@ export class BoardPage {
             })),
           },
       );
-      this.say(this.transloco.translate('pulse.thanks'));
-    } catch (e) {
-      this.error.set(translateError(this.transloco, apiError(e)));
     }
   }
 
@@ -528,19 +608,5 @@ export class BoardPage {
           })),
         },
     );
-  }
-
-  private say(text: string, undo?: { agreementId: string; periodKey: string }): void {
-    this.notice.set(text);
-    this.clearUndo();
-    if (undo) {
-      this.undo.set(undo);
-      this.undoTimer = setTimeout(() => this.undo.set(null), UNDO_SECONDS * 1000);
-    }
-  }
-
-  private clearUndo(): void {
-    if (this.undoTimer) clearTimeout(this.undoTimer);
-    this.undo.set(null);
   }
 }

@@ -2,10 +2,12 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  ElementRef,
   inject,
   input,
   output,
   signal,
+  viewChild,
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -36,6 +38,7 @@ import { todayInAmsterdam } from './cases-api.service';
           <p class="utrecht-form-field-error-message">{{ m }}</p>
         }
         <select
+          #firstField
           id="ag-practice"
           class="utrecht-select utrecht-select--html-select"
           formControlName="practiceId"
@@ -233,6 +236,7 @@ export class AgreementForm {
     startNow: [true],
   });
   private readonly practiceId = signal('');
+  private readonly firstField = viewChild.required<ElementRef<HTMLElement>>('firstField');
   private readonly localErrors = signal<Record<string, string>>({});
   protected readonly chosen = computed(
     () => this.practices().find((p) => p.id === this.practiceId()) ?? null,
@@ -240,6 +244,11 @@ export class AgreementForm {
   protected readonly partnerTeams = computed(() =>
     this.teams().filter((t) => t.id !== this.teamId()),
   );
+
+  /** The opener puts the keyboard here when the form opens. */
+  focus(): void {
+    this.firstField().nativeElement.focus();
+  }
 
   protected err(name: string): string | null {
     return this.localErrors()[name] ?? this.fieldErrors()[name] ?? null;

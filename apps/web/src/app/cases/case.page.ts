@@ -1,11 +1,16 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
+  ElementRef,
   inject,
+  Injector,
   input,
   resource,
   signal,
+  viewChild,
+  viewChildren,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -19,7 +24,12 @@ import type {
   RhythmCellDto,
 } from '@olievlek/shared';
 import { apiError } from '../core/api-error';
+import { ConflictPanel, ConflictRow } from '../shell/conflict-panel';
+import { disclosure } from '../shell/disclosure';
 import { Feedback } from '../shell/feedback';
+import { FieldError } from '../shell/field-error';
+import { saveState } from '../shell/save-state';
+import { IntakeSection } from './intake-section';
 import { cadenceText } from '../core/cadence-text';
 import { AuthService } from '../core/auth.service';
 import { translateError } from '../core/error-text';
@@ -38,6 +48,9 @@ interface StatusDraft {
   selector: 'ov-case-page',
   imports: [
     Feedback,
+    FieldError,
+    ConflictPanel,
+    IntakeSection,
     RouterLink,
     TranslocoPipe,
     FormsModule,
@@ -63,26 +76,37 @@ interface StatusDraft {
         <span>{{ 'cases.ambassadors' | transloco: { names: names(c) } }}</span>
       </p>
 
-      <ov-feedback
-        [notice]="notice()"
-        [error]="error()"
-        [conflict]="conflict()"
-        (reload)="reload()"
-      />
-
       @if (editable(c)) {
-        @if (closing()) {
-          <form class="ov-inline-form" (ngSubmit)="closeCase(c)" aria-labelledby="close-heading">
+        @if (closing.isOpen()) {
+          <form
+            class="ov-inline-form"
+            (ngSubmit)="closeCase(c)"
+            aria-labelledby="close-heading"
+            novalidate
+          >
             <h2 class="utrecht-heading-3" id="close-heading">{{ 'cases.close' | transloco }}</h2>
-            <div class="utrecht-form-field">
+            <div
+              class="utrecht-form-field"
+              [class.utrecht-form-field--invalid]="save.fieldError('close', 'summary')"
+            >
               <label class="utrecht-form-label" for="close-summary">{{
                 'cases.closingSummary' | transloco
               }}</label>
+              <ov-field-error
+                id="close-summary-error"
+                [text]="save.fieldError('close', 'summary')"
+              />
               <textarea
+                #closeSummary
                 id="close-summary"
                 name="summary"
                 rows="3"
                 class="utrecht-textarea utrecht-textarea--html-textarea"
+                aria-required="true"
+                [attr.aria-invalid]="save.fieldError('close', 'summary') ? true : null"
+                [attr.aria-describedby]="
+                  save.fieldError('close', 'summary') ? 'close-summary-error' : null
+                "
                 [ngModel]="closingSummary()"
                 (ngModelChange)="closingSummary.set($event)"
                 maxlength="10000"
@@ -92,14 +116,14 @@ interface StatusDraft {
               <button
                 type="submit"
                 class="utrecht-button utrecht-button--primary-action"
-                [disabled]="busy()"
+                [disabled]="save.busy()"
               >
                 {{ 'cases.closeSubmit' | transloco }}
               </button>
               <button
                 type="button"
                 class="utrecht-button utrecht-button--secondary-action"
-                (click)="closing.set(false)"
+                (click)="cancelClose()"
               >
                 {{ 'app.cancel' | transloco }}
               </button>
@@ -108,15 +132,17 @@ interface StatusDraft {
         } @else {
           <p class="ov-actions">
             <button
+              #closeOpener
               type="button"
               class="utrecht-button utrecht-button--secondary-action"
-              (click)="closing.set(true)"
+              (click)="openClose()"
             >
               {{ 'cases.close' | transloco }}
             </button>
           </p>
         }
       }
+      <ov-feedback [state]="save" at="close" (reload)="reload()" />
       @if (c.closingSummary) {
         <div class="utrecht-alert utrecht-alert--info">
           <p class="utrecht-paragraph">
@@ -168,162 +194,22 @@ interface StatusDraft {
             <button
               type="submit"
               class="utrecht-button utrecht-button--secondary-action"
-              [disabled]="busy() || !shareWith()"
+              [disabled]="save.busy() || !shareWith()"
             >
               {{ 'cases.share' | transloco }}
             </button>
           </form>
         }
+        <ov-feedback [state]="save" at="ambassadors" (reload)="reload()" />
       </section>
 
-      <!-- Intake -->
-      <section class="ov-card" aria-labelledby="intake-heading">
-        <h2 class="utrecht-heading-2" id="intake-heading">{{ 'intake.heading' | transloco }}</h2>
-        @if (editingIntake()) {
-          <form (ngSubmit)="saveIntake(c)">
-            <div class="utrecht-form-field">
-              <label class="utrecht-form-label" for="in-date">{{
-                'intake.heldOn' | transloco
-              }}</label>
-              <input
-                id="in-date"
-                name="heldOn"
-                type="date"
-                class="utrecht-textbox utrecht-textbox--html-input"
-                [(ngModel)]="intake.heldOn"
-                required
-              />
-            </div>
-            <div class="utrecht-form-field">
-              <label class="utrecht-form-label" for="in-participants">{{
-                'intake.participants' | transloco
-              }}</label>
-              <input
-                id="in-participants"
-                name="participants"
-                class="utrecht-textbox utrecht-textbox--html-input"
-                [(ngModel)]="intake.participants"
-                maxlength="2000"
-              />
-            </div>
-            <div class="utrecht-form-field">
-              <label class="utrecht-form-label" for="in-situation">{{
-                'intake.situation' | transloco
-              }}</label>
-              <p class="utrecht-form-field-description" id="in-situation-hint">
-                {{ 'intake.privateHint' | transloco }}
-              </p>
-              <textarea
-                id="in-situation"
-                name="situation"
-                rows="4"
-                class="utrecht-textarea utrecht-textarea--html-textarea"
-                aria-describedby="in-situation-hint"
-                [(ngModel)]="intake.situation"
-                maxlength="10000"
-              ></textarea>
-            </div>
-            <div class="utrecht-form-field">
-              <label class="utrecht-form-label" for="in-wishes">{{
-                'intake.wishes' | transloco
-              }}</label>
-              <textarea
-                id="in-wishes"
-                name="wishes"
-                rows="3"
-                class="utrecht-textarea utrecht-textarea--html-textarea"
-                [(ngModel)]="intake.wishes"
-                maxlength="10000"
-              ></textarea>
-            </div>
-            <fieldset class="utrecht-form-fieldset">
-              <legend class="utrecht-form-fieldset__legend">
-                {{ 'intake.themes' | transloco }}
-              </legend>
-              <div class="ov-checkbox-row">
-                @for (theme of themeNames(); track theme) {
-                  <div class="utrecht-form-field utrecht-form-field--checkbox">
-                    <input
-                      type="checkbox"
-                      class="utrecht-checkbox utrecht-checkbox--html-input"
-                      [id]="'theme-' + $index"
-                      [checked]="intake.themes.includes(theme)"
-                      (change)="toggleTheme(theme)"
-                    />
-                    <label
-                      class="utrecht-form-label utrecht-form-label--checkbox"
-                      [for]="'theme-' + $index"
-                      >{{ theme }}</label
-                    >
-                  </div>
-                }
-              </div>
-              <div class="utrecht-form-field">
-                <label class="utrecht-form-label" for="in-extra-themes">{{
-                  'intake.extraThemes' | transloco
-                }}</label>
-                <input
-                  id="in-extra-themes"
-                  name="extraThemes"
-                  class="utrecht-textbox utrecht-textbox--html-input"
-                  [(ngModel)]="extraThemes"
-                />
-              </div>
-            </fieldset>
-            <div class="ov-actions">
-              <button
-                type="submit"
-                class="utrecht-button utrecht-button--primary-action"
-                [disabled]="busy()"
-              >
-                {{ 'intake.save' | transloco }}
-              </button>
-              <button
-                type="button"
-                class="utrecht-button utrecht-button--secondary-action"
-                (click)="editingIntake.set(false)"
-              >
-                {{ 'app.cancel' | transloco }}
-              </button>
-            </div>
-          </form>
-        } @else if (c.intake; as i) {
-          <dl class="ov-facts">
-            <dt>{{ 'intake.heldOn' | transloco }}</dt>
-            <dd>{{ i.heldOn }}</dd>
-            <dt>{{ 'intake.participants' | transloco }}</dt>
-            <dd>{{ i.participants || '—' }}</dd>
-            @if (i.situation !== undefined) {
-              <dt>{{ 'intake.situation' | transloco }}</dt>
-              <dd class="ov-pre">{{ i.situation || '—' }}</dd>
-            }
-            <dt>{{ 'intake.wishes' | transloco }}</dt>
-            <dd class="ov-pre">{{ i.wishes || '—' }}</dd>
-            <dt>{{ 'intake.themes' | transloco }}</dt>
-            <dd>{{ i.themes.join(', ') || '—' }}</dd>
-          </dl>
-          @if (editable(c)) {
-            <button
-              type="button"
-              class="utrecht-button utrecht-button--secondary-action"
-              (click)="startIntake(c)"
-            >
-              {{ 'intake.edit' | transloco }}
-            </button>
-          }
-        } @else {
-          <p class="utrecht-paragraph">{{ 'intake.none' | transloco }}</p>
-          @if (editable(c)) {
-            <button
-              type="button"
-              class="utrecht-button utrecht-button--primary-action"
-              (click)="startIntake(c)"
-            >
-              {{ 'intake.fill' | transloco }}
-            </button>
-          }
-        }
-      </section>
+      <ov-intake-section
+        [detail]="c"
+        [editable]="editable(c)"
+        [themeNames]="themeNames()"
+        [save]="save"
+        (changed)="detail.reload()"
+      />
 
       <!-- Agreements -->
       <section class="ov-card" aria-labelledby="agreements-heading">
@@ -332,7 +218,9 @@ interface StatusDraft {
         </h2>
         @for (a of c.agreements; track a.id) {
           <article class="ov-agreement" [attr.aria-labelledby]="'ag-' + a.id">
-            <h3 class="utrecht-heading-3" [id]="'ag-' + a.id">{{ a.title }}</h3>
+            <h3 #stepHeading class="utrecht-heading-3" [id]="'ag-' + a.id" tabindex="-1">
+              {{ a.title }}
+            </h3>
             <p class="ov-case-meta">
               <span class="ov-status" [attr.data-status]="a.status">{{
                 'agreementStatus.' + a.status | transloco
@@ -383,34 +271,57 @@ interface StatusDraft {
             }
             @if (editable(c) && a.allowedTransitions.length > 0) {
               @if (draft()?.agreement?.id === a.id) {
-                <form class="ov-inline-form" (ngSubmit)="saveStatus()">
-                  <div class="utrecht-form-field">
+                <form class="ov-inline-form" (ngSubmit)="saveStatus()" novalidate>
+                  <div
+                    class="utrecht-form-field"
+                    [class.utrecht-form-field--invalid]="save.fieldError('step-' + a.id, 'reason')"
+                  >
                     <label class="utrecht-form-label" [for]="'reason-' + a.id">{{
                       'agreements.reason'
                         | transloco: { status: ('agreementStatus.' + draftStatus() | transloco) }
                     }}</label>
+                    <ov-field-error
+                      [id]="'reason-' + a.id + '-error'"
+                      [text]="save.fieldError('step-' + a.id, 'reason')"
+                    />
                     <input
+                      #reasonField
                       [id]="'reason-' + a.id"
                       name="reason"
                       class="utrecht-textbox utrecht-textbox--html-input"
                       [ngModel]="draftReason()"
                       (ngModelChange)="draftReason.set($event)"
-                      required
+                      aria-required="true"
+                      [attr.aria-invalid]="save.fieldError('step-' + a.id, 'reason') ? true : null"
+                      [attr.aria-describedby]="
+                        save.fieldError('step-' + a.id, 'reason')
+                          ? 'reason-' + a.id + '-error'
+                          : null
+                      "
                       maxlength="1000"
                     />
                   </div>
+                  @if (statusTheirs(a.id); as theirs) {
+                    <ov-conflict-panel
+                      [id]="'status-conflict-' + a.id"
+                      [by]="lastChangeBy(c, theirs)"
+                      [rows]="statusRows(theirs)"
+                      (takeTheirs)="takeTheirStatus(a)"
+                      (keepMine)="keepMyStatus(theirs)"
+                    />
+                  }
                   <div class="ov-actions">
                     <button
                       type="submit"
                       class="utrecht-button utrecht-button--primary-action"
-                      [disabled]="busy()"
+                      [disabled]="save.busy()"
                     >
                       {{ 'app.save' | transloco }}
                     </button>
                     <button
                       type="button"
                       class="utrecht-button utrecht-button--secondary-action"
-                      (click)="draft.set(null)"
+                      (click)="cancelStatus(a)"
                     >
                       {{ 'app.cancel' | transloco }}
                     </button>
@@ -431,31 +342,39 @@ interface StatusDraft {
                 </div>
               }
             }
+            <ov-feedback
+              [state]="save"
+              [at]="'step-' + a.id"
+              [offerReload]="!statusTheirs(a.id)"
+              (reload)="takeTheirStatus(a)"
+            />
           </article>
         } @empty {
           <p class="utrecht-paragraph">{{ 'agreements.none' | transloco }}</p>
         }
         @if (editable(c)) {
-          @if (addingAgreement()) {
+          @if (adding.isOpen()) {
             <ov-agreement-form
               [practices]="practices.value() ?? []"
               [teams]="teams.value() ?? []"
               [teamId]="c.team.id"
-              [busy]="busy()"
-              [fieldErrors]="fields()"
+              [busy]="save.busy()"
+              [fieldErrors]="save.fieldErrorsAt('agreement')"
               (submitted)="addAgreement(c, $event)"
-              (cancelled)="addingAgreement.set(false)"
+              (cancelled)="adding.close()"
             />
           } @else {
             <button
+              #addOpener
               type="button"
               class="utrecht-button utrecht-button--primary-action"
-              (click)="addingAgreement.set(true)"
+              (click)="openAdding()"
             >
               {{ 'agreements.new' | transloco }}
             </button>
           }
         }
+        <ov-feedback [state]="save" at="agreement" (reload)="reload()" />
       </section>
 
       <ov-case-spread-links
@@ -472,7 +391,7 @@ interface StatusDraft {
           </h2>
           <p class="utrecht-paragraph ov-muted">{{ 'intake.privateHint' | transloco }}</p>
           @if (editable(c)) {
-            <form class="ov-inline-form" (ngSubmit)="addObservation(c)">
+            <form class="ov-inline-form" (ngSubmit)="addObservation(c)" novalidate>
               <div class="utrecht-form-field">
                 <label class="utrecht-form-label" for="obs-date">{{
                   'observations.date' | transloco
@@ -483,31 +402,44 @@ interface StatusDraft {
                   type="date"
                   class="utrecht-textbox utrecht-textbox--html-input ov-input--date"
                   [(ngModel)]="observation.observedOn"
-                  required
+                  aria-required="true"
                 />
               </div>
-              <div class="utrecht-form-field">
+              <div
+                class="utrecht-form-field"
+                [class.utrecht-form-field--invalid]="save.fieldError('observation', 'text')"
+              >
                 <label class="utrecht-form-label" for="obs-text">{{
                   'observations.text' | transloco
                 }}</label>
+                <ov-field-error
+                  id="obs-text-error"
+                  [text]="save.fieldError('observation', 'text')"
+                />
                 <textarea
+                  #observationText
                   id="obs-text"
                   name="text"
                   rows="3"
                   class="utrecht-textarea utrecht-textarea--html-textarea"
                   [(ngModel)]="observation.text"
                   maxlength="10000"
-                  required
+                  aria-required="true"
+                  [attr.aria-invalid]="save.fieldError('observation', 'text') ? true : null"
+                  [attr.aria-describedby]="
+                    save.fieldError('observation', 'text') ? 'obs-text-error' : null
+                  "
                 ></textarea>
               </div>
               <button
                 type="submit"
                 class="utrecht-button utrecht-button--secondary-action"
-                [disabled]="busy()"
+                [disabled]="save.busy()"
               >
                 {{ 'observations.add' | transloco }}
               </button>
             </form>
+            <ov-feedback [state]="save" at="observation" />
           }
           <ul class="ov-list">
             @for (o of observations; track o.id) {
@@ -547,6 +479,7 @@ interface StatusDraft {
             }
           </div>
         }
+        <ov-feedback [state]="save" at="pulse" />
         <ov-pulse-results [rounds]="pulses.value() ?? []" />
       </section>
 
@@ -582,10 +515,22 @@ interface StatusDraft {
           }
         </ol>
       </section>
+    } @else if (missing()) {
+      <h1 class="utrecht-heading-1">{{ 'trust.caseNotFound' | transloco }}</h1>
+      <p class="utrecht-paragraph">{{ 'trust.caseNotFoundText' | transloco }}</p>
     } @else if (detail.error()) {
       <div class="utrecht-alert utrecht-alert--error" role="alert">
         <p class="utrecht-paragraph">{{ loadError() }}</p>
       </div>
+      <p class="utrecht-paragraph">
+        <button
+          type="button"
+          class="utrecht-button utrecht-button--secondary-action"
+          (click)="reload()"
+        >
+          {{ 'app.reload' | transloco }}
+        </button>
+      </p>
     } @else {
       <p class="utrecht-paragraph">{{ 'app.loading' | transloco }}</p>
     }
@@ -617,27 +562,26 @@ export class CasePage {
   protected readonly isAdmin = computed(() => this.auth.me()?.roles.includes('admin') ?? false);
   protected readonly shareWith = signal('');
 
-  protected readonly busy = signal(false);
-  protected readonly notice = signal<string | null>(null);
-  protected readonly error = signal<string | null>(null);
-  protected readonly conflict = signal(false);
-  protected readonly fields = signal<Record<string, string>>({});
-  protected readonly editingIntake = signal(false);
-  protected readonly addingAgreement = signal(false);
-  protected readonly closing = signal(false);
+  /** The page's one save-state: each action's answer appears beside its own control. */
+  protected readonly save = saveState();
+
+  private readonly closeSummary = viewChild<ElementRef<HTMLElement>>('closeSummary');
+  private readonly closeOpener = viewChild<ElementRef<HTMLElement>>('closeOpener');
+  protected readonly closing = disclosure(this.closeSummary, this.closeOpener);
   protected readonly closingSummary = signal('');
+
+  private readonly agreementForm = viewChild(AgreementForm);
+  private readonly addOpener = viewChild<ElementRef<HTMLElement>>('addOpener');
+  protected readonly adding = disclosure(this.agreementForm, this.addOpener);
+
+  private readonly observationText = viewChild<ElementRef<HTMLElement>>('observationText');
+  private readonly reasonField = viewChild<ElementRef<HTMLElement>>('reasonField');
+  private readonly stepHeadings = viewChildren<ElementRef<HTMLElement>>('stepHeading');
+
   protected readonly draft = signal<StatusDraft | null>(null);
   protected readonly draftReason = signal('');
   protected readonly draftStatus = computed(() => this.draft()?.status ?? 'running');
 
-  protected intake = {
-    heldOn: todayInAmsterdam(),
-    participants: '',
-    situation: '',
-    wishes: '',
-    themes: [] as string[],
-  };
-  protected extraThemes = '';
   protected observation = { observedOn: todayInAmsterdam(), text: '' };
 
   protected readonly themeNames = computed(() => {
@@ -651,6 +595,13 @@ export class CasePage {
   protected names(c: CaseDetailDto): string {
     return c.ambassadors.map((a) => a.name).join(', ');
   }
+  /** An unknown id (or one this person may not open) is answered, not left loading. */
+  protected readonly missing = computed(() => {
+    const error = this.detail.error();
+    if (!error) return false;
+    const status = apiError(error).statusCode;
+    return status === 404 || status === 400;
+  });
   protected loadError(): string {
     return translateError(this.transloco, apiError(this.detail.error()));
   }
@@ -665,81 +616,126 @@ export class CasePage {
   }
 
   reload(): void {
-    this.error.set(null);
-    this.conflict.set(false);
+    this.save.clear();
     this.detail.reload();
   }
 
-  protected startIntake(c: CaseDetailDto): void {
-    const i = c.intake;
-    this.intake = i
-      ? {
-          heldOn: i.heldOn,
-          participants: i.participants,
-          situation: i.situation ?? '',
-          wishes: i.wishes,
-          themes: [...i.themes],
-        }
-      : { heldOn: todayInAmsterdam(), participants: '', situation: '', wishes: '', themes: [] };
-    const known = new Set(this.themeNames());
-    this.extraThemes = this.intake.themes.filter((t) => !known.has(t)).join(', ');
-    this.intake.themes = this.intake.themes.filter((t) => known.has(t));
-    this.editingIntake.set(true);
-    setTimeout(() => document.getElementById('in-date')?.focus());
-  }
-
-  protected toggleTheme(theme: string): void {
-    const themes = this.intake.themes;
-    this.intake.themes = themes.includes(theme)
-      ? themes.filter((t) => t !== theme)
-      : [...themes, theme];
-  }
-
-  protected async saveIntake(c: CaseDetailDto): Promise<void> {
-    const extra = this.extraThemes
-      .split(',')
-      .map((t) => t.trim())
-      .filter((t) => t !== '');
-    await this.run(async () => {
-      await this.api.saveIntake(c.id, {
-        version: c.intake?.version ?? 0,
-        ...this.intake,
-        themes: [...this.intake.themes, ...extra],
-      });
-      this.editingIntake.set(false);
-      return this.transloco.translate('intake.saved');
-    });
+  protected openAdding(): void {
+    this.save.clear();
+    this.adding.open();
   }
 
   protected async addAgreement(c: CaseDetailDto, request: AgreementRequest): Promise<void> {
-    await this.run(async () => {
-      const created = await this.api.addAgreement(c.id, request);
-      this.addingAgreement.set(false);
-      return this.transloco.translate('agreements.added', { title: created.title });
-    });
+    const created = await this.save.run(
+      'agreement',
+      () => this.api.addAgreement(c.id, request),
+      (a) => this.transloco.translate('agreements.added', { title: a.title }),
+    );
+    if (created) {
+      this.adding.close();
+      this.detail.reload();
+    }
   }
 
   protected startStatus(agreement: AgreementDto, status: AgreementStatusDto): void {
+    this.save.clear();
     this.draft.set({ agreement, status, reason: '' });
     this.draftReason.set('');
-    setTimeout(() => document.getElementById('reason-' + agreement.id)?.focus());
+    afterNextRender(() => this.reasonField()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  private readonly injector = inject(Injector);
+
+  /** Back to the step's heading, so the keyboard stays where the person was. */
+  private focusStep(agreementId: string): void {
+    afterNextRender(
+      () =>
+        this.stepHeadings()
+          .find((h) => h.nativeElement.id === 'ag-' + agreementId)
+          ?.nativeElement.focus(),
+      { injector: this.injector },
+    );
+  }
+
+  protected cancelStatus(a: AgreementDto): void {
+    this.draft.set(null);
+    this.save.clear();
+    this.focusStep(a.id);
   }
 
   protected async saveStatus(): Promise<void> {
     const d = this.draft();
     if (!d) return;
-    await this.run(async () => {
-      const saved = await this.api.changeStatus(d.agreement.id, {
-        version: d.agreement.version,
-        status: d.status,
-        reason: this.draftReason(),
-      });
+    const at = 'step-' + d.agreement.id;
+    if (!this.draftReason().trim()) {
+      this.save.invalid(at, { reason: this.transloco.translate('trust.reasonEmpty') });
+      this.reasonField()?.nativeElement.focus();
+      return;
+    }
+    const saved = await this.save.run(
+      at,
+      () =>
+        this.api.changeStatus(d.agreement.id, {
+          version: d.agreement.version,
+          status: d.status,
+          reason: this.draftReason(),
+        }),
+      (a) =>
+        this.transloco.translate('agreements.statusChanged', {
+          title: a.title,
+          status: this.transloco.translate('agreementStatus.' + a.status),
+        }),
+    );
+    if (saved) {
       this.draft.set(null);
-      return this.transloco.translate('agreements.statusChanged', {
-        title: saved.title,
-        status: this.transloco.translate('agreementStatus.' + saved.status),
-      });
-    });
+      this.detail.reload();
+      this.focusStep(saved.id);
+    }
+  }
+
+  /** What a colleague saved on this step, when a status change met theirs (409). */
+  protected statusTheirs(agreementId: string): AgreementDto | null {
+    const current = this.save.conflictAt('step-' + agreementId)?.current as AgreementDto | null;
+    return current ?? null;
+  }
+
+  protected lastChangeBy(c: CaseDetailDto, theirs: AgreementDto): string {
+    const last = theirs.history.at(-1);
+    return last?.by.name ?? this.names(c);
+  }
+
+  protected statusRows(theirs: AgreementDto): ConflictRow[] {
+    const d = this.draft();
+    const status = (s: string) => this.transloco.translate('agreementStatus.' + s);
+    const last = theirs.history.at(-1);
+    return [
+      {
+        label: this.transloco.translate('trust.status'),
+        mine: d ? status(d.status) : '',
+        theirs: status(theirs.status),
+      },
+      {
+        label: this.transloco.translate('trust.reason'),
+        mine: this.draftReason(),
+        theirs: last?.reason ?? '',
+      },
+    ];
+  }
+
+  /** Their status stands: the draft is dropped and the step is shown as saved. */
+  protected takeTheirStatus(a: AgreementDto): void {
+    this.draft.set(null);
+    this.save.done('step-' + a.id, this.transloco.translate('trust.tookTheirs'));
+    this.detail.reload();
+    this.focusStep(a.id);
+  }
+
+  /** The person's status, knowingly over the colleague's: sent again with the fresh version. */
+  protected async keepMyStatus(theirs: AgreementDto): Promise<void> {
+    const d = this.draft();
+    if (!d) return;
+    this.draft.set({ ...d, agreement: theirs });
+    await this.saveStatus();
   }
 
   protected otherAmbassadors(c: CaseDetailDto): Array<{ id: string; name: string }> {
@@ -750,83 +746,90 @@ export class CasePage {
   protected async share(c: CaseDetailDto): Promise<void> {
     const userId = this.shareWith();
     const name = this.otherAmbassadors(c).find((a) => a.id === userId)?.name ?? '';
-    await this.run(async () => {
-      await this.api.share(c.id, userId);
+    const done = await this.save.run(
+      'ambassadors',
+      () => this.api.share(c.id, userId),
+      () => this.transloco.translate('cases.shared', { name }),
+    );
+    if (done) {
       this.shareWith.set('');
-      return this.transloco.translate('cases.shared', { name });
-    });
+      this.detail.reload();
+    }
   }
 
   protected async unassign(c: CaseDetailDto, userId: string): Promise<void> {
     const name = c.ambassadors.find((a) => a.id === userId)?.name ?? '';
-    await this.run(async () => {
-      await this.api.unassign(c.id, userId);
-      return this.transloco.translate('cases.unassigned', { name });
-    });
+    const done = await this.save.run(
+      'ambassadors',
+      () => this.api.unassign(c.id, userId),
+      () => this.transloco.translate('cases.unassigned', { name }),
+    );
+    if (done) this.detail.reload();
   }
 
   protected async openPulse(c: CaseDetailDto): Promise<void> {
-    await this.run(async () => {
-      await this.api.openPulse(c.team.id);
-      this.pulses.reload();
-      return this.transloco.translate('pulse.opened');
-    });
+    const done = await this.save.run(
+      'pulse',
+      () => this.api.openPulse(c.team.id),
+      () => this.transloco.translate('pulse.opened'),
+    );
+    if (done) this.pulses.reload();
   }
 
   protected async closePulse(roundId: string): Promise<void> {
-    await this.run(async () => {
-      await this.api.closePulse(roundId);
-      this.pulses.reload();
-      return this.transloco.translate('pulse.closed');
-    });
+    const done = await this.save.run(
+      'pulse',
+      () => this.api.closePulse(roundId),
+      () => this.transloco.translate('pulse.closed'),
+    );
+    if (done) this.pulses.reload();
+  }
+
+  protected openClose(): void {
+    this.save.clear();
+    this.closing.open();
+  }
+
+  protected cancelClose(): void {
+    this.save.clear();
+    this.closing.close();
   }
 
   protected async closeCase(c: CaseDetailDto): Promise<void> {
     if (!this.closingSummary().trim()) {
-      this.error.set(this.transloco.translate('cases.closingSummaryRequired'));
+      this.save.invalid('close', {
+        summary: this.transloco.translate('cases.closingSummaryRequired'),
+      });
+      this.closeSummary()?.nativeElement.focus();
       return;
     }
-    await this.run(async () => {
-      await this.api.close(c.id, { version: c.version, closingSummary: this.closingSummary() });
-      this.closing.set(false);
-      return this.transloco.translate('cases.closed');
-    });
+    const done = await this.save.run(
+      'close',
+      () => this.api.close(c.id, { version: c.version, closingSummary: this.closingSummary() }),
+      () => this.transloco.translate('cases.closed'),
+    );
+    if (done) {
+      this.closing.isOpen.set(false);
+      this.detail.reload();
+    }
   }
 
   protected async addObservation(c: CaseDetailDto): Promise<void> {
     if (!this.observation.text.trim()) {
-      this.error.set(this.transloco.translate('observations.required'));
+      this.save.invalid('observation', {
+        text: this.transloco.translate('observations.required'),
+      });
+      this.observationText()?.nativeElement.focus();
       return;
     }
-    await this.run(async () => {
-      await this.api.addObservation(c.id, this.observation);
+    const added = await this.save.run(
+      'observation',
+      () => this.api.addObservation(c.id, this.observation),
+      () => this.transloco.translate('observations.added'),
+    );
+    if (added) {
       this.observation = { observedOn: todayInAmsterdam(), text: '' };
-      return this.transloco.translate('observations.added');
-    });
-  }
-
-  /** One way to save: busy flag, errors next to fields or in the alert, 409 offers a reload. */
-  private async run(action: () => Promise<string>): Promise<void> {
-    this.busy.set(true);
-    this.notice.set(null);
-    this.error.set(null);
-    this.conflict.set(false);
-    this.fields.set({});
-    try {
-      const message = await action();
-      this.notice.set(message);
       this.detail.reload();
-    } catch (e) {
-      const error = apiError(e);
-      if (error.statusCode === 409 && error.code.endsWith('VERSION_CONFLICT')) {
-        this.conflict.set(true);
-        this.error.set(this.transloco.translate('cases.conflict'));
-      } else {
-        if (error.fields) this.fields.set(error.fields);
-        this.error.set(translateError(this.transloco, error));
-      }
-    } finally {
-      this.busy.set(false);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
-import { API } from '@olievlek/shared';
+import { API, RETURN_PARAM, safeReturnPath } from '@olievlek/shared';
 import { catchError, throwError } from 'rxjs';
 import { AuthService } from './auth.service';
 
@@ -14,7 +14,11 @@ export const sessionExpiredInterceptor: HttpInterceptorFn = (request, next) => {
       const own = request.url === API.me || request.url === API.login || request.url === API.logout;
       if (error instanceof HttpErrorResponse && error.status === 401 && !own) {
         auth.expired();
-        void router.navigate(['/inloggen'], { queryParams: { verlopen: 1 } });
+        // Signing in again brings the person back to the page they were on.
+        const back = safeReturnPath(router.url);
+        void router.navigate(['/inloggen'], {
+          queryParams: { verlopen: 1, ...(back && back !== '/' ? { [RETURN_PARAM]: back } : {}) },
+        });
       }
       return throwError(() => error);
     }),

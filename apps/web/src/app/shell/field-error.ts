@@ -1,0 +1,19 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+
+/**
+ * The message under a field that was left empty or refused. The field points at it with
+ * `aria-describedby` and `aria-invalid`; nothing is red before someone submitted.
+ */
+@Component({
+  selector: 'ov-field-error',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (text(); as message) {
+      <p class="utrecht-form-field-error-message" [id]="id()">{{ message }}</p>
+    }
+  `,
+})
+export class FieldError {
+  readonly id = input.required<string>();
+  readonly text = input<string | null>(null);
+}
