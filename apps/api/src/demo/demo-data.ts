@@ -10,6 +10,7 @@ import { nowIso } from '../common/time';
 import { exclusiveTransaction, INSTANCE_LOCK } from '../database/instance-locks';
 import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
 import { TeamMembershipEntity } from '../users/entities/team-membership.entity';
+import { buildDemoForums, insertDemoForums } from './demo-forums';
 import { UserEntity } from '../users/entities/user.entity';
 
 export const DEMO_PASSWORD = 'olievlek-demo';
@@ -252,9 +253,18 @@ export async function loadDemoData(
       await manager.getRepository(PracticeEntity).find(),
     );
     await insertDemoHistory(manager, history);
+    const forums = buildDemoForums({
+      today: localDateIn(new Date(), timeZone),
+      teamIds: units.filter((u) => u.kind === 'team').map((u) => idByName.get(u.name) as string),
+      memberTeamId: byName(DEMO_TEAM_OF_MEMBER).id,
+      memberId,
+      ambassadorIds,
+      at: now,
+    });
+    await insertDemoForums(manager, forums);
     logger.log(
       `Loaded demo organisation "${DEMO_ORGANISATION}": ${units.length} units, 16 accounts, ` +
-        `${history.cases.length} cases, ${history.agreements.length} agreements, ${history.checkOffs.length} check-offs, ${history.spreadLinks.length} spread links.`,
+        `${history.cases.length} cases, ${history.agreements.length} agreements, ${history.checkOffs.length} check-offs, ${history.spreadLinks.length} spread links, ${forums.forums.length} forums.`,
     );
     return true;
   });

@@ -56,6 +56,45 @@ describe('forums over HTTP', () => {
     });
   }
 
+  it('has the demo forums: a key-user meeting of twelve teams over three years and a sagging improvement team', async () => {
+    const list = (await ambassador.get('/api/forums')).body as ForumSummaryDto[];
+    const keyUsers = list.find(
+      (f) => f.name === 'Gebruikersoverleg zaaksysteem',
+    ) as ForumSummaryDto;
+    expect(keyUsers).toMatchObject({
+      kind: 'key-user-meeting',
+      memberCount: 12,
+      cadence: { kind: 'weeks', every: 6 },
+    });
+    const detail = (await ambassador.get(`/api/forums/${keyUsers.id}`)).body as ForumDto;
+    expect(detail.meetings.filter((m) => m.date <= today).length).toBeGreaterThanOrEqual(26);
+    expect(detail.nextMeeting).not.toBeNull();
+    // It sagged in the middle and recovered.
+    const rates = detail.meetings.filter((m) => m.members > 0).map((m) => m.present / m.members);
+    const third = Math.floor(rates.length / 3);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(mean(rates.slice(third, 2 * third))).toBeLessThan(mean(rates.slice(0, third)) - 0.2);
+    expect(mean(rates.slice(-third))).toBeGreaterThan(mean(rates.slice(third, 2 * third)) + 0.2);
+    // The demo member is its team's key user and sees the forum.
+    expect(detail.members.find((m) => m.team.id === memberTeam().id)?.keyUser?.id).toBe(
+      user(DEMO.team).id,
+    );
+    expect((await member.get('/api/forums')).body.map((f: ForumSummaryDto) => f.id)).toContain(
+      keyUsers.id,
+    );
+
+    const radar = (await ambassador.get('/api/forums/houd-vol')).body as HoudVolEntryDto[];
+    const sagging = radar.find((e) => e.forum.name === 'Verbeterteam vergunningen');
+    expect(sagging?.reasons.map((r) => r.kind)).toContain('low-attendance');
+    const keyUserEntry = radar.find((e) => e.forum.id === keyUsers.id);
+    // Attendance recovered, so only key users dropping off are left to mention.
+    expect(keyUserEntry?.reasons.length).toBeGreaterThan(0);
+    expect(keyUserEntry?.reasons.every((r) => r.kind === 'key-user-dropping')).toBe(true);
+    expect(
+      radar.find((e) => e.forum.name === 'Verbeterteam meldingen openbare ruimte'),
+    ).toBeUndefined();
+  });
+
   it('creates a key-user meeting every six weeks by default, hosted by its creator', async () => {
     const forum = await newForum();
     expect(forum).toMatchObject({
