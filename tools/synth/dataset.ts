@@ -1,7 +1,7 @@
 import * as argon2 from 'argon2';
 import { dateOf, instantOf } from './days';
 import { AgreementPlan, buildHistory, History } from './history';
-import { buildOrg, Org, Unit } from './org';
+import { buildOrg, Org, OrgShape, Unit } from './org';
 import { Random } from './random';
 import type { Column, Sink, Value } from './sink';
 import type { SizeSpec } from './sizes';
@@ -210,6 +210,8 @@ export async function generate(
     seed: number;
     untilDay: number;
     key: string;
+    /** The organisation's shape (default `classic`). */
+    shape?: OrgShape;
     /** Sees the generated organisation and history before they are written (dry runs). */
     inspect?: (org: Org, history: History) => void;
   },
@@ -223,7 +225,7 @@ export async function generate(
   if (practices.length === 0)
     throw new Error('The practice catalogue is empty: were the migrations run?');
 
-  const org = buildOrg(spec, random, ids);
+  const org = buildOrg(spec, random, ids, options.shape);
   const ambassadorCount = Math.ceil(spec.teams / spec.teamsPerAmbassador);
   const ambassadorIds = Array.from({ length: ambassadorCount }, () => ids.uuid());
   const directorIds = org.directorates.map(() => ids.uuid());

@@ -1,7 +1,19 @@
+import { orgStructure, validateOrgTree } from '@olievlek/domain';
 import type { Random } from './random';
 import type { SizeSpec } from './sizes';
 
 export type UnitKind = 'organisation' | 'directorate' | 'department' | 'team';
+
+/**
+ * The organisation's shape. `classic`: organisation > directorate > department > team (what the
+ * bench measures). `five-level` (issue 17): the same units, with in every cluster a management
+ * team beside its departments and, in every department of 6 teams or more, two teams turned into
+ * sub-teams of its first team: organisation > cluster > department > team > sub-team. The teams
+ * and the random draws that make them stay those of `classic` (the same seed gives the same teams,
+ * only placed differently), so the bench compares the two at the same size.
+ */
+export type OrgShape = 'classic' | 'five-level';
+export const ORG_SHAPES: readonly OrgShape[] = ['classic', 'five-level'];
 
 export interface Unit {
   id: string;
@@ -14,12 +26,21 @@ export interface Unit {
 }
 
 export interface Team extends Unit {
-  /** Index of its department in `Org.departments`. */
+  /**
+   * Index of its department in `Org.departments`: the department-level unit it sits in (a
+   * sub-team: its parent team's). A management team sits beside the departments; this is the
+   * department it was drawn from, whose wave it follows.
+   */
   department: number;
   directorate: number;
+  /** `five-level` only: the index in `Org.teams` of the team a sub-team sits under. */
+  parentTeam?: number;
+  /** `five-level` only: set on the management team of its directorate. */
+  managementTeam?: true;
 }
 
 export interface Org {
+  shape: OrgShape;
   root: Unit;
   directorates: Unit[];
   departments: Array<Unit & { directorate: number; teams: number[] }>;
@@ -147,7 +168,12 @@ function headcount(random: Random): number | null {
   return Math.min(60, Math.max(3, Math.round(Math.exp(Math.log(11) + 0.5 * random.normal()))));
 }
 
-export function buildOrg(spec: SizeSpec, random: Random, ids: Random): Org {
+export function buildOrg(
+  spec: SizeSpec,
+  random: Random,
+  ids: Random,
+  shape: OrgShape = 'classic',
+): Org {
   const root: Unit = {
     id: ids.uuid(),
     parentId: null,
@@ -205,5 +231,61 @@ export function buildOrg(spec: SizeSpec, random: Random, ids: Random): Org {
       }
     }
   });
-  return { root, directorates, departments, teams };
+  const org: Org = { shape: 'classic', root, directorates, departments, teams };
+  return shape === 'five-level' ? fiveLevels(org) : org;
+}
+
+/** Departments of at least this many teams get sub-teams in the `five-level` shape. */
+const SUB_TEAMS_FROM = 6;
+
+/**
+ * Reshapes a classic organisation into five levels without a random draw (see `OrgShape`): the
+ * last team of each cluster's first department of 4 teams or more becomes the cluster's management
+ * team; in each department of `SUB_TEAMS_FROM` teams or more, its last two teams become sub-teams
+ * of its first team (their department stays theirs). Teams keep their order in `Org.teams`, so a
+ * parent team is always written before its sub-teams.
+ */
+function fiveLevels(org: Org): Org {
+  org.directorates.forEach((directorate, d) => {
+    const department = org.departments.find((p) => p.directorate === d && p.teams.length >= 4);
+    if (!department) return;
+    const index = department.teams.pop() as number;
+    const team = org.teams[index];
+    team.parentId = directorate.id;
+    team.name = `Managementteam ${directorate.name}`;
+    team.managementTeam = true;
+  });
+  for (const department of org.departments) {
+    if (department.teams.length < SUB_TEAMS_FROM) continue;
+    const parent = department.teams[0];
+    department.teams.slice(-2).forEach((index, k) => {
+      const team = org.teams[index];
+      team.parentId = org.teams[parent].id;
+      team.name = `${org.teams[parent].name} ${k === 0 ? 'Noord' : 'Zuid'}`;
+      team.parentTeam = parent;
+    });
+  }
+  return { ...org, shape: 'five-level' };
+}
+
+/** One line for the dry run: the tree's depth, its teams by place, and whether it is a valid tree. */
+export function treeSummary(org: Org): string {
+  const units = [org.root, ...org.directorates, ...org.departments, ...org.teams];
+  const levels = {
+    names: [
+      { nl: 'Cluster', en: 'Cluster' },
+      { nl: 'Afdeling', en: 'Department' },
+      { nl: 'Team', en: 'Team' },
+      { nl: 'Subteam', en: 'Sub-team' },
+    ],
+    departmentLevel: 2,
+  };
+  const depth = Math.max(...orgStructure(units, levels).depth.values());
+  const management = org.teams.filter((t) => t.managementTeam).length;
+  const sub = org.teams.filter((t) => t.parentTeam !== undefined).length;
+  const problems = validateOrgTree(units, levels).length;
+  return (
+    `${org.shape} tree: ${depth} levels below the organisation, ${org.teams.length} teams ` +
+    `(${management} management teams, ${sub} sub-teams), ${problems} problems`
+  );
 }

@@ -2,7 +2,8 @@
  * The synthetic data generator (issue 6): a deterministic organisation and programme history of
  * a chosen size, loaded into a fresh SQLite file or PostgreSQL database through the real schema.
  *
- *   npm run synth -- --size city [--seed 42] [--until 2026-11-22] [--db sqlite:path | postgres://…]
+ *   npm run synth -- --size city [--seed 42] [--until 2026-11-22] [--shape five-level]
+ *                    [--db sqlite:path | postgres://…]
  *
  * See tools/bench/README.md.
  */
@@ -16,6 +17,7 @@ import { dayOf, lastSunday } from './days';
 import { PostgresSink } from './postgres-sink';
 import type { Sink } from './sink';
 import type { Practice } from './history';
+import { ORG_SHAPES, OrgShape, treeSummary } from './org';
 import { SizeName, sizeSpec, SIZES } from './sizes';
 import { SqliteSink } from './sqlite-sink';
 import { stageSummary } from './summary';
@@ -30,6 +32,8 @@ export interface SynthOptions {
   seed: number;
   /** The last day of the history (default: the most recent Sunday, so a cache lives a week). */
   until: string;
+  /** The organisation's shape (`OrgShape`); default `classic`. */
+  shape?: OrgShape;
 }
 
 export const MIGRATIONS_DIR = 'apps/api/src/database/migrations';
@@ -50,7 +54,8 @@ export function schemaFingerprint(): string {
 
 /** Identifies a dataset: the same key, the same rows. */
 export function datasetKey(options: SynthOptions): string {
-  return `${options.size}-s${options.seed}-${options.until}-g${GENERATOR_VERSION}-m${schemaFingerprint()}`;
+  const shape = (options.shape ?? 'classic') === 'classic' ? '' : `-${options.shape}`;
+  return `${options.size}${shape}-s${options.seed}-${options.until}-g${GENERATOR_VERSION}-m${schemaFingerprint()}`;
 }
 
 export function defaultUntil(): string {
@@ -91,7 +96,7 @@ export async function synthesize(
     }
     const report = await generate(
       spec,
-      { seed: options.seed, untilDay: dayOf(options.until), key },
+      { seed: options.seed, untilDay: dayOf(options.until), key, shape: options.shape },
       sink,
       log,
     );
@@ -215,7 +220,11 @@ async function main(): Promise<void> {
   if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
   const until = args['until'] ?? defaultUntil();
   if (!isLocalDate(until)) throw new Error('--until must be a date YYYY-MM-DD');
-  const options: SynthOptions = { size, seed, until };
+  const shape = (args['shape'] ?? 'classic') as OrgShape;
+  if (!ORG_SHAPES.includes(shape)) {
+    throw new Error(`--shape must be ${ORG_SHAPES.join(' or ')} (got ${shape})`);
+  }
+  const options: SynthOptions = { size, seed, until, shape };
   if ('dry-run' in args) {
     const started = Date.now();
     const report = await generate(
@@ -224,7 +233,9 @@ async function main(): Promise<void> {
         seed,
         untilDay: dayOf(until),
         key: 'dry-run',
+        shape,
         inspect: (org, history) => {
+          console.log(`synth: ${treeSummary(org)}`);
           const span = history.untilDay - history.fromDay;
           const days = [0.2, 0.4, 0.6, 0.8, 1].map((f) => history.fromDay + Math.round(span * f));
           for (const { date, stages } of stageSummary(org, history, days)) {

@@ -3,6 +3,7 @@ import { addDays } from './dates';
 import { rollUp } from './figures';
 import { buildOrgIndex } from './org-index';
 import {
+  orgIndexAt,
   ParentEntry,
   parentAt,
   parentHistory,
@@ -38,6 +39,18 @@ describe('org history', () => {
     expect(rollUp(at('2026-06-01'), 'dep-b2', stages, '2026-06-01').stageCounts.practising).toBe(1);
     expect(rollUp(at('2026-06-01'), 'dir-a', stages, '2026-06-01').teams).toBe(3);
     expect(treeChangeDates(history)).toEqual(['2026-06-01']);
+  });
+
+  it('builds one org index per version of the tree, the one of the date asked', () => {
+    const moved = recordMove(START, 'a1x', 'dep-b2', '2026-06-01');
+    if (!moved.ok) throw new Error('refused');
+    const history = parentHistory(moved.entries);
+    const indexAt = orgIndexAt(EXAMPLE_UNITS, history);
+    expect(indexAt('2026-02-01')).toBe(indexAt('2026-05-31'));
+    expect(indexAt('2026-06-01')).toBe(indexAt('2026-12-31'));
+    expect(indexAt('2026-05-31').departmentOf.get('a1x')).toBe('dep-a1');
+    expect(indexAt('2026-06-01').departmentOf.get('a1x')).toBe('dep-b2');
+    expect(indexAt('2026-06-01').directorateOf.get('a1x')).toBe('dir-b');
   });
 
   it('records nothing for a move to the same parent and refuses to rewrite the past', () => {

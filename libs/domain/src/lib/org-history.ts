@@ -1,4 +1,6 @@
 import type { LocalDate } from './dates';
+import { buildOrgIndex, OrgIndex, OrgUnitFacts } from './org-index';
+import { DEFAULT_ORG_LEVELS, OrgLevels } from './org-levels';
 import type { TreeNode } from './org-tree';
 
 /**
@@ -98,4 +100,29 @@ export function treeChangeDates(history: ParentHistory): LocalDate[] {
   const dates = new Set<LocalDate>();
   for (const own of history.values()) for (const entry of own.slice(1)) dates.add(entry.from);
   return [...dates].sort();
+}
+
+/**
+ * The org index at any date, built once per version of the tree (between two `treeChangeDates`
+ * the tree is the same): a view over 7 dates with no reorganisation between them builds one index,
+ * as it did before the tree had a history.
+ */
+export function orgIndexAt(
+  units: readonly OrgUnitFacts[],
+  history: ParentHistory,
+  levels: OrgLevels = DEFAULT_ORG_LEVELS,
+): (t: LocalDate) => OrgIndex {
+  const changes = treeChangeDates(history);
+  const versions = new Map<number, OrgIndex>();
+  return (t) => {
+    // The version holding at t: the number of changes on or before t.
+    let version = 0;
+    while (version < changes.length && changes[version] <= t) version++;
+    let index = versions.get(version);
+    if (!index) {
+      index = buildOrgIndex(treeAt(units, history, t), levels);
+      versions.set(version, index);
+    }
+    return index;
+  };
 }

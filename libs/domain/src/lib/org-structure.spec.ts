@@ -10,6 +10,7 @@ import {
   nearestCommonAncestor,
   OrgNode,
   orgStructure,
+  unitsAtDepth,
   validateOrgTree,
 } from './org-structure';
 import { EXAMPLE_DEEP_UNITS, FIVE_LEVELS } from './testing/example-deep-org';
@@ -77,6 +78,14 @@ describe('org structure of any depth', () => {
         expect(crossesUnits(s, a, b)).toBe(strictlyAbove(a) || strictlyAbove(b));
       }),
     );
+  });
+
+  it('lists the units of one level inside a subtree, for a report page per unit', () => {
+    expect(unitsAtDepth(tree, 'org', 2)).toEqual(['mt1', 'p1', 'p2', 'p3']);
+    expect(unitsAtDepth(tree, 'c1', 3)).toEqual(['t1', 't2', 't3']);
+    expect(unitsAtDepth(tree, 't1', 2)).toEqual([]); // above the subtree's root
+    expect(unitsAtDepth(tree, 't1', 3)).toEqual(['t1']);
+    expect(ancestorChain(tree, 's2')).toEqual(['s2', 't1', 'p1', 'c1', 'org']); // the breadcrumb
   });
 
   it('accepts a valid tree and names every problem of a bad one', () => {

@@ -95,6 +95,23 @@ export function ancestorChain(structure: OrgStructure, unitId: string): string[]
   return chain;
 }
 
+/**
+ * The units at `depth` inside `rootId`'s subtree (the root itself when it sits there), in tree
+ * order: the pages of a director's report "one page per unit of the level the reader chooses".
+ */
+export function unitsAtDepth(structure: OrgStructure, rootId: string, depth: number): string[] {
+  const result: string[] = [];
+  if (!structure.depth.has(rootId)) return result;
+  const stack = [rootId];
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    const d = structure.depth.get(id) as number;
+    if (d === depth) result.push(id);
+    else if (d < depth) stack.push(...[...(structure.children.get(id) ?? [])].reverse());
+  }
+  return result;
+}
+
 /** How many levels a unit's subtree reaches below it (0 for a leaf). */
 export function subtreeHeight(structure: OrgStructure, unitId: string): number {
   let height = 0;
