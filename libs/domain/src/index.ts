@@ -21,3 +21,5 @@ export * from './lib/org-levels';
 export * from './lib/org-structure';
 export * from './lib/org-history';
 export * from './lib/org-import-plan';
+export * from './lib/measures';
+export * from './lib/pause-windows';

@@ -107,3 +107,45 @@ function trends(points: readonly number[], valueAt: (i: number) => number): RunC
   flush();
   return signals;
 }
+
+/**
+ * How often a series crosses its centre line: consecutive useful points (not on the median, not
+ * missing) on different sides. Anhøj's rule compares it with `fewestCrossings`.
+ */
+export function crossings(
+  series: readonly (number | null)[],
+  centre: number,
+): { crossings: number; useful: number } {
+  let count = 0;
+  let useful = 0;
+  let side: 'above' | 'below' | null = null;
+  for (const value of series) {
+    if (value === null || !Number.isFinite(value) || value === centre) continue;
+    useful++;
+    const here = value > centre ? 'above' : 'below';
+    if (side !== null && here !== side) count++;
+    side = here;
+  }
+  return { crossings: count, useful };
+}
+
+/**
+ * Anhøj's crossings rule (Anhøj & Olesen, "Run charts revisited", PLoS One 2014): in a random
+ * series of n useful points the number of crossings is Binomial(n − 1, ½); fewer than its lower
+ * 5 % quantile (R's `qbinom(0.05, n - 1, 0.5)`) is a signal of non-random variation. Null below 10
+ * useful points, where the rule says little.
+ */
+export function fewestCrossings(useful: number): number | null {
+  if (useful < 10) return null;
+  const trials = useful - 1;
+  // P(X ≤ x) for X ~ Binomial(trials, ½), summed exactly in log space to stay finite for large n.
+  let logChoose = 0;
+  let cumulative = 0;
+  const logHalfPow = trials * Math.log(0.5);
+  for (let x = 0; x <= trials; x++) {
+    if (x > 0) logChoose += Math.log((trials - x + 1) / x);
+    cumulative += Math.exp(logChoose + logHalfPow);
+    if (cumulative >= 0.05) return x;
+  }
+  return trials;
+}
