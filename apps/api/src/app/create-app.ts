@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { registerCsrfCookie } from '../auth/csrf';
 import { AllExceptionsFilter } from '../common/all-exceptions.filter';
+import { BODY_LIMIT_BYTES, registerBodyParsers } from '../common/body-parsers';
 import { createValidationPipe } from '../common/validation';
 import type { AppConfig } from '../config/config';
 import { loadDemoData } from '../demo/demo-data';
@@ -28,13 +29,16 @@ export async function createApp(
   options: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    bodyLimit: 1024 * 1024,
+    bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustedProxies,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: options.logger ?? ['log', 'warn', 'error'],
+    // Our own parsers: limits on size, keys and depth before validation (common/body-parsers.ts).
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  registerBodyParsers(fastify);
   // The API speaks JSON only: a text/plain body is a 415, not a string to validate.
   fastify.removeContentTypeParser('text/plain');
   // Except the import, which takes a CSV or XLSX file as its body (own size limit).

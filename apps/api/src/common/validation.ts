@@ -1,12 +1,16 @@
 import { ArgumentMetadata, HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ApiException } from './api-exception';
 
+/** Fields named in one answer: enough to fix a form, too few to make the answer a burden. */
+export const MAX_FIELD_ERRORS = 10;
+
 function collect(
   errors: ValidationError[],
   prefix = '',
   out: Record<string, string> = {},
 ): Record<string, string> {
   for (const error of errors) {
+    if (Object.keys(out).length >= MAX_FIELD_ERRORS) break;
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints) {
       // whitelist + forbidNonWhitelisted reports an unknown field with this constraint name.
@@ -18,6 +22,15 @@ function collect(
     if (error.children?.length) collect(error.children, path, out);
   }
   return out;
+}
+
+function countErrors(errors: ValidationError[]): number {
+  let n = 0;
+  for (const error of errors) {
+    if (error.constraints) n++;
+    if (error.children?.length) n += countErrors(error.children);
+  }
+  return n;
 }
 
 /** The NUL character: no text a person types holds it, and PostgreSQL refuses it in any string. */
@@ -57,9 +70,11 @@ export function createValidationPipe(): ValidationPipe {
     transformOptions: { enableImplicitConversion: false },
     exceptionFactory: (errors) => {
       const fields = collect(errors);
-      const message = Object.entries(fields)
-        .map(([, msg]) => msg)
-        .join('. ');
+      const more = countErrors(errors) - Object.keys(fields).length;
+      const message =
+        Object.entries(fields)
+          .map(([, msg]) => msg)
+          .join('. ') + (more > 0 ? `. And ${more} more.` : '');
       return new ApiException(
         HttpStatus.BAD_REQUEST,
         'VALIDATION_FAILED',
