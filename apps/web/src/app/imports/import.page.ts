@@ -252,9 +252,11 @@ type Phase = 'idle' | 'uploading' | 'processing' | 'preview' | 'confirming' | 'd
                 [checked]="mode() === 'add-update'"
                 (change)="setMode('add-update')"
               />
-              <label class="utrecht-form-label utrecht-form-label--radio" for="import-mode-add-update">{{
-                'importSafety.mode.addUpdate' | transloco
-              }}</label>
+              <label
+                class="utrecht-form-label utrecht-form-label--radio"
+                for="import-mode-add-update"
+                >{{ 'importSafety.mode.addUpdate' | transloco }}</label
+              >
             </div>
             <div class="utrecht-form-field utrecht-form-field--radio">
               <input
@@ -265,9 +267,11 @@ type Phase = 'idle' | 'uploading' | 'processing' | 'preview' | 'confirming' | 'd
                 [checked]="mode() === 'archive'"
                 (change)="setMode('archive')"
               />
-              <label class="utrecht-form-label utrecht-form-label--radio" for="import-mode-archive">{{
-                'importSafety.mode.archive.' + p.kind | transloco
-              }}</label>
+              <label
+                class="utrecht-form-label utrecht-form-label--radio"
+                for="import-mode-archive"
+                >{{ 'importSafety.mode.archive.' + p.kind | transloco }}</label
+              >
             </div>
           </fieldset>
         }
