@@ -105,13 +105,20 @@ test.describe('importing the organisation', () => {
     await expect(
       preview.getByRole('table', { name: 'Wordt gewijzigd (1)' }).getByRole('row').nth(1),
     ).toContainText('Medewerkers: 5 → 8');
-    // Our leaving team is archived; so is any department other tests left without teams (a file
-    // with one row per team cannot hold it) — the test counts them rather than assume none.
-    const archiveTable = preview.getByRole('table', { name: /Wordt gearchiveerd \(\d+\)/ });
+    // Our leaving team is not in the file: by default it stays as it is.
+    const notInFile = preview.getByRole('table', {
+      name: /Niet in het bestand \(\d+\) — blijft zoals het is/,
+    });
     await expect(
-      archiveTable.getByRole('row').filter({ hasText: 'E2E Vertrekkend team' }),
+      notInFile.getByRole('row').filter({ hasText: 'E2E Vertrekkend team' }),
     ).toHaveCount(1);
-    const archived = (await archiveTable.getByRole('row').count()) - 1;
+    await expect(
+      preview.getByLabel('Alleen toevoegen en bijwerken: er wordt niets gearchiveerd'),
+    ).toBeChecked();
+    // The lines add up: every line of the file is new, changed, unchanged or wrong.
+    await expect(preview.getByTestId('import-lines')).toHaveText(
+      `${kept.length + 2} regels: 1 nieuw, 1 gewijzigd, ${kept.length - 1} ongewijzigd, 1 met een fout.`,
+    );
     await expect(page.getByRole('button', { name: 'Import bevestigen' })).toBeDisabled();
     await page.screenshot({
       path: '../../dist/test-results/web-e2e/import-preview.png',
@@ -141,10 +148,11 @@ test.describe('importing the organisation', () => {
     await page.getByRole('button', { name: 'Bekijk wat er verandert' }).click();
     const fixed = page.getByRole('region', { name: /hr-export-verbeterd\.csv/ });
     await expect(fixed.getByRole('table', { name: /^Fouten/ })).toHaveCount(0);
+    // The default mode: add and update, archive nothing.
     await page.getByRole('button', { name: 'Import bevestigen' }).click();
     await expect(page.getByRole('heading', { name: 'Import uitgevoerd' })).toBeFocused();
     await expect(
-      page.getByText(`1 aangemaakt, 1 gewijzigd, ${archived} gearchiveerd of gedeactiveerd.`),
+      page.getByText('1 aangemaakt, 1 gewijzigd, 0 gearchiveerd of gedeactiveerd.'),
     ).toBeVisible();
     await page.screenshot({ path: '../../dist/test-results/web-e2e/import-result.png' });
 
@@ -155,7 +163,7 @@ test.describe('importing the organisation', () => {
       after.find((u) => u.name === name && u.parentId === department.id) as Unit;
     expect(ours('E2E Nieuw team').headcount).toBe(4);
     expect(ours('E2E Blijvend team').headcount).toBe(8);
-    expect(ours('E2E Vertrekkend team').archivedAt).not.toBeNull();
+    expect(ours('E2E Vertrekkend team').archivedAt).toBeNull();
     // On the organisation screen: the new team under its department.
     const tree = page.locator('.ov-tree');
     for (const name of ['Directie Bedrijfsvoering', dept]) {
@@ -168,6 +176,120 @@ test.describe('importing the organisation', () => {
       if (await expand.count()) await expand.click();
     }
     await expect(tree.getByText('E2E Nieuw team').last()).toBeVisible();
+  });
+
+  test('archiving needs its own mode and a second confirmation that names the count and the open cases', async ({
+    page,
+    browser,
+  }) => {
+    await signIn(page, DEMO.admin);
+    const run = Date.now().toString(36);
+    const units = (await api(page, 'GET', '/api/org-units')) as Unit[];
+    const directorate = units.find((u) => u.name === 'Directie Bedrijfsvoering') as Unit;
+    const department = await api(page, 'POST', '/api/org-units', {
+      parentId: directorate.id,
+      name: `E2E Archiefafdeling ${run}`,
+    });
+    const team = (name: string) =>
+      api(page, 'POST', '/api/org-units', { parentId: department.id, name, headcount: 4 });
+    const withCase = await team('E2E Casusteam');
+    await team('E2E Los team');
+    const byHand = await team('E2E Handteam');
+    // The ambassador opens cases on two of them, in a browser of their own.
+    const ambassadorContext = await browser.newContext();
+    const ambassador = await ambassadorContext.newPage();
+    await signIn(ambassador, DEMO.ambassador);
+    const openCase = await api(ambassador, 'POST', '/api/cases', { teamId: withCase.id });
+    await api(ambassador, 'POST', '/api/cases', { teamId: byHand.id });
+    // The file leaves out the two teams of our department (not the third: we archive it by hand).
+    const current = (await api(page, 'GET', '/api/org-units')) as Unit[];
+    const lines = hrLines(current).filter(
+      (line) => !line.includes('E2E Casusteam') && !line.includes('E2E Los team'),
+    );
+
+    await page.goto('/beheer/import');
+    await page.getByLabel('Bestand (CSV of XLSX)').setInputFiles(csvFile('hr-archief.csv', lines));
+    await page.getByRole('button', { name: 'Bekijk wat er verandert' }).click();
+    const preview = page.getByRole('region', { name: /hr-archief\.csv/ });
+    await expect(preview).toBeVisible();
+    // The default mode archives nothing, and says so in words; with nothing else to do, it
+    // cannot even be confirmed.
+    await expect(preview.getByLabel(/^Alleen toevoegen en bijwerken/)).toBeChecked();
+    await expect(preview.getByTestId('import-running-work')).toContainText(
+      '2 teams staan niet in het bestand en blijven zoals ze zijn, waarvan 1 met een lopende casus.',
+    );
+    await expect(page.getByRole('button', { name: 'Import bevestigen' })).toBeDisabled();
+
+    await preview.getByLabel('Ook archiveren wat niet in het bestand staat').check();
+    await expect(preview.getByTestId('import-running-work')).toContainText(
+      '2 teams worden gearchiveerd, waarvan 1 met een lopende casus.',
+    );
+    const caption = await preview
+      .getByRole('table', { name: /Wordt gearchiveerd \(\d+\)/ })
+      .locator('caption')
+      .innerText();
+    const count = Number(/\((\d+)\)/.exec(caption)?.[1]);
+    expect(count).toBeGreaterThanOrEqual(2);
+    await expect(
+      preview.getByRole('row').filter({ hasText: 'E2E Casusteam' }).getByText('lopende casus'),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Import bevestigen, met archiveren' }).click();
+    // The second confirmation, in view, naming the count; nothing is archived yet.
+    const second = page.getByRole('alertdialog', { name: 'Weet je zeker dat je wilt archiveren?' });
+    await expect(second).toBeInViewport();
+    await expect(second).toContainText(
+      '2 teams worden gearchiveerd, waarvan 1 met een lopende casus.',
+    );
+    await expect(
+      page.getByRole('heading', { name: 'Weet je zeker dat je wilt archiveren?' }),
+    ).toBeFocused();
+    await expectAccessible(page);
+    await page.screenshot({
+      path: '../../dist/test-results/web-e2e/import-second-confirmation.png',
+    });
+    const still = (await api(page, 'GET', '/api/org-units')) as Unit[];
+    expect(still.some((u) => u.id === withCase.id)).toBe(true);
+    await second.getByRole('button', { name: `Ja, archiveer ${count} onderdelen` }).click();
+    await expect(
+      page.getByText(`0 aangemaakt, 0 gewijzigd, ${count} gearchiveerd of gedeactiveerd.`),
+    ).toBeVisible();
+
+    // Its case lives on, marked for its ambassador on the case page and in the case list.
+    await ambassador.goto(`/casussen/${openCase.id}`);
+    await expect(ambassador.getByRole('heading', { level: 1 })).toHaveText('E2E Casusteam');
+    await expect(ambassador.getByTestId('team-archived')).toHaveText('Team gearchiveerd');
+    await ambassador.goto('/casussen');
+    await expect(
+      ambassador
+        .getByRole('row')
+        .filter({ hasText: 'E2E Casusteam' })
+        .first()
+        .getByTestId('team-archived'),
+    ).toBeVisible();
+    await ambassadorContext.close();
+
+    // By hand on the organisation screen: a warning first, next to the team.
+    await page.goto('/beheer/organisatie');
+    const tree = page.locator('.ov-tree');
+    for (const name of ['Directie Bedrijfsvoering', `E2E Archiefafdeling ${run}`]) {
+      const toggle = tree
+        .getByRole('button', { name: `${name} openklappen` })
+        .or(tree.getByRole('button', { name: `${name} dichtklappen` }));
+      await expect(toggle).toBeVisible();
+      const expand = tree.getByRole('button', { name: `${name} openklappen` });
+      if (await expand.count()) await expand.click();
+    }
+    await tree.getByRole('button', { name: 'E2E Handteam archiveren' }).click();
+    const warning = tree
+      .getByRole('alert')
+      .filter({ hasText: 'E2E Handteam heeft een lopende casus' });
+    await expect(warning).toBeInViewport();
+    const afterWarning = (await api(page, 'GET', '/api/org-units')) as Unit[];
+    expect(afterWarning.some((u) => u.id === byHand.id)).toBe(true);
+    await warning.getByRole('button', { name: 'Toch archiveren' }).click();
+    await expect(page.getByText('E2E Handteam is gearchiveerd.')).toBeVisible();
+    const afterConfirm = (await api(page, 'GET', '/api/org-units')) as Unit[];
+    expect(afterConfirm.some((u) => u.id === byHand.id)).toBe(false);
   });
 
   test('the import page holds at 360 px wide and is keyboard friendly', async ({ page }) => {

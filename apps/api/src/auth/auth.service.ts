@@ -146,6 +146,7 @@ export class AuthService {
         .map(ref)
         .sort((a, b) => a.name.localeCompare(b.name, 'nl')),
       scope: scope && user.roles.includes('director') ? ref(scope) : null,
+      timeZone: this.config.orgTimezone,
     };
   }
 

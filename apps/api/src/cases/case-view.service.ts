@@ -297,6 +297,7 @@ export class CaseViewService {
     return {
       id: caseEntity.id,
       team: this.teamRef(caseEntity.teamId, facts),
+      teamArchived: !!facts.teams.get(caseEntity.teamId)?.archivedAt,
       status: caseEntity.status,
       openedOn: caseEntity.openedOn,
       closedOn: caseEntity.closedOn,

@@ -1,5 +1,6 @@
 import { Controller, HttpCode, HttpStatus, Post, Query, Req } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBody,
   ApiConflictResponse,
   ApiConsumes,
@@ -60,18 +61,26 @@ export class ImportsController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Applies the preview of the same file in one transaction; 409 when anything changed since or the file has errors.',
+      'Applies the preview of the same file in one transaction; archives only in mode=archive with archiveCount; 409 when anything changed since or the file has errors.',
   })
   @ApiConsumes(...IMPORT_CONTENT_TYPES)
   @ApiBody(FILE_BODY)
   @ApiOkResponse({ description: 'ImportResultDto' })
   @ApiConflictResponse({ description: 'IMPORT_PREVIEW_STALE, IMPORT_HAS_ERRORS' })
+  @ApiBadRequestResponse({ description: 'IMPORT_ARCHIVE_NOT_CONFIRMED' })
   confirm(
     @Query() query: ConfirmImportQueryDto,
     @Req() req: FastifyRequest,
     @CurrentUser() user: AuthUser,
     @Origin() origin: string,
   ): Promise<ImportResultDto> {
-    return this.imports.confirm(fileOf(req), query.previewId, user, origin);
+    return this.imports.confirm(
+      fileOf(req),
+      query.previewId,
+      user,
+      origin,
+      query.mode,
+      query.archiveCount,
+    );
   }
 }

@@ -9,6 +9,8 @@ import {
 } from '@olievlek/shared';
 import { Workbook } from 'exceljs';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   DEMO,
   expectApiError,
@@ -49,8 +51,12 @@ async function upload(
   return { status: res.status, headers: res.headers, body, text };
 }
 
-const confirmUrl = (previewId: string) =>
-  `${IMPORT_ROUTES.confirm}?previewId=${encodeURIComponent(previewId)}`;
+const confirmUrl = (previewId: string, extra = '') =>
+  `${IMPORT_ROUTES.confirm}?previewId=${encodeURIComponent(previewId)}${extra}`;
+/** The second confirmation: archive mode with the number of archives the preview named. */
+const archiveUrl = (preview: ImportPreviewDto) =>
+  confirmUrl(preview.previewId, `&mode=archive&archiveCount=${preview.counts.archive}`);
+const sample = (name: string) => readFileSync(join(__dirname, '../../../../docs/import', name));
 
 /** The demo organisation as HR would export it: `directie;afdeling;team;medewerkers`. */
 function hrExport(units: OrgUnitDto[]): string[][] {
@@ -108,7 +114,14 @@ describe('import of the organisation and users (HTTP)', () => {
       format: 'csv',
       delimiter: ';',
       canConfirm: false,
-      counts: { rows: 60, create: 0, change: 0, archive: 0, errors: 0 },
+      counts: {
+        rows: 60,
+        lines: { new: 0, changed: 0, unchanged: 60, errors: 0 },
+        create: 0,
+        change: 0,
+        archive: 0,
+        errors: 0,
+      },
     });
     expect(preview.counts.unchanged).toBe(60 + 12 + 4);
     expect(await fingerprint()).toBe(before);
@@ -116,6 +129,131 @@ describe('import of the organisation and users (HTTP)', () => {
     const confirm = await upload(t, admin, confirmUrl(preview.previewId), file);
     expectApiError(confirm, 409, 'IMPORT_NOTHING_TO_DO');
     expect(await fingerprint()).toBe(before);
+  });
+
+  it('the sample files in docs/import match the demo organisation: trying them archives nothing', async () => {
+    const before = await fingerprint();
+    const org = await upload(t, admin, IMPORT_ROUTES.preview, sample('organisatie-voorbeeld.csv'));
+    expect(org.status).toBe(200);
+    const orgPreview = org.body as ImportPreviewDto;
+    expect(orgPreview.errors).toEqual([]);
+    // Every demo team is in the file; the file only adds the teams' codes.
+    expect(orgPreview.counts).toMatchObject({
+      rows: 60,
+      lines: { new: 0, changed: 60, unchanged: 0, errors: 0 },
+      create: 0,
+      archive: 0,
+    });
+    expect(new Set(orgPreview.change.flatMap((c) => c.changes.map((f) => f.field)))).toEqual(
+      new Set(['code']),
+    );
+
+    const users = await upload(t, admin, IMPORT_ROUTES.preview, sample('gebruikers-voorbeeld.csv'));
+    expect(users.status).toBe(200);
+    const usersPreview = users.body as ImportPreviewDto;
+    expect(usersPreview.errors).toEqual([]);
+    expect(usersPreview.counts).toMatchObject({
+      rows: 16,
+      lines: { new: 2, changed: 0, unchanged: 14, errors: 0 },
+      archive: 0,
+    });
+    // New people's teams are in the preview, not only their roles.
+    expect(usersPreview.create).toEqual([
+      expect.objectContaining({
+        label: 'Jasmijn de Vries <j.devries@voorbeeldstad.example>',
+        changes: [
+          { field: 'roles', from: null, to: 'team' },
+          {
+            field: 'teams',
+            from: null,
+            to: 'Directie Sociaal Domein / Zorg en Welzijn / Jeugdhulp Toegang',
+          },
+        ],
+      }),
+      expect.objectContaining({
+        label: 'Samira El Amrani <s.elamrani@voorbeeldstad.example>',
+        changes: [
+          { field: 'roles', from: null, to: 'ambassador, team' },
+          {
+            field: 'teams',
+            from: null,
+            to: 'Directie Dienstverlening / Publiekszaken / Burgerzaken Balie',
+          },
+        ],
+      }),
+    ]);
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it('never archives by default; archiving needs the count confirmed, and says what happens to open cases', async () => {
+    const rows = hrExport(await units());
+    const openTeams = new Set(
+      (
+        (await t.dataSource.query(
+          `SELECT o.name FROM case_file c JOIN org_unit o ON o.id = c.team_id WHERE c.status = 'open'`,
+        )) as Array<{ name: string }>
+      ).map((r) => r.name),
+    );
+    const withCase = rows.find((r) => openTeams.has(r[2])) as string[];
+    const withoutCase = rows.find((r) => !openTeams.has(r[2]) && r !== withCase) as string[];
+    const edited = rows
+      .filter((r) => r !== withCase && r !== withoutCase)
+      .map((r, i) => (i === 0 ? [r[0], r[1], r[2], String(Number(r[3]) + 1)] : r));
+    const file = csv(ORG_HEADER, edited);
+    const preview = (await upload(t, admin, IMPORT_ROUTES.preview, file)).body as ImportPreviewDto;
+    expect(preview.counts).toMatchObject({
+      rows: 58,
+      lines: { new: 0, changed: 1, unchanged: 57, errors: 0 },
+      change: 1,
+      archive: 2,
+      archiveByType: { team: 2 },
+      archiveWithOpenCase: 1,
+    });
+    expect(preview.archive.find((a) => a.label.endsWith(withCase[2]))?.openCase).toBe(true);
+    expect(preview.archive.find((a) => a.label.endsWith(withoutCase[2]))?.openCase).toBe(false);
+    expect(preview).toMatchObject({ canConfirm: true, canArchive: true });
+
+    // Archive mode without the count, or with another count: refused, nothing written.
+    const before = await fingerprint();
+    for (const extra of ['&mode=archive', '&mode=archive&archiveCount=1']) {
+      const res = await upload(t, admin, confirmUrl(preview.previewId, extra), file);
+      expectApiError(res, 400, 'IMPORT_ARCHIVE_NOT_CONFIRMED');
+      expect(res.body.message).toMatch(/archiveCount=2/);
+    }
+    expectApiError(
+      await upload(t, admin, confirmUrl(preview.previewId, '&mode=everything'), file),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(await fingerprint()).toBe(before);
+
+    // The default: add and update only; both teams stay.
+    const applied = await upload(t, admin, confirmUrl(preview.previewId), file);
+    expect(applied.status).toBe(200);
+    expect(applied.body).toMatchObject({ mode: 'add-update', changed: 1, archived: 0 });
+    const active = (await admin.get('/api/org-units')).body as OrgUnitDto[];
+    expect(active.some((u) => u.name === withCase[2])).toBe(true);
+    expect(active.some((u) => u.name === withoutCase[2])).toBe(true);
+
+    // Now only the archives are left: the default mode has nothing to do, archive mode does.
+    const next = (await upload(t, admin, IMPORT_ROUTES.preview, file)).body as ImportPreviewDto;
+    expect(next).toMatchObject({ canConfirm: false, canArchive: true });
+    expectApiError(
+      await upload(t, admin, confirmUrl(next.previewId), file),
+      409,
+      'IMPORT_NOTHING_TO_DO',
+    );
+    const archived = await upload(t, admin, archiveUrl(next), file);
+    expect(archived.status).toBe(200);
+    expect(archived.body).toMatchObject({ mode: 'archive', changed: 0, archived: 2 });
+    const after = (await units()).filter(
+      (u) => u.name === withCase[2] || u.name === withoutCase[2],
+    );
+    expect(after.every((u) => u.archivedAt !== null)).toBe(true);
+    // Put them back for the tests after this one.
+    for (const unit of after) {
+      await admin.post(`/api/org-units/${unit.id}/restore`, { version: unit.version });
+    }
   });
 
   it('shows created, changed and archived units and line-numbered errors; refuses to confirm with errors', async () => {
@@ -166,6 +304,11 @@ describe('import of the organisation and users (HTTP)', () => {
     expect(preview.archive.map((a) => a.label)).toEqual([
       'Directie Sociaal Domein / Onderwijs en Jeugd / Jongerenwerk',
     ]);
+    // Every line is counted once: 62 = 1 new + 1 changed + 58 unchanged + 2 with an error.
+    expect(preview.counts).toMatchObject({
+      rows: 62,
+      lines: { new: 1, changed: 1, unchanged: 58, errors: 2 },
+    });
     expect(preview.canConfirm).toBe(false);
     const confirm = await upload(t, admin, confirmUrl(preview.previewId), file);
     expectApiError(confirm, 409, 'IMPORT_HAS_ERRORS');
@@ -184,10 +327,13 @@ describe('import of the organisation and users (HTTP)', () => {
     ]);
     const preview = (await upload(t, admin, IMPORT_ROUTES.preview, file)).body as ImportPreviewDto;
     expect(preview.counts).toMatchObject({ create: 4, change: 1, archive: 1, errors: 0 });
+    // Lines: the two new teams (their new directorate and department are extra units).
+    expect(preview.counts.lines).toEqual({ new: 2, changed: 1, unchanged: 58, errors: 0 });
     expect(preview.canConfirm).toBe(true);
     const updatesBefore = Number((await auditActions('org_unit.update'))[0].n);
+    const appliesBefore = Number((await auditActions('import.apply'))[0].n);
 
-    const res = await upload(t, admin, confirmUrl(preview.previewId), file);
+    const res = await upload(t, admin, archiveUrl(preview), file);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ kind: 'organisation', created: 4, changed: 1, archived: 1 });
 
@@ -202,7 +348,7 @@ describe('import of the organisation and users (HTTP)', () => {
     });
     expect(byName('Team Nieuw').parentId).toBe(byName('Afdeling Nieuw').id);
     expect(byName('Afdeling Nieuw').parentId).toBe(byName('Directie Nieuw').id);
-    expect(Number((await auditActions('import.apply'))[0].n)).toBe(1);
+    expect(Number((await auditActions('import.apply'))[0].n)).toBe(appliesBefore + 1);
     expect(Number((await auditActions('org_unit.update'))[0].n)).toBe(updatesBefore + 1);
 
     // The archived team keeps its cases: it is archived, not deleted.
@@ -321,9 +467,26 @@ describe('import of the organisation and users (HTTP)', () => {
         message: `${DEMO.team} is already on line ${rows.findIndex((r) => r[1] === DEMO.team) + 2}`,
       },
     ]);
-    expect(preview.create.map((c) => c.label)).toEqual([
-      'Nieuwe Collega <nieuw@voorbeeldstad.example>',
+    expect(preview.create).toEqual([
+      expect.objectContaining({
+        label: 'Nieuwe Collega <nieuw@voorbeeldstad.example>',
+        changes: [
+          { field: 'roles', from: null, to: 'team' },
+          {
+            field: 'teams',
+            from: null,
+            to: 'Directie Sociaal Domein / Onderwijs en Jeugd / Leerplicht',
+          },
+        ],
+      }),
     ]);
+    expect(preview.counts.rows).toBe(
+      preview.counts.lines.new +
+        preview.counts.lines.changed +
+        preview.counts.lines.unchanged +
+        preview.counts.lines.errors,
+    );
+    expect(preview.counts.lines).toMatchObject({ new: 1, changed: 1, errors: 2 });
     expect(preview.change).toEqual([
       expect.objectContaining({
         label: `Teamlid Hernoemd <${DEMO.team}>`,
@@ -337,7 +500,12 @@ describe('import of the organisation and users (HTTP)', () => {
     const fixed = csv(header, rows.slice(0, -2));
     const good = (await upload(t, admin, IMPORT_ROUTES.preview, fixed)).body as ImportPreviewDto;
     expect(good.canConfirm).toBe(true);
-    const applied = await upload(t, admin, confirmUrl(good.previewId), fixed);
+    expect(good.counts.archiveWithOpenCase).toBe(1);
+    expect(good.archive[0]).toMatchObject({
+      openCase: true,
+      changes: [{ field: 'active', from: 'yes', to: 'no' }],
+    });
+    const applied = await upload(t, admin, archiveUrl(good), fixed);
     expect(applied.body).toMatchObject({ kind: 'users', created: 1, changed: 1, archived: 1 });
     const after = (await admin.get('/api/users')).body as UserDto[];
     expect(after.find((u) => u.email === DEMO.ambassador)?.active).toBe(false);

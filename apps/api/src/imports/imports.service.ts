@@ -2,6 +2,10 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import {
   IMPORT_MAX_ROWS,
   IMPORT_PREVIEW_LIST_MAX,
+  type ImportCountsDto,
+  type ImportItemDto,
+  type ImportItemType,
+  type ImportMode,
   type ImportPreviewDto,
   type ImportResultDto,
   type Locale,
@@ -12,6 +16,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, type AuditEntry } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { SessionEntity } from '../auth/entities/session.entity';
+import { CaseAmbassadorEntity, CaseEntity } from '../cases/entities/case.entity';
 import { splitRoles } from '../auth/session.service';
 import { ApiException, badRequest, conflict } from '../common/api-exception';
 import { nowIso } from '../common/time';
@@ -44,6 +49,46 @@ interface Prepared {
   ignored: string[];
   plan: Plan;
   previewId: string;
+  /** Unit id → its path, for the preview's labels. */
+  labels: ReadonlyMap<string, string>;
+}
+
+/**
+ * The preview's counts. Every data line lands in exactly one of new, changed, unchanged or
+ * errors (a line with an error only there), so the four add up to the number of rows.
+ */
+export function importCounts(
+  rows: number,
+  plan: Plan,
+  items: { create: ImportItemDto[]; change: ImportItemDto[]; archive: ImportItemDto[] },
+): ImportCountsDto {
+  const { errors } = plan.plan;
+  // An error on line 1 (no organisation to import into) stops every line.
+  const errorLines = errors.some((e) => e.line < 2) ? null : new Set(errors.map((e) => e.line));
+  // Organisation: a line is new or changed by its team; its directorate and department are extra.
+  const own = (i: ImportItemDto) => i.type === 'team' || i.type === 'user';
+  const newLines = new Set(items.create.filter(own).map((i) => i.line));
+  const changedLines = new Set(items.change.filter(own).map((i) => i.line));
+  const lines = { new: 0, changed: 0, unchanged: 0, errors: 0 };
+  for (let line = 2; line < rows + 2; line++) {
+    if (!errorLines || errorLines.has(line)) lines.errors++;
+    else if (newLines.has(line)) lines.new++;
+    else if (changedLines.has(line)) lines.changed++;
+    else lines.unchanged++;
+  }
+  const archiveByType: Partial<Record<ImportItemType, number>> = {};
+  for (const a of items.archive) archiveByType[a.type] = (archiveByType[a.type] ?? 0) + 1;
+  return {
+    rows,
+    lines,
+    create: items.create.length,
+    change: items.change.length,
+    archive: items.archive.length,
+    archiveByType,
+    archiveWithOpenCase: items.archive.filter((a) => a.openCase).length,
+    unchanged: plan.plan.unchanged,
+    errors: errors.length,
+  };
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -67,23 +112,19 @@ export class ImportsService {
     const prepared = await this.prepare(this.dataSource.manager, table, actor);
     const { plan } = prepared;
     const items =
-      plan.kind === 'organisation' ? orgPreviewItems(plan.plan) : userPreviewItems(plan.plan);
+      plan.kind === 'organisation'
+        ? orgPreviewItems(plan.plan)
+        : userPreviewItems(plan.plan, prepared.labels);
     const errors = plan.plan.errors;
-    const counts = {
-      rows: table.rows.length,
-      create: items.create.length,
-      change: items.change.length,
-      archive: items.archive.length,
-      unchanged: plan.plan.unchanged,
-      errors: errors.length,
-    };
+    const counts = importCounts(table.rows.length, plan, items);
     const limit = <T>(list: T[]) => list.slice(0, IMPORT_PREVIEW_LIST_MAX);
     return {
       kind: plan.kind,
       format: table.format,
       delimiter: table.delimiter,
       previewId: prepared.previewId,
-      canConfirm: errors.length === 0 && counts.create + counts.change + counts.archive > 0,
+      canConfirm: errors.length === 0 && counts.create + counts.change > 0,
+      canArchive: errors.length === 0 && counts.create + counts.change + counts.archive > 0,
       counts,
       create: limit(items.create),
       change: limit(items.change),
@@ -94,16 +135,25 @@ export class ImportsService {
     };
   }
 
+  /**
+   * Applies the preview. `add-update` (the default) leaves what the file lacks alone; `archive`
+   * archives it too, but only with `archiveCount` equal to the number the preview named — a
+   * second confirmation the client asks for in words, so one click cannot archive by accident.
+   */
   async confirm(
     data: Buffer,
     previewId: string,
     actor: AuthUser,
     origin: string,
+    mode: ImportMode = 'add-update',
+    archiveCount?: number,
   ): Promise<ImportResultDto> {
     const started = performance.now();
     const table = await this.read(data);
     return this.dataSource.transaction(async (manager) => {
-      const { plan, previewId: current } = await this.prepare(manager, table, actor);
+      const prepared = await this.prepare(manager, table, actor);
+      const { previewId: current } = prepared;
+      const plan = prepared.plan;
       if (current !== previewId) {
         throw conflict(
           'IMPORT_PREVIEW_STALE',
@@ -116,10 +166,15 @@ export class ImportsService {
           `The file has ${plan.plan.errors.length} error(s); nothing was imported. Correct the lines shown in the preview and upload the file again.`,
         );
       }
-      const work =
-        plan.kind === 'organisation'
-          ? plan.plan.creates.length + plan.plan.changes.length + plan.plan.archives.length
-          : plan.plan.creates.length + plan.plan.changes.length + plan.plan.archives.length;
+      const archives = plan.plan.archives.length;
+      if (mode === 'archive' && archiveCount !== archives) {
+        throw badRequest(
+          'IMPORT_ARCHIVE_NOT_CONFIRMED',
+          `This import archives ${archives} unit(s) or deactivates ${archives} person(s); confirm that number (archiveCount=${archives}) to apply it, or import without archiving (mode=add-update).`,
+        );
+      }
+      if (mode === 'add-update') plan.plan.archives = [];
+      const work = plan.plan.creates.length + plan.plan.changes.length + plan.plan.archives.length;
       if (work === 0) {
         throw conflict(
           'IMPORT_NOTHING_TO_DO',
@@ -141,6 +196,7 @@ export class ImportsService {
           origin,
           detail: {
             kind: plan.kind,
+            mode,
             format: table.format,
             rows: table.rows.length,
             created: result.created,
@@ -152,6 +208,7 @@ export class ImportsService {
       );
       return {
         kind: plan.kind,
+        mode,
         previewId,
         ...result,
         tookMs: Math.round(performance.now() - started),
@@ -194,6 +251,8 @@ export class ImportsService {
       );
     }
     const units = await this.loadUnits(manager);
+    const open = await this.openCases(manager);
+    const labels = new UnitLookup(units).labels;
     let plan: Plan;
     let ignored: string[];
     let state = units.map((u) => `${u.id}:${u.version}`).join(',');
@@ -201,18 +260,42 @@ export class ImportsService {
       const columns = mapColumns(table, ORG_COLUMNS);
       ignored = [...columns.ignored, ...columns.duplicates];
       const read = readOrgRows(table.rows, columns);
-      plan = { kind, plan: planOrgImport(units, read.rows, read.errors, read.codeColumn) };
+      const orgPlan = planOrgImport(units, read.rows, read.errors, read.codeColumn);
+      for (const a of orgPlan.archives) a.openCase = open.teamIds.has(a.id);
+      plan = { kind, plan: orgPlan };
     } else {
       const columns = mapColumns(table, USER_COLUMNS);
       ignored = [...columns.ignored, ...columns.duplicates];
       const users = await this.loadUsers(manager);
       state += `|${users.map((u) => `${u.id}:${u.version}`).join(',')}`;
       const read = readUserRows(table.rows, columns, units);
-      const labels = new UnitLookup(units).labels;
-      plan = { kind, plan: planUserImport(users, read.rows, actor.id, labels, read.errors) };
+      const userPlan = planUserImport(users, read.rows, actor.id, labels, read.errors);
+      for (const a of userPlan.archives) a.openCase = open.ambassadorIds.has(a.id);
+      plan = { kind, plan: userPlan };
     }
     const previewId = sha256(`${kind}\n${sha256(state)}\n${JSON.stringify(plan.plan)}`);
-    return { table, ignored, plan, previewId };
+    return { table, ignored, plan, previewId, labels };
+  }
+
+  /** Teams with an open case, and the people who are ambassador of one. */
+  private async openCases(manager: EntityManager) {
+    const cases = await manager
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .select(['c.id', 'c.teamId'])
+      .where('c.status = :open', { open: 'open' })
+      .getMany();
+    const ambassadors = await manager
+      .getRepository(CaseAmbassadorEntity)
+      .createQueryBuilder('a')
+      .innerJoin(CaseEntity, 'c', 'c.id = a.caseId')
+      .select(['a.userId'])
+      .where('c.status = :open', { open: 'open' })
+      .getMany();
+    return {
+      teamIds: new Set(cases.map((c) => c.teamId)),
+      ambassadorIds: new Set(ambassadors.map((a) => a.userId)),
+    };
   }
 
   private async loadUnits(manager: EntityManager): Promise<ExistingUnit[]> {

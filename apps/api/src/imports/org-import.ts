@@ -72,6 +72,8 @@ export interface PlannedArchive {
   version: number;
   kind: PlannedKind;
   label: string;
+  /** A team with an open case (set by the caller, which knows the cases). */
+  openCase?: boolean;
 }
 
 export interface OrgPlan {
@@ -443,6 +445,12 @@ export function orgPreviewItems(plan: OrgPlan): {
       ...(c.kind === 'team' ? { headcount: c.target.headcount } : {}),
       changes: c.changes,
     })),
-    archive: plan.archives.map((a) => ({ line: null, type: a.kind, label: a.label, changes: [] })),
+    archive: plan.archives.map((a) => ({
+      line: null,
+      type: a.kind,
+      label: a.label,
+      changes: [],
+      openCase: !!a.openCase,
+    })),
   };
 }

@@ -56,7 +56,8 @@ export interface UserPlan {
     /** Roles or activation changed: the person's sessions end so new rights apply at once. */
     rightsChanged: boolean;
   }>;
-  archives: Array<{ id: string; version: number; name: string; email: string }>;
+  /** `openCase`: the person is ambassador of an open case (set by the caller). */
+  archives: Array<{ id: string; version: number; name: string; email: string; openCase?: boolean }>;
   unchanged: number;
   errors: ImportErrorDto[];
 }
@@ -238,11 +239,7 @@ export function planUserImport(
   const lines = new Map<string, number>();
   const seen = new Set<string>();
   const plan: UserPlan = { creates: [], changes: [], archives: [], unchanged: 0, errors };
-  const teams = (ids: readonly string[]) =>
-    ids
-      .map((id) => unitLabels.get(id) ?? id)
-      .sort()
-      .join(', ') || null;
+  const teams = (ids: readonly string[]) => teamLabels(ids, unitLabels);
 
   for (const row of rows) {
     const earlier = lines.get(row.email);
@@ -322,7 +319,20 @@ export function planUserImport(
   return plan;
 }
 
-export function userPreviewItems(plan: UserPlan): {
+/** Teams by their path, sorted, comma-separated; null for none. */
+function teamLabels(ids: readonly string[], unitLabels: ReadonlyMap<string, string>) {
+  return (
+    ids
+      .map((id) => unitLabels.get(id) ?? id)
+      .sort()
+      .join(', ') || null
+  );
+}
+
+export function userPreviewItems(
+  plan: UserPlan,
+  unitLabels: ReadonlyMap<string, string>,
+): {
   create: ImportItemDto[];
   change: ImportItemDto[];
   archive: ImportItemDto[];
@@ -332,7 +342,22 @@ export function userPreviewItems(plan: UserPlan): {
       line: c.line,
       type: 'user',
       label: `${c.name} <${c.email}>`,
-      changes: [{ field: 'roles', from: null, to: c.roles.join(', ') }],
+      // What the new person gets: roles, and the teams and scope they will see.
+      changes: [
+        { field: 'roles', from: null, to: c.roles.join(', ') },
+        ...(c.teamIds.length
+          ? [{ field: 'teams' as const, from: null, to: teamLabels(c.teamIds, unitLabels) }]
+          : []),
+        ...(c.scopeOrgUnitId
+          ? [
+              {
+                field: 'scope' as const,
+                from: null,
+                to: unitLabels.get(c.scopeOrgUnitId) ?? null,
+              },
+            ]
+          : []),
+      ],
     })),
     change: plan.changes.map((c) => ({
       line: c.line,
@@ -345,6 +370,7 @@ export function userPreviewItems(plan: UserPlan): {
       type: 'user',
       label: `${a.name} <${a.email}>`,
       changes: [{ field: 'active', from: 'yes', to: 'no' }],
+      openCase: !!a.openCase,
     })),
   };
 }

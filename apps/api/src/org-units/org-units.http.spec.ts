@@ -182,7 +182,17 @@ describe('organisation units over HTTP', () => {
   });
 
   it('archives a team, hides it from the default list, keeps it in history, and restores it', async () => {
-    const team = byName('Evenementenvergunningen');
+    // A team without an open case (that one asks for a confirmation, below).
+    const withOpenCase = new Set(
+      (
+        (await t.dataSource.query(`SELECT team_id FROM case_file WHERE status = 'open'`)) as Array<{
+          team_id: string;
+        }>
+      ).map((r) => r.team_id),
+    );
+    const team = units.find(
+      (u) => u.kind === 'team' && !u.archivedAt && !withOpenCase.has(u.id),
+    ) as OrgUnitDto;
     const archived = await admin.post(`/api/org-units/${team.id}/archive`, {
       version: team.version,
     });
@@ -215,6 +225,42 @@ describe('organisation units over HTTP', () => {
       400,
       'VALIDATION_FAILED',
     );
+  });
+
+  it('warns before archiving a team with an open case; its case then shows "team archived"', async () => {
+    const [open] = (await t.dataSource.query(
+      `SELECT c.id, c.team_id AS "teamId" FROM case_file c WHERE c.status = 'open' ORDER BY c.id`,
+    )) as Array<{ id: string; teamId: string }>;
+    const all = (await admin.get('/api/org-units')).body as OrgUnitDto[];
+    const team = all.find((u) => u.id === open.teamId) as OrgUnitDto;
+    const refused = await admin.post(`/api/org-units/${team.id}/archive`, {
+      version: team.version,
+    });
+    expectApiError(refused, 409, 'ORG_UNIT_HAS_OPEN_CASE');
+    expect(refused.body.message).toMatch(/open case/);
+    const still = (await admin.get('/api/org-units')).body as OrgUnitDto[];
+    expect(still.some((u) => u.id === team.id)).toBe(true);
+
+    const archived = await admin.post(`/api/org-units/${team.id}/archive`, {
+      version: team.version,
+      confirmOpenCase: true,
+    });
+    expect(archived.status).toBe(200);
+    // The case lives on, marked for its ambassadors on the case page and in the case list.
+    const [ambassador] = (await t.dataSource.query(
+      `SELECT u.email FROM case_ambassador a JOIN app_user u ON u.id = a.user_id WHERE a.case_id = '${open.id}'`,
+    )) as Array<{ email: string }>;
+    const client = await t.signedIn(ambassador.email);
+    const detail = await client.get(`/api/cases/${open.id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body).toMatchObject({ status: 'open', teamArchived: true });
+    const list = (await client.get('/api/cases')).body as Array<{
+      id: string;
+      teamArchived: boolean;
+    }>;
+    expect(list.find((c) => c.id === open.id)?.teamArchived).toBe(true);
+    expect(list.filter((c) => c.id !== open.id).every((c) => c.teamArchived === false)).toBe(true);
+    await admin.post(`/api/org-units/${team.id}/restore`, { version: archived.body.version });
   });
 
   it('refuses to archive a unit with active units below it, or the organisation itself', async () => {

@@ -9,6 +9,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { badRequest, conflict, notFound } from '../common/api-exception';
 import { nowIso } from '../common/time';
 import type { ArchiveOrgUnitDto, CreateOrgUnitDto, UpdateOrgUnitDto } from './dto/org-unit.dto';
+import { CaseEntity } from '../cases/entities/case.entity';
 import { OrgUnitEntity } from './entities/org-unit.entity';
 
 export function toOrgUnitDto(unit: OrgUnitEntity): OrgUnitDto {
@@ -188,6 +189,17 @@ export class OrgUnitsService {
           'ORG_UNIT_HAS_ACTIVE_CHILDREN',
           `"${unit.name}" still has ${activeChildren} active unit(s) below it; archive or move those first.`,
         );
+      }
+      if (!dto.confirmOpenCase) {
+        const openCases = await manager
+          .getRepository(CaseEntity)
+          .countBy({ teamId: id, status: 'open' });
+        if (openCases > 0) {
+          throw conflict(
+            'ORG_UNIT_HAS_OPEN_CASE',
+            `"${unit.name}" has an open case. Archive it anyway (confirmOpenCase: true) and the case stays open, marked "team archived" for its ambassadors.`,
+          );
+        }
       }
       const updated = await this.saveVersioned(manager, unit, dto.version, {
         archivedAt: nowIso(),

@@ -23,6 +23,8 @@ export interface MeResponse {
   teams: OrgUnitRef[];
   /** For directors: the root of the subtree they may see. Null when the user is no director. */
   scope: OrgUnitRef | null;
+  /** The organisation's time zone (ORG_TIMEZONE): clients show times in it, not in UTC. */
+  timeZone: string;
 }
 
 export interface UpdatePreferencesRequest {

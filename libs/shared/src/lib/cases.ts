@@ -67,6 +67,8 @@ export interface StalledAgreementDto {
 export interface CaseSummaryDto {
   id: string;
   team: OrgUnitRef;
+  /** The team was archived (by hand or by an import) while the case lives on. */
+  teamArchived: boolean;
   status: 'open' | 'closed';
   openedOn: string;
   closedOn: string | null;

@@ -144,14 +144,36 @@ export interface ImportItemDto {
   /** Teams: the headcount after the import. */
   headcount?: number | null;
   changes: ImportFieldChangeDto[];
+  /** Archives only: the team has an open case, or the person is ambassador of one. */
+  openCase?: boolean;
 }
 
+/**
+ * What a confirm applies. `add-update` (the default) creates and changes but never archives;
+ * `archive` also archives what the file leaves out, and needs the number of archives confirmed.
+ */
+export const IMPORT_MODES = ['add-update', 'archive'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
 export interface ImportCountsDto {
+  /** Data lines in the file (the header not counted). */
   rows: number;
+  /**
+   * What each line does; they add up to `rows`. A line with an error counts only there; a line
+   * is new or changed by its team (organisation) or person (users).
+   */
+  lines: { new: number; changed: number; unchanged: number; errors: number };
+  /** Units or people, including the directorates and departments a line creates or changes. */
   create: number;
   change: number;
+  /** Left out of the file: archived (teams, departments) or deactivated (people) in `archive` mode only. */
   archive: number;
+  /** Of `archive`, per type. */
+  archiveByType: Partial<Record<ImportItemType, number>>;
+  /** Of `archive`: teams with an open case, or people who are ambassador of an open case. */
+  archiveWithOpenCase: number;
   unchanged: number;
+  /** Error messages (a line may have several). */
   errors: number;
 }
 
@@ -163,8 +185,10 @@ export interface ImportPreviewDto {
   delimiter: ';' | ',' | '\t' | null;
   /** Confirm with this id: it stands for this file against the organisation as it is now. */
   previewId: string;
-  /** False while there are errors or nothing to do. */
+  /** In the default `add-update` mode: false while there are errors or nothing to create or change. */
   canConfirm: boolean;
+  /** In `archive` mode: false while there are errors or nothing to create, change or archive. */
+  canArchive: boolean;
   counts: ImportCountsDto;
   create: ImportItemDto[];
   change: ImportItemDto[];
@@ -176,9 +200,14 @@ export interface ImportPreviewDto {
   tookMs: number;
 }
 
-/** POST /api/imports/confirm?previewId= — the result after applying. */
+/**
+ * POST /api/imports/confirm?previewId=&mode=&archiveCount= — the result after applying.
+ * `archiveCount` must be the preview's `counts.archive` in `archive` mode (the second
+ * confirmation that names the count); otherwise 400 `IMPORT_ARCHIVE_NOT_CONFIRMED`.
+ */
 export interface ImportResultDto {
   kind: ImportKind;
+  mode: ImportMode;
   previewId: string;
   created: number;
   changed: number;

@@ -30,4 +30,9 @@ export interface UpdateOrgUnitRequest {
 
 export interface ArchiveOrgUnitRequest {
   version: number;
+  /**
+   * A team with an open case is archived only with this set: without it the answer is 409
+   * `ORG_UNIT_HAS_OPEN_CASE`, so the admin is warned first. The case stays, marked "team archived".
+   */
+  confirmOpenCase?: boolean;
 }

@@ -5,6 +5,7 @@ import type {
   UpdateOrgUnitRequest,
 } from '@olievlek/shared';
 import {
+  IsBoolean,
   IsInt,
   IsOptional,
   IsString,
@@ -74,4 +75,9 @@ export class ArchiveOrgUnitDto implements ArchiveOrgUnitRequest {
   @Min(1)
   @Max(MAX_INT32)
   version!: number;
+
+  @ApiPropertyOptional({ description: 'Archive a team with an open case after the warning.' })
+  @IsOptional()
+  @IsBoolean()
+  confirmOpenCase?: boolean;
 }

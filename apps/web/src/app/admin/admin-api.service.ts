@@ -29,9 +29,13 @@ export class AdminApi {
   updateOrgUnit(id: string, body: UpdateOrgUnitRequest): Promise<OrgUnitDto> {
     return firstValueFrom(this.http.patch<OrgUnitDto>(API.orgUnit(id), body));
   }
-  archiveOrgUnit(unit: OrgUnitDto): Promise<OrgUnitDto> {
+  /** `confirmOpenCase`: after the warning that the team has an open case. */
+  archiveOrgUnit(unit: OrgUnitDto, confirmOpenCase = false): Promise<OrgUnitDto> {
     return firstValueFrom(
-      this.http.post<OrgUnitDto>(API.orgUnitArchive(unit.id), { version: unit.version }),
+      this.http.post<OrgUnitDto>(API.orgUnitArchive(unit.id), {
+        version: unit.version,
+        ...(confirmOpenCase ? { confirmOpenCase } : {}),
+      }),
     );
   }
   restoreOrgUnit(unit: OrgUnitDto): Promise<OrgUnitDto> {

@@ -134,6 +134,29 @@ type Editor =
             }
           </span>
         </div>
+        @if (openCaseWarning() === unit.id) {
+          <div class="utrecht-alert utrecht-alert--warning ov-tree__warning" role="alert">
+            <p class="utrecht-paragraph">
+              {{ 'orgOpenCase.warning' | transloco: { name: unit.name } }}
+            </p>
+            <div class="ov-tree__actions">
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--secondary-action ov-button--small"
+                (click)="archive(unit, true)"
+              >
+                {{ 'orgOpenCase.confirm' | transloco }}
+              </button>
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--subtle ov-button--small"
+                (click)="openCaseWarning.set(null)"
+              >
+                {{ 'app.cancel' | transloco }}
+              </button>
+            </div>
+          </div>
+        }
 
         @if (editorFor(unit.id); as ed) {
           <form
@@ -250,6 +273,8 @@ export class OrgPage {
   protected readonly editor = signal<Editor | null>(null);
   protected readonly busy = signal(false);
   protected readonly notice = signal<string | null>(null);
+  /** The team whose archiving waits for "archive anyway": it has an open case. */
+  protected readonly openCaseWarning = signal<string | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly conflict = signal(false);
   private readonly fields = signal<Record<string, string>>({});
@@ -399,14 +424,15 @@ export class OrgPage {
     }
   }
 
-  protected async archive(unit: OrgUnitDto): Promise<void> {
+  protected async archive(unit: OrgUnitDto, confirmOpenCase = false): Promise<void> {
     this.resetMessages();
     try {
-      await this.api.archiveOrgUnit(unit);
+      await this.api.archiveOrgUnit(unit, confirmOpenCase);
       this.notice.set(this.transloco.translate('org.archivedDone', { name: unit.name }));
       await this.reload();
     } catch (e) {
-      this.fail(e);
+      if (apiError(e).code === 'ORG_UNIT_HAS_OPEN_CASE') this.openCaseWarning.set(unit.id);
+      else this.fail(e);
     }
   }
 
@@ -422,6 +448,7 @@ export class OrgPage {
   }
 
   private resetMessages(): void {
+    this.openCaseWarning.set(null);
     this.notice.set(null);
     this.error.set(null);
     this.conflict.set(false);

@@ -37,6 +37,7 @@ import { PulseResults } from '../board/pulse-results';
 import { CaseSpreadLinks } from '../spread/case-spread-links';
 import { AgreementForm } from './agreement-form';
 import { CasesApi, todayInAmsterdam } from './cases-api.service';
+import { TeamArchivedBadge } from './team-archived-badge';
 
 interface StatusDraft {
   agreement: AgreementDto;
@@ -57,6 +58,7 @@ interface StatusDraft {
     AgreementForm,
     PulseResults,
     CaseSpreadLinks,
+    TeamArchivedBadge,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -66,6 +68,7 @@ interface StatusDraft {
     @if (detail.value(); as c) {
       <h1 class="utrecht-heading-1">{{ c.team.name }}</h1>
       <p class="ov-case-meta">
+        <ov-team-archived-badge [archived]="c.teamArchived" />
         <span class="ov-stage" [attr.data-stage]="c.stage">{{
           'stages.' + c.stage | transloco
         }}</span>

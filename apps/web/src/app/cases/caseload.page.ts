@@ -5,10 +5,11 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { apiError } from '../core/api-error';
 import { translateError } from '../core/error-text';
 import { CasesApi } from './cases-api.service';
+import { TeamArchivedBadge } from './team-archived-badge';
 
 @Component({
   selector: 'ov-caseload-page',
-  imports: [RouterLink, TranslocoPipe, FormsModule],
+  imports: [RouterLink, TranslocoPipe, FormsModule, TeamArchivedBadge],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 class="utrecht-heading-1">{{ 'cases.caseload' | transloco }}</h1>
@@ -60,6 +61,7 @@ import { CasesApi } from './cases-api.service';
                 <a class="utrecht-link" [routerLink]="['/casussen', entry.case.id]">{{
                   entry.case.team.name
                 }}</a>
+                <ov-team-archived-badge [archived]="entry.case.teamArchived" />
                 <span class="ov-muted">
                   — {{ 'cases.silence' | transloco: { count: entry.longestSilence } }}:
                   {{ titles(entry.case.stalled) }}
@@ -105,6 +107,7 @@ import { CasesApi } from './cases-api.service';
                 <tr class="utrecht-table__row">
                   <th class="utrecht-table__header-cell" scope="row">
                     <a class="utrecht-link" [routerLink]="['/casussen', c.id]">{{ c.team.name }}</a>
+                    <ov-team-archived-badge [archived]="c.teamArchived" />
                   </th>
                   <td class="utrecht-table__cell">
                     <span class="ov-stage" [attr.data-stage]="c.stage">{{
@@ -168,6 +171,7 @@ import { CasesApi } from './cases-api.service';
                       <a class="utrecht-link" [routerLink]="['/casussen', c.id]">{{
                         c.team.name
                       }}</a>
+                      <ov-team-archived-badge [archived]="c.teamArchived" />
                     </th>
                     <td class="utrecht-table__cell">
                       <span class="ov-stage" [attr.data-stage]="c.stage">{{

@@ -473,6 +473,10 @@ export const en: Translations = {
     MEETING_BEFORE_FORUM: "A meeting cannot be before the forum's start date.",
     MEETING_NOT_HELD: 'Attendance can be recorded once the meeting has taken place.',
     ATTENDANCE_SET_BY_HOST: "The host has already recorded your team's attendance.",
+    ORG_UNIT_HAS_OPEN_CASE:
+      'This team has an open case. Confirm first that you want to archive it anyway.',
+    IMPORT_ARCHIVE_NOT_CONFIRMED:
+      'Archiving was not confirmed with the right number. Nothing was imported; look at the preview again.',
     ORG_UNIT_HAS_ACTIVE_CHILDREN:
       'This unit still has active units below it. Archive or move those first.',
     ORG_UNIT_ARCHIVED: 'This unit is archived. Restore it first.',
@@ -862,9 +866,7 @@ export const en: Translations = {
       rows: 'Lines',
       create: 'New',
       change: 'Changed',
-      archive: { organisation: 'To archive', users: 'To deactivate' },
       unchanged: 'Unchanged',
-      errors: 'Errors',
     },
     ignored: 'These columns are not used: {{columns}}',
     errors: {
@@ -1060,6 +1062,98 @@ export const en: Translations = {
     undone: 'Undone: {{title}} is open again.',
     menu: 'Menu',
   },
+  importSafety: {
+    linesWithErrors: 'With an error',
+    notInFile: { organisation: 'Not in the file', users: 'Not in the file' },
+    mode: {
+      legend: 'What happens to what the file leaves out?',
+      addUpdate: 'Only add and update: nothing is archived',
+      archive: {
+        organisation: 'Also archive what is not in the file',
+        users: 'Also deactivate who is not in the file',
+      },
+    },
+    list: {
+      'add-update': {
+        organisation: 'Not in the file ({{count}}) — stays as it is',
+        users: 'Not in the file ({{count}}) — stays active',
+      },
+      archive: {
+        organisation: 'Will be archived ({{count}}) — not in the file',
+        users: 'Will be deactivated ({{count}}) — not in the file',
+      },
+    },
+    openCase: { organisation: 'open case', users: 'ambassador of an open case' },
+    teams: {
+      archive: {
+        one: '{{count}} team will be archived',
+        other: '{{count}} teams will be archived',
+      },
+      keep: {
+        one: '{{count}} team is not in the file and stays as it is',
+        other: '{{count}} teams are not in the file and stay as they are',
+      },
+      openCase: {
+        one: ', {{count}} of them with an open case',
+        other: ', {{count}} of them with an open case',
+      },
+    },
+    units: {
+      archive: {
+        one: 'Also {{count}} directorate or department will be archived',
+        other: 'Also {{count}} directorates or departments will be archived',
+      },
+      keep: {
+        one: '{{count}} directorate or department is not in the file and stays',
+        other: '{{count}} directorates or departments are not in the file and stay',
+      },
+    },
+    people: {
+      archive: {
+        one: '{{count}} person will be deactivated',
+        other: '{{count}} people will be deactivated',
+      },
+      keep: {
+        one: '{{count}} person is not in the file and stays active',
+        other: '{{count}} people are not in the file and stay active',
+      },
+      openCase: {
+        one: ', {{count}} of them ambassador of an open case',
+        other: ', {{count}} of them ambassador of an open case',
+      },
+    },
+    lines: {
+      one: '{{count}} line: {{new}} new, {{changed}} changed, {{unchanged}} unchanged, {{errors}} with an error.',
+      other:
+        '{{count}} lines: {{new}} new, {{changed}} changed, {{unchanged}} unchanged, {{errors}} with an error.',
+    },
+    confirmArchiveMode: 'Confirm the import, with archiving',
+    second: {
+      heading: 'Are you sure you want to archive?',
+      button: {
+        organisation: {
+          one: 'Yes, archive {{count}} unit',
+          other: 'Yes, archive {{count}} units',
+        },
+        users: {
+          one: 'Yes, deactivate {{count}} person',
+          other: 'Yes, deactivate {{count}} people',
+        },
+      },
+    },
+    value: {
+      active: { yes: 'active', no: 'inactive' },
+      restore: { archived: 'archived', active: 'active' },
+      locale: { nl: 'Dutch', en: 'English' },
+    },
+  },
+  orgOpenCase: {
+    warning:
+      '{{name}} has an open case. If you archive the team, the case stays and its ambassadors see "team archived".',
+    confirm: 'Archive anyway',
+  },
+  caseTeamArchived: { badge: 'Team archived' },
+  format: { once: 'once' },
   notFound: {
     heading: 'Page not found',
     text: 'This page does not exist (any more).',

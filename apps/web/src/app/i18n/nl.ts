@@ -476,6 +476,10 @@ export const nl = {
     MEETING_BEFORE_FORUM: 'Een bijeenkomst kan niet vóór de startdatum van het overleg liggen.',
     MEETING_NOT_HELD: 'Aanwezigheid kun je vastleggen zodra de bijeenkomst is geweest.',
     ATTENDANCE_SET_BY_HOST: 'De organisator heeft de aanwezigheid van je team al vastgelegd.',
+    ORG_UNIT_HAS_OPEN_CASE:
+      'Dit team heeft een lopende casus. Bevestig eerst dat je het toch wilt archiveren.',
+    IMPORT_ARCHIVE_NOT_CONFIRMED:
+      'Archiveren is niet bevestigd met het juiste aantal. Er is niets ingelezen; bekijk de voorvertoning opnieuw.',
     ORG_UNIT_HAS_ACTIVE_CHILDREN:
       'Dit onderdeel heeft nog actieve onderdelen eronder. Archiveer of verplaats die eerst.',
     ORG_UNIT_ARCHIVED: 'Dit onderdeel is gearchiveerd. Zet het eerst terug.',
@@ -867,9 +871,7 @@ export const nl = {
       rows: 'Regels',
       create: 'Nieuw',
       change: 'Gewijzigd',
-      archive: { organisation: 'Te archiveren', users: 'Te deactiveren' },
       unchanged: 'Ongewijzigd',
-      errors: 'Fouten',
     },
     ignored: 'Deze kolommen worden niet gebruikt: {{columns}}',
     errors: {
@@ -1072,6 +1074,98 @@ export const nl = {
     undone: 'Ongedaan gemaakt: {{title}} staat weer open.',
     menu: 'Menu',
   },
+  importSafety: {
+    linesWithErrors: 'Met een fout',
+    notInFile: { organisation: 'Niet in het bestand', users: 'Niet in het bestand' },
+    mode: {
+      legend: 'Wat gebeurt er met wat niet in het bestand staat?',
+      addUpdate: 'Alleen toevoegen en bijwerken: er wordt niets gearchiveerd',
+      archive: {
+        organisation: 'Ook archiveren wat niet in het bestand staat',
+        users: 'Ook deactiveren wie niet in het bestand staat',
+      },
+    },
+    list: {
+      'add-update': {
+        organisation: 'Niet in het bestand ({{count}}) — blijft zoals het is',
+        users: 'Niet in het bestand ({{count}}) — blijft actief',
+      },
+      archive: {
+        organisation: 'Wordt gearchiveerd ({{count}}) — staat niet in het bestand',
+        users: 'Wordt gedeactiveerd ({{count}}) — staat niet in het bestand',
+      },
+    },
+    openCase: { organisation: 'lopende casus', users: 'ambassadeur van een lopende casus' },
+    teams: {
+      archive: {
+        one: '{{count}} team wordt gearchiveerd',
+        other: '{{count}} teams worden gearchiveerd',
+      },
+      keep: {
+        one: '{{count}} team staat niet in het bestand en blijft zoals het is',
+        other: '{{count}} teams staan niet in het bestand en blijven zoals ze zijn',
+      },
+      openCase: {
+        one: ', waarvan {{count}} met een lopende casus',
+        other: ', waarvan {{count}} met een lopende casus',
+      },
+    },
+    units: {
+      archive: {
+        one: 'Ook {{count}} directie of afdeling wordt gearchiveerd',
+        other: 'Ook {{count}} directies of afdelingen worden gearchiveerd',
+      },
+      keep: {
+        one: '{{count}} directie of afdeling staat niet in het bestand en blijft',
+        other: '{{count}} directies of afdelingen staan niet in het bestand en blijven',
+      },
+    },
+    people: {
+      archive: {
+        one: '{{count}} persoon wordt gedeactiveerd',
+        other: '{{count}} mensen worden gedeactiveerd',
+      },
+      keep: {
+        one: '{{count}} persoon staat niet in het bestand en blijft actief',
+        other: '{{count}} mensen staan niet in het bestand en blijven actief',
+      },
+      openCase: {
+        one: ', waarvan {{count}} ambassadeur van een lopende casus',
+        other: ', waarvan {{count}} ambassadeur van een lopende casus',
+      },
+    },
+    lines: {
+      one: '{{count}} regel: {{new}} nieuw, {{changed}} gewijzigd, {{unchanged}} ongewijzigd, {{errors}} met een fout.',
+      other:
+        '{{count}} regels: {{new}} nieuw, {{changed}} gewijzigd, {{unchanged}} ongewijzigd, {{errors}} met een fout.',
+    },
+    confirmArchiveMode: 'Import bevestigen, met archiveren',
+    second: {
+      heading: 'Weet je zeker dat je wilt archiveren?',
+      button: {
+        organisation: {
+          one: 'Ja, archiveer {{count}} onderdeel',
+          other: 'Ja, archiveer {{count}} onderdelen',
+        },
+        users: {
+          one: 'Ja, deactiveer {{count}} persoon',
+          other: 'Ja, deactiveer {{count}} mensen',
+        },
+      },
+    },
+    value: {
+      active: { yes: 'actief', no: 'niet actief' },
+      restore: { archived: 'gearchiveerd', active: 'actief' },
+      locale: { nl: 'Nederlands', en: 'Engels' },
+    },
+  },
+  orgOpenCase: {
+    warning:
+      '{{name}} heeft een lopende casus. Archiveer je het team, dan blijft de casus bestaan en zien de ambassadeurs "team gearchiveerd".',
+    confirm: 'Toch archiveren',
+  },
+  caseTeamArchived: { badge: 'Team gearchiveerd' },
+  format: { once: 'eenmalig' },
   notFound: {
     heading: 'Pagina niet gevonden',
     text: 'Deze pagina bestaat niet (meer).',

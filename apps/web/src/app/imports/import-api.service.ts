@@ -1,6 +1,11 @@
 import { HttpClient, HttpEventType, HttpHeaders, HttpRequest } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { IMPORT_ROUTES, type ImportPreviewDto, type ImportResultDto } from '@olievlek/shared';
+import {
+  IMPORT_ROUTES,
+  type ImportMode,
+  type ImportPreviewDto,
+  type ImportResultDto,
+} from '@olievlek/shared';
 import { Observable } from 'rxjs';
 
 /** What an upload reports while it runs: bytes sent, then the server's work, then the answer. */
@@ -16,8 +21,16 @@ export class ImportApi {
     return this.upload<ImportPreviewDto>(IMPORT_ROUTES.preview, file);
   }
 
-  confirm(file: Blob, previewId: string): Observable<UploadEvent<ImportResultDto>> {
-    const url = `${IMPORT_ROUTES.confirm}?previewId=${encodeURIComponent(previewId)}`;
+  /** `archiveCount`: in archive mode, the number of archives the admin confirmed. */
+  confirm(
+    file: Blob,
+    previewId: string,
+    mode: ImportMode,
+    archiveCount?: number,
+  ): Observable<UploadEvent<ImportResultDto>> {
+    const query = new URLSearchParams({ previewId, mode });
+    if (archiveCount !== undefined) query.set('archiveCount', String(archiveCount));
+    const url = `${IMPORT_ROUTES.confirm}?${query}`;
     return this.upload<ImportResultDto>(url, file);
   }
 

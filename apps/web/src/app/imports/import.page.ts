@@ -15,12 +15,14 @@ import {
   type ImportErrorDto,
   type ImportFieldChangeDto,
   type ImportItemDto,
+  type ImportMode,
   type ImportPreviewDto,
   type ImportResultDto,
 } from '@olievlek/shared';
 import type { Observable, Subscription } from 'rxjs';
 import { apiError } from '../core/api-error';
 import { translateError } from '../core/error-text';
+import { Formatter } from '../core/format';
 import { Feedback } from '../shell/feedback';
 import { ImportApi, type UploadEvent } from './import-api.service';
 import { importErrorText } from './import-error-text';
@@ -101,6 +103,12 @@ type Phase = 'idle' | 'uploading' | 'processing' | 'preview' | 'confirming' | 'd
     }
     .ov-import__help code {
       overflow-wrap: anywhere;
+    }
+    .ov-import__mode {
+      margin-block: 0 1.25rem;
+    }
+    .ov-import__second {
+      margin-block: 1rem;
     }
     .ov-import__actions {
       display: flex;
@@ -198,6 +206,9 @@ type Phase = 'idle' | 'uploading' | 'processing' | 'preview' | 'confirming' | 'd
         <h2 class="utrecht-heading-2" id="import-preview" tabindex="-1">
           {{ 'importExport.preview.heading.' + p.kind | transloco: { file: fileName() } }}
         </h2>
+        <p class="utrecht-paragraph" data-testid="import-lines">
+          {{ linesText(p) }}
+        </p>
         <dl class="ov-import__counts">
           <div>
             <dt>{{ 'importExport.count.rows' | transloco }}</dt>
@@ -205,25 +216,65 @@ type Phase = 'idle' | 'uploading' | 'processing' | 'preview' | 'confirming' | 'd
           </div>
           <div>
             <dt>{{ 'importExport.count.create' | transloco }}</dt>
-            <dd>{{ p.counts.create }}</dd>
+            <dd>{{ p.counts.lines.new }}</dd>
           </div>
           <div>
             <dt>{{ 'importExport.count.change' | transloco }}</dt>
-            <dd>{{ p.counts.change }}</dd>
-          </div>
-          <div>
-            <dt>{{ 'importExport.count.archive.' + p.kind | transloco }}</dt>
-            <dd>{{ p.counts.archive }}</dd>
+            <dd>{{ p.counts.lines.changed }}</dd>
           </div>
           <div>
             <dt>{{ 'importExport.count.unchanged' | transloco }}</dt>
-            <dd>{{ p.counts.unchanged }}</dd>
+            <dd>{{ p.counts.lines.unchanged }}</dd>
           </div>
           <div>
-            <dt>{{ 'importExport.count.errors' | transloco }}</dt>
-            <dd>{{ p.counts.errors }}</dd>
+            <dt>{{ 'importSafety.linesWithErrors' | transloco }}</dt>
+            <dd>{{ p.counts.lines.errors }}</dd>
+          </div>
+          <div>
+            <dt>{{ 'importSafety.notInFile.' + p.kind | transloco }}</dt>
+            <dd>{{ p.counts.archive }}</dd>
           </div>
         </dl>
+        @if (p.counts.archive) {
+          <fieldset class="utrecht-form-fieldset ov-import__mode">
+            <legend class="utrecht-form-fieldset__legend">
+              {{ 'importSafety.mode.legend' | transloco }}
+            </legend>
+            <p class="utrecht-paragraph" data-testid="import-running-work">
+              {{ runningWorkText(p) }}
+            </p>
+            <div class="utrecht-form-field utrecht-form-field--radio">
+              <input
+                type="radio"
+                class="utrecht-radio-button utrecht-radio-button--html-input"
+                id="import-mode-add-update"
+                name="import-mode"
+                [checked]="mode() === 'add-update'"
+                (change)="setMode('add-update')"
+              />
+              <label
+                class="utrecht-form-label utrecht-form-label--radio"
+                for="import-mode-add-update"
+                >{{ 'importSafety.mode.addUpdate' | transloco }}</label
+              >
+            </div>
+            <div class="utrecht-form-field utrecht-form-field--radio">
+              <input
+                type="radio"
+                class="utrecht-radio-button utrecht-radio-button--html-input"
+                id="import-mode-archive"
+                name="import-mode"
+                [checked]="mode() === 'archive'"
+                (change)="setMode('archive')"
+              />
+              <label
+                class="utrecht-form-label utrecht-form-label--radio"
+                for="import-mode-archive"
+                >{{ 'importSafety.mode.archive.' + p.kind | transloco }}</label
+              >
+            </div>
+          </fieldset>
+        }
         @if (p.ignoredColumns.length) {
           <p class="utrecht-paragraph ov-muted">
             {{ 'importExport.ignored' | transloco: { columns: p.ignoredColumns.join(', ') } }}
@@ -273,8 +324,10 @@ type Phase = 'idle' | 'uploading' | 'processing' | 'preview' | 'confirming' | 'd
               <table class="utrecht-table">
                 <caption class="utrecht-table__caption">
                   {{
-                    'importExport.list.' + list.key + '.' + p.kind
-                      | transloco: { count: list.total }
+                    (list.key === 'archive'
+                      ? 'importSafety.list.' + mode() + '.' + p.kind
+                      : 'importExport.list.' + list.key + '.' + p.kind
+                    ) | transloco: { count: list.total }
                   }}
                 </caption>
                 <thead class="utrecht-table__header">
@@ -297,7 +350,14 @@ type Phase = 'idle' | 'uploading' | 'processing' | 'preview' | 'confirming' | 'd
                   @for (item of list.items; track $index) {
                     <tr class="utrecht-table__row">
                       <td class="utrecht-table__cell">{{ item.line ?? '—' }}</td>
-                      <td class="utrecht-table__cell">{{ item.label }}</td>
+                      <td class="utrecht-table__cell">
+                        {{ item.label }}
+                        @if (item.openCase) {
+                          <span class="ov-badge ov-badge--warning">{{
+                            'importSafety.openCase.' + p.kind | transloco
+                          }}</span>
+                        }
+                      </td>
                       <td class="utrecht-table__cell">
                         {{ 'importExport.type.' + item.type | transloco }}
                       </td>
@@ -329,13 +389,16 @@ type Phase = 'idle' | 'uploading' | 'processing' | 'preview' | 'confirming' | 'd
           <button
             type="button"
             class="utrecht-button utrecht-button--primary-action"
-            [disabled]="!p.canConfirm || busy()"
-            [attr.aria-describedby]="p.canConfirm ? null : 'import-confirm-hint'"
+            [disabled]="!canApply() || busy() || confirmingArchive()"
+            [attr.aria-describedby]="canApply() ? null : 'import-confirm-hint'"
             (click)="confirm()"
           >
-            {{ 'importExport.confirm' | transloco }}
+            {{
+              (mode() === 'archive' ? 'importSafety.confirmArchiveMode' : 'importExport.confirm')
+                | transloco
+            }}
           </button>
-          @if (!p.canConfirm) {
+          @if (!canApply()) {
             <p class="utrecht-paragraph ov-muted" id="import-confirm-hint">
               {{
                 (p.counts.errors ? 'importExport.cannotConfirm' : 'importExport.nothingToDo')
@@ -344,6 +407,36 @@ type Phase = 'idle' | 'uploading' | 'processing' | 'preview' | 'confirming' | 'd
             </p>
           }
         </div>
+        @if (confirmingArchive()) {
+          <div
+            class="utrecht-alert utrecht-alert--warning ov-import__second"
+            role="alertdialog"
+            aria-labelledby="import-second-heading"
+            aria-describedby="import-second-text"
+          >
+            <h3 class="utrecht-heading-3" id="import-second-heading" tabindex="-1">
+              {{ 'importSafety.second.heading' | transloco }}
+            </h3>
+            <p class="utrecht-paragraph" id="import-second-text">{{ runningWorkText(p) }}</p>
+            <div class="ov-import__actions">
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--primary-action"
+                [disabled]="busy()"
+                (click)="apply()"
+              >
+                {{ archiveButtonText(p) }}
+              </button>
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--secondary-action"
+                (click)="confirmingArchive.set(false)"
+              >
+                {{ 'app.cancel' | transloco }}
+              </button>
+            </div>
+          </div>
+        }
       </section>
     }
   `,
@@ -363,6 +456,14 @@ export class ImportPage {
   protected readonly result = signal<ImportResultDto | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly stale = signal(false);
+  private readonly format = inject(Formatter);
+  /** Never archive unless the admin chooses to; then a second confirmation names the count. */
+  protected readonly mode = signal<ImportMode>('add-update');
+  protected readonly confirmingArchive = signal(false);
+  protected readonly canApply = computed(() => {
+    const p = this.preview();
+    return !!p && (this.mode() === 'archive' ? p.canArchive : p.canConfirm);
+  });
   protected readonly busy = computed(() =>
     ['uploading', 'processing', 'confirming'].includes(this.phase()),
   );
@@ -400,6 +501,8 @@ export class ImportPage {
     }
     this.preview.set(null);
     this.result.set(null);
+    this.mode.set('add-update');
+    this.confirmingArchive.set(false);
     this.run(this.api.preview(file), 'uploading', (p) => {
       this.preview.set(p);
       this.phase.set('preview');
@@ -407,11 +510,35 @@ export class ImportPage {
     });
   }
 
+  protected setMode(mode: ImportMode): void {
+    this.mode.set(mode);
+    this.confirmingArchive.set(false);
+  }
+
+  /** In archive mode a second question first, naming what is archived; else apply at once. */
   protected confirm(): void {
+    const p = this.preview();
+    if (this.mode() === 'archive' && p?.counts.archive) {
+      this.confirmingArchive.set(true);
+      this.focus('#import-second-heading');
+      return;
+    }
+    this.apply();
+  }
+
+  protected apply(): void {
     const file = this.file();
     const p = this.preview();
     if (!file || !p) return;
-    this.run(this.api.confirm(file, p.previewId), 'confirming', (r) => {
+    const archive = this.mode() === 'archive';
+    const request = this.api.confirm(
+      file,
+      p.previewId,
+      this.mode(),
+      archive ? p.counts.archive : undefined,
+    );
+    this.confirmingArchive.set(false);
+    this.run(request, 'confirming', (r) => {
       this.result.set(r);
       this.preview.set(null);
       this.file.set(null);
@@ -429,7 +556,67 @@ export class ImportPage {
   protected changeText(change: ImportFieldChangeDto): string {
     const field = this.transloco.translate(`importExport.field.${change.field}`);
     const none = this.transloco.translate('importExport.none');
-    return `${field}: ${change.from ?? none} → ${change.to ?? none}`;
+    const value = (v: string | null) => (v === null ? none : this.valueText(change.field, v));
+    if (change.from === null) return `${field}: ${value(change.to)}`;
+    return `${field}: ${value(change.from)} → ${value(change.to)}`;
+  }
+
+  /** The API's values are codes (`yes`, `archived`, `ambassador, team`, `en`): put them in words. */
+  private valueText(field: ImportFieldChangeDto['field'], value: string): string {
+    const t = (key: string) => this.transloco.translate(key);
+    switch (field) {
+      case 'active':
+        return t(`importSafety.value.active.${value === 'yes' ? 'yes' : 'no'}`);
+      case 'restore':
+        return t(`importSafety.value.restore.${value === 'archived' ? 'archived' : 'active'}`);
+      case 'roles':
+        return value
+          .split(',')
+          .map((role) => t(`roles.${role.trim()}`))
+          .join(', ');
+      case 'locale':
+        return t(`importSafety.value.locale.${value === 'en' ? 'en' : 'nl'}`);
+      case 'headcount':
+        return this.format.number(Number(value), 0);
+      default:
+        return value;
+    }
+  }
+
+  /** "61 regels: 1 nieuw, 1 gewijzigd, 58 ongewijzigd, 1 met een fout." — they add up. */
+  protected linesText(p: ImportPreviewDto): string {
+    const l = p.counts.lines;
+    return this.format.plural('importSafety.lines', p.counts.rows, {
+      new: this.format.number(l.new, 0),
+      changed: this.format.number(l.changed, 0),
+      unchanged: this.format.number(l.unchanged, 0),
+      errors: this.format.number(l.errors, 0),
+    });
+  }
+
+  /**
+   * What happens to running work, in words: "32 teams worden gearchiveerd, waarvan 12 met een
+   * lopende casus" — or, in the default mode, that they stay as they are.
+   */
+  protected runningWorkText(p: ImportPreviewDto): string {
+    const c = p.counts;
+    const how = this.mode() === 'archive' ? 'archive' : 'keep';
+    const main = p.kind === 'users' ? c.archive : (c.archiveByType.team ?? 0);
+    const group = p.kind === 'users' ? 'people' : 'teams';
+    const sentences: string[] = [];
+    if (main) {
+      const open = c.archiveWithOpenCase
+        ? this.format.plural(`importSafety.${group}.openCase`, c.archiveWithOpenCase)
+        : '';
+      sentences.push(this.format.plural(`importSafety.${group}.${how}`, main) + open);
+    }
+    const others = c.archive - main;
+    if (others) sentences.push(this.format.plural(`importSafety.units.${how}`, others));
+    return sentences.map((sentence) => `${sentence}.`).join(' ');
+  }
+
+  protected archiveButtonText(p: ImportPreviewDto): string {
+    return this.format.plural(`importSafety.second.button.${p.kind}`, p.counts.archive);
   }
 
   private run<T>(source: Observable<UploadEvent<T>>, phase: Phase, done: (body: T) => void): void {
