@@ -16,3 +16,4 @@ export * from './lib/exposure';
 export * from './lib/practice-evidence';
 export * from './lib/k-anonymity';
 export * from './lib/timeline';
+export * from './lib/collections';
