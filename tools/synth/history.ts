@@ -1,4 +1,4 @@
-import { Cadence, duePeriods } from '@olievlek/domain';
+import { Cadence, duePeriods, minOf } from '@olievlek/domain';
 import { dateOf, dayOf } from './days';
 import type { Org } from './org';
 import type { Random } from './random';
@@ -277,7 +277,7 @@ export function buildHistory(
       const room = appetite - active.filter((a) => a.discourages && a.until <= day).length;
       if (room <= 0) break;
       if (running.length >= room) {
-        const next = Math.min(...running.map((a) => a.until));
+        const next = minOf(running.map((a) => a.until));
         if (!Number.isFinite(next)) break;
         day = next + random.int(7, 42);
         continue;

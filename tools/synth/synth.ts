@@ -7,7 +7,7 @@
  *
  * See tools/bench/README.md.
  */
-import { localDateIn, isLocalDate } from '@olievlek/domain';
+import { localDateIn, isLocalDate, maxOf } from '@olievlek/domain';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -126,7 +126,10 @@ export async function synthesizeSqliteFile(
 
 export function printReport(result: SynthResult, target: number): void {
   const rows = Object.entries(result.rows);
-  const width = Math.max(...rows.map(([table]) => table.length));
+  const width = maxOf(
+    rows.map(([table]) => table.length),
+    0,
+  );
   console.log(`\nsynth ${result.key}`);
   for (const [table, count] of rows) {
     console.log(`  ${table.padEnd(width)}  ${String(count).padStart(10)}`);

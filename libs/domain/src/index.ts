@@ -23,3 +23,4 @@ export * from './lib/org-history';
 export * from './lib/org-import-plan';
 export * from './lib/measures';
 export * from './lib/pause-windows';
+export * from './lib/collections';

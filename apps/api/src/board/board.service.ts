@@ -146,6 +146,12 @@ export class BoardService {
         })
         .orUpdate(['state', 'reason', 'user_id', 'on_date', 'at'], ['agreement_id', 'period_key'])
         .execute();
+      await manager
+        .createQueryBuilder()
+        .update(AgreementEntity)
+        .set({ lastCheckOffAt: now })
+        .where('id = :agreementId', { agreementId })
+        .execute();
       await this.timelines.markChanged(manager, [agreement.teamId]);
       // The audit event commits with the change: one commit (one fsync on SQLite), not two.
       await this.audit.record(
@@ -173,6 +179,15 @@ export class BoardService {
     const agreement = await this.tickableAgreement(user, agreementId, periodKey);
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(CheckOffEntity).delete({ agreementId, periodKey });
+      await manager
+        .createQueryBuilder()
+        .update(AgreementEntity)
+        .set({
+          lastCheckOffAt: () =>
+            '(SELECT MAX(c.at) FROM check_off c WHERE c.agreement_id = agreement.id)',
+        })
+        .where('id = :agreementId', { agreementId })
+        .execute();
       await this.timelines.markChanged(manager, [agreement.teamId]);
       await this.audit.record(
         {

@@ -20,6 +20,7 @@ import { nowIso } from '../common/time';
 import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import { CaseAccess } from './case-access';
+import { CaseSummariesService } from './case-summaries.service';
 import { CaseViewService } from './case-view.service';
 import type { CloseCaseDto, IntakeDtoBody, ObservationBody } from './dto/case.dto';
 import {
@@ -36,6 +37,7 @@ export class CasesService {
     private readonly dataSource: DataSource,
     private readonly access: CaseAccess,
     private readonly view: CaseViewService,
+    private readonly summaries: CaseSummariesService,
     private readonly audit: AuditService,
     private readonly timelines: TeamTimelineService,
   ) {}
@@ -45,10 +47,9 @@ export class CasesService {
     const cases = await this.dataSource
       .getRepository(CaseEntity)
       .find({ where: status ? { status } : {}, order: { openedOn: 'DESC' } });
-    const facts = await this.view.loadFacts(cases);
-    return cases
-      .map((c) => this.view.summary(c, facts))
-      .sort((a, b) => a.team.name.localeCompare(b.team.name, 'nl'));
+    return (await this.summaries.summaries(cases)).sort((a, b) =>
+      a.team.name.localeCompare(b.team.name, 'nl'),
+    );
   }
 
   async activeAmbassadors(): Promise<PersonRef[]> {
@@ -74,10 +75,9 @@ export class CasesService {
       })
       .where('c.status = :status', { status: 'open' })
       .getMany();
-    const facts = await this.view.loadFacts(cases);
-    const summaries = cases
-      .map((c) => this.view.summary(c, facts))
-      .sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt));
+    const summaries = (await this.summaries.summaries(cases)).sort((a, b) =>
+      b.lastActivityAt.localeCompare(a.lastActivityAt),
+    );
     const stalledRadar = summaries
       .filter((s) => s.stalled.length > 0)
       .map((s) => ({ case: s, longestSilence: s.stalled[0].silence }))

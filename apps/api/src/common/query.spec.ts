@@ -15,6 +15,17 @@ describe('inChunks', () => {
     expect(rows).toEqual(['A', 'B', 'C', 'D', 'E']);
   });
 
+  it('joins chunks of any size, more rows than a call takes as arguments (issue 19)', async () => {
+    const rows = await inChunks(
+      ['a', 'b', 'c'],
+      async (chunk) => Array.from({ length: 200_000 }, (_, i) => `${chunk[0]}${i}`),
+      1,
+    );
+    expect(rows).toHaveLength(600_000);
+    expect(rows[0]).toBe('a0');
+    expect(rows[599_999]).toBe('c199999');
+  });
+
   it('asks nothing for no ids', async () => {
     const query = jest.fn(async () => ['x']);
     expect(await inChunks([], query)).toEqual([]);

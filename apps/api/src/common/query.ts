@@ -1,3 +1,4 @@
+import { appendAll } from '@olievlek/domain';
 import { badRequest } from './api-exception';
 
 /** `?flag=true|false`; anything else is a 400 that names the parameter. */
@@ -22,6 +23,6 @@ export async function inChunks<T>(
   size = IDS_PER_QUERY,
 ): Promise<T[]> {
   const rows: T[] = [];
-  for (let i = 0; i < ids.length; i += size) rows.push(...(await query(ids.slice(i, i + size))));
+  for (let i = 0; i < ids.length; i += size) appendAll(rows, await query(ids.slice(i, i + size)));
   return rows;
 }

@@ -22,6 +22,7 @@ describe('migrations', () => {
       'Mail1764500000000',
       'Import1764510000000',
       'Sso1764520000000',
+      'AgreementLastCheckOff1764530000000',
       'LoginThrottle1764600000000',
       'Forums1764700000000',
     ]);

@@ -12,7 +12,7 @@ import { DataSource } from 'typeorm';
 import { AgreementEntity, CheckOffEntity } from '../agreements/entities/agreement.entity';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { CaseViewService } from '../cases/case-view.service';
+import { CaseSummariesService } from '../cases/case-summaries.service';
 import { CaseEntity } from '../cases/entities/case.entity';
 import { forbidden, notFound } from '../common/api-exception';
 import { OlievlekViewService } from '../olievlek/olievlek-view.service';
@@ -46,7 +46,7 @@ export class ExportsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly view: OlievlekViewService,
-    private readonly cases: CaseViewService,
+    private readonly cases: CaseSummariesService,
     private readonly audit: AuditService,
   ) {}
 
@@ -148,12 +148,11 @@ export class ExportsService {
     const entities = await this.dataSource
       .getRepository(CaseEntity)
       .find({ order: { openedOn: 'DESC' } });
-    const facts = await this.cases.loadFacts(entities);
     const units = await this.units();
     const byId = new Map(units.map((u) => [u.id, u]));
-    const summaries = entities
-      .map((c) => this.cases.summary(c, facts))
-      .sort((a, b) => a.team.name.localeCompare(b.team.name, 'nl'));
+    const summaries = (await this.cases.summaries(entities)).sort((a, b) =>
+      a.team.name.localeCompare(b.team.name, 'nl'),
+    );
     return {
       name: w.sheet.cases,
       columns: [

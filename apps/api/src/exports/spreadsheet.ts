@@ -1,3 +1,4 @@
+import { maxOf } from '@olievlek/domain';
 import { Workbook } from 'exceljs';
 import { csvLine, UTF8_BOM } from '../common/csv';
 
@@ -63,9 +64,9 @@ export async function tablesToXlsx(tables: readonly SheetTable[]): Promise<Buffe
     };
     table.columns.forEach((c, i) => {
       if (c.kind === undefined || c.kind === 'text') {
-        const longest = Math.max(
+        const longest = maxOf(
+          table.rows.slice(0, 500).map((r) => String(r[i] ?? '').length),
           c.header.length,
-          ...table.rows.slice(0, 500).map((r) => String(r[i] ?? '').length),
         );
         sheet.getColumn(i + 1).width = Math.min(60, Math.max(10, longest + 2));
       }

@@ -120,6 +120,10 @@ describe('team timelines kept on write', () => {
     timelines: await t.dataSource.query(
       `SELECT team_id, first_reached_on, first_rooted_on FROM team_timeline ORDER BY team_id`,
     ),
+    // Kept on write by ticks and unticks; a rebuild fills it from the check-offs.
+    lastCheckOffs: await t.dataSource.query(
+      `SELECT id, last_check_off_at FROM agreement ORDER BY id`,
+    ),
   });
 
   it('gives the stages of stageAt on every team at dates across the demo history', async () => {

@@ -3,6 +3,7 @@ import { Cron } from '@nestjs/schedule';
 import {
   addDays,
   AgreementStatus,
+  appendAll,
   firstRootedDay,
   LocalDate,
   localDateIn,
@@ -16,6 +17,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { BACKFILL_LAST_CHECK_OFF_AT } from '../database/migrations/1764530000000-agreement-last-check-off';
 import {
   TeamStageSpanEntity,
   TeamTimelineChangeEntity,
@@ -204,7 +206,7 @@ export class TeamTimelineService implements OnModuleDestroy {
       const team = facts.get(id);
       if (!team || team.cases.length === 0) continue; // never reached: nothing to keep
       const points = teamTimeline(team, until);
-      spans.push(...spanRows(id, points, until));
+      appendAll(spans, spanRows(id, points, until));
       timelines.push({
         teamId: id,
         firstReachedOn: team.cases.reduce<string | null>(
@@ -384,6 +386,9 @@ export class TeamTimelineService implements OnModuleDestroy {
     );
     const teamIds = (rows as { teamId: string }[]).map((r) => r.teamId);
     await this.dataSource.transaction(async (manager) => {
+      // Data that did not come through the services (demo data, a script, a restore) has not
+      // kept the agreements' latest check-off either.
+      await manager.query(BACKFILL_LAST_CHECK_OFF_AT);
       await manager.createQueryBuilder().delete().from(TeamStageSpanEntity).execute();
       await manager.createQueryBuilder().delete().from(TeamTimelineEntity).execute();
       await manager.createQueryBuilder().delete().from(TeamTimelineChangeEntity).execute();

@@ -1,8 +1,12 @@
+import fc from 'fast-check';
 import { addDays } from './dates';
+import { stalledSilence } from './habit';
+import { periodContaining } from './periods';
 import {
   AgreementFacts,
   canTransition,
   isPractised,
+  periodStatusesAt,
   stageAt,
   stalledSilenceAt,
   statusAt,
@@ -93,6 +97,35 @@ describe('practised and stalled', () => {
       statusHistory: [...a.statusHistory, { on: '2026-10-10', status: 'paused' as const }],
     };
     expect(stalledSilenceAt(paused, '2026-10-12')).toBe(0);
+  });
+
+  it('counts a silence of any length, as over all due periods (property)', () => {
+    const cadences = [weekly, { kind: 'weeks', every: 2 } as const, { kind: 'monthly' } as const];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...cadences),
+        fc.integer({ min: 0, max: 1200 }), // days from the start to t
+        fc.array(fc.integer({ min: 0, max: 1200 }), { maxLength: 12 }), // check-off days
+        (cadence, tDays, days) => {
+          const start = '2023-01-02';
+          const t = addDays(start, tDays);
+          const checkOffs = days
+            .filter((d) => d <= tDays)
+            .map((d) => ({
+              periodKey: periodContaining(cadence, start, addDays(start, d)).key,
+              state: 'done' as const,
+              on: addDays(start, d),
+            }));
+          const a = agreement({
+            cadence,
+            startDate: start,
+            statusHistory: [{ on: start, status: 'running' }],
+            checkOffs,
+          });
+          expect(stalledSilenceAt(a, t)).toBe(stalledSilence(periodStatusesAt(a, t)));
+        },
+      ),
+    );
   });
 });
 

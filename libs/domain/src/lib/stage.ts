@@ -90,7 +90,13 @@ export function isPractised(agreement: AgreementFacts, t: LocalDate): boolean {
 /** Stalled at t: running, and no check-off in its last 3 due periods that are over. */
 export function stalledSilenceAt(agreement: AgreementFacts, t: LocalDate): number {
   if (statusAt(agreement.statusHistory, t) !== 'running') return 0;
-  return stalledSilence(periodStatusesAt(agreement, t));
+  // Only the trailing run of missed periods counts: read the latest periods, and further back
+  // only while every one of them is missed (lists evaluate thousands of long-lived agreements).
+  for (let last = 8; ; last *= 4) {
+    const statuses = periodStatusesAt(agreement, t, last);
+    if (statuses.length < last || statuses.some((s) => s === 'done' || s === 'skipped'))
+      return stalledSilence(statuses);
+  }
 }
 
 export const STAGES = [

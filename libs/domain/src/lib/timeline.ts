@@ -1,3 +1,4 @@
+import { appendAll } from './collections';
 import { addDays, LocalDate } from './dates';
 import { PeriodStatus, STALLED_AFTER_PERIODS, stalledSilence } from './habit';
 import { duePeriods, Period } from './periods';
@@ -161,10 +162,10 @@ export function teamTimeline(team: TeamFacts, until: LocalDate): TimelinePoint[]
   for (const c of team.cases) if (c.openedOn <= until) deltas.push({ day: c.openedOn, cases: 1 });
   for (const on of team.spreadSourceDates) if (on <= until) deltas.push({ day: on, links: 1 });
   for (const a of team.agreements) {
-    deltas.push(...deltasOf(agreementChanges(a, until), 'own', a.partnerTeamId !== null));
+    appendAll(deltas, deltasOf(agreementChanges(a, until), 'own', a.partnerTeamId !== null));
   }
   for (const a of team.partnerAgreements) {
-    deltas.push(...deltasOf(agreementChanges(a, until), 'partner', false));
+    appendAll(deltas, deltasOf(agreementChanges(a, until), 'partner', false));
   }
   deltas.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
 

@@ -27,6 +27,9 @@ export class AgreementEntity {
   @Column({ type: 'integer', default: 1 }) version!: number;
   @Column({ name: 'created_at', type: 'varchar', length: 24 }) createdAt!: string;
   @Column({ name: 'updated_at', type: 'varchar', length: 24 }) updatedAt!: string;
+  /** The latest check-off's instant, kept on write (migration 1764530000000). */
+  @Column({ name: 'last_check_off_at', type: 'varchar', length: 24, nullable: true })
+  lastCheckOffAt?: string | null;
 }
 
 @Entity({ name: 'agreement_status_change' })

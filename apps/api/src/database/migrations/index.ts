@@ -9,6 +9,7 @@ import { TeamTimeline1764450000000 } from './1764450000000-team-timeline';
 import { Mail1764500000000 } from './1764500000000-mail';
 import { Import1764510000000 } from './1764510000000-import';
 import { Sso1764520000000 } from './1764520000000-sso';
+import { AgreementLastCheckOff1764530000000 } from './1764530000000-agreement-last-check-off';
 import { LoginThrottle1764600000000 } from './1764600000000-login-throttle';
 import { Forums1764700000000 } from './1764700000000-forums';
 
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   Mail1764500000000,
   Import1764510000000,
   Sso1764520000000,
+  AgreementLastCheckOff1764530000000,
   LoginThrottle1764600000000,
   Forums1764700000000,
 ];

@@ -7,6 +7,7 @@ import {
   untracked,
 } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { maxOf } from '@olievlek/domain';
 import type { MapUnitDto, OlievlekViewDto, OrgUnitKind } from '@olievlek/shared';
 import type { ECElementEvent, EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
@@ -199,7 +200,7 @@ export class OlievlekMap {
     const top = root ? build(root) : null;
     const data = top === null ? [] : (top.children ?? [top]);
     const depth = (nodes: MapNode[]): number =>
-      nodes.length === 0 ? 0 : 1 + Math.max(...nodes.map((n) => depth(n.children ?? [])));
+      nodes.length === 0 ? 0 : 1 + maxOf(nodes.map((n) => depth(n.children ?? [])));
     const levelsBelow = depth(data);
     // levels[0] is the whole map; the groups above the teams get a header with their name.
     const levels: Record<string, unknown>[] = [{ itemStyle: { borderWidth: 0, gapWidth: 4 } }];
