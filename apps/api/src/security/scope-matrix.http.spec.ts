@@ -58,6 +58,15 @@ const SCOPE: Record<string, Partial<Record<Role, Expectation>> | 'admin only'> =
   'GET /api/exports/olievlek': { ambassador: 'seen', director: 403 },
   'GET /api/exports/check-offs': { ambassador: 'seen', director: 403 },
   'GET /api/exports/director-report': { ambassador: 'seen', director: 403 },
+  // A forum the admin hosts, without the member's team: ambassadors read it but only its host
+  // changes it; for the member it does not exist.
+  'GET /api/forums/{id}': { ambassador: 'seen', team: 404 },
+  'PATCH /api/forums/{id}': { ambassador: 403 },
+  'POST /api/forums/{id}/members': { ambassador: 403 },
+  'DELETE /api/forums/{id}/members/{teamId}': { ambassador: 403 },
+  'POST /api/forums/{id}/meetings': { ambassador: 403 },
+  'PATCH /api/meetings/{id}': { ambassador: 403 },
+  'PUT /api/meetings/{id}/attendance/{teamId}': { ambassador: 403, team: 404 },
 };
 
 /** Endpoints that name a unit or team in the query or body rather than in the path. */
@@ -105,6 +114,11 @@ function validBody(key: string, version: number, today: string): unknown {
     'POST /api/pulse-rounds': { teamId: '' },
     'POST /api/pulse-rounds/{id}/close': {},
     'POST /api/pulse-rounds/{id}/answers': { answers: [] as unknown[] },
+    'PATCH /api/forums/{id}': { version, name: 'overschreven' },
+    'POST /api/forums/{id}/members': { teamId: '' },
+    'POST /api/forums/{id}/meetings': { date: today, minutes: 'ingebroken' },
+    'PATCH /api/meetings/{id}': { version, minutes: 'ingebroken' },
+    'PUT /api/meetings/{id}/attendance/{teamId}': { mark: 'absent' },
   };
   return bodies[key];
 }
@@ -201,6 +215,19 @@ describe('authorization matrix: each role on a record outside its scope', () => 
     });
     expect(link.status).toBe(201);
     foreign['spread-links'] = link.body.id;
+    const forum = await clients.admin.post('/api/forums', {
+      kind: 'improvement-team',
+      name: 'Verbeterteam buiten bereik',
+      startDate: today,
+    });
+    expect(forum.status).toBe(201);
+    foreign['forums'] = forum.body.id;
+    await clients.admin.post(`/api/forums/${forum.body.id}/members`, { teamId: foreign['teamId'] });
+    const meeting = await clients.admin.post(`/api/forums/${forum.body.id}/meetings`, {
+      date: today,
+    });
+    expect(meeting.status).toBe(201);
+    foreign['meetings'] = meeting.body.id;
 
     const users = (await clients.admin.get('/api/users')).body as Array<{
       name: string;
@@ -218,7 +245,8 @@ describe('authorization matrix: each role on a record outside its scope', () => 
         (_m, resource: string) => `/api/${resource}/${foreign[resource]}`,
       )
       .replace('{period}', foreign['period'])
-      .replace('{userId}', foreign['userId']);
+      .replace('{userId}', foreign['userId'])
+      .replace('{teamId}', foreign['teamId']);
     if (key === 'GET /api/pulse-rounds') out += `?teamId=${foreign['teamId']}`;
     if (UNIT_QUERY.has(key)) out += `?unitId=${foreign['teamId']}`;
     return out;
@@ -275,6 +303,11 @@ describe('authorization matrix: each role on a record outside its scope', () => 
     expect(detail.text).not.toContain('ingebroken');
     expect(detail.text).not.toContain('overschreven');
     expect(detail.body.closedAt ?? null).toBeNull();
+    const forum = await clients.admin.get(`/api/forums/${foreign['forums']}`);
+    expect(forum.text).not.toMatch(/ingebroken|overschreven/);
+    expect(forum.body).toMatchObject({ memberCount: 1, version: 1 });
+    expect(forum.body.meetings).toHaveLength(1);
+    expect(forum.body.meetings[0].attendance).toEqual([]);
     const rounds = await clients.admin.get(`/api/pulse-rounds?teamId=${foreign['teamId']}`);
     const round = rounds.body.find((r: { id: string }) => r.id === foreign['pulse-rounds']);
     expect({ closedOn: round.closedOn, respondents: round.respondents }).toEqual({
