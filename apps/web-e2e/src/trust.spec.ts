@@ -335,6 +335,55 @@ for (const viewport of [DESKTOP, PHONE]) {
   });
 }
 
+test('two people change one step’s status: the second sees the first one’s and takes it', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const caseId = await freshCase(baseURL as string);
+  const ambassador = await apiAs(baseURL as string, DEMO.ambassador);
+  const lastWeek = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+  await ambassador.post(`/api/cases/${caseId}/agreements`, {
+    title: 'Eigen stap: samen lunchen',
+    cadence: { kind: 'weeks', every: 1 },
+    startDate: lastWeek,
+    status: 'running',
+  });
+  await ambassador.dispose();
+  const pages = [
+    await (await browser.newContext()).newPage(),
+    await (await browser.newContext()).newPage(),
+  ];
+  for (const page of pages) {
+    await signIn(page, DEMO.ambassador);
+    await page.goto(`/casussen/${caseId}`);
+    await page.getByRole('button', { name: 'Pauzeren — Eigen stap: samen lunchen' }).click();
+  }
+  const [first, second] = pages;
+  await first.getByLabel('Reden voor "Gepauzeerd"').fill('Zomerstop');
+  await first.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(first.getByRole('status')).toContainText('Gepauzeerd');
+
+  const step = second.getByRole('article', { name: 'Eigen stap: samen lunchen' });
+  await step.getByLabel('Reden voor "Gepauzeerd"').fill('Te druk');
+  await step.getByRole('button', { name: 'Opslaan' }).click();
+  const panel = step.getByRole('region', { name: /^Intussen opgeslagen door / });
+  await expect(panel.getByRole('alert')).toHaveText(
+    'Iemand anders heeft dit intussen opgeslagen. Er is nog niets overschreven.',
+  );
+  await expectInView(second, panel.getByRole('alert'));
+  await expect(panel.locator('[data-side="theirs"]')).toContainText('Zomerstop');
+  await expect(panel.locator('[data-side="mine"]')).toContainText('Te druk');
+  await expectAccessible(second);
+  await panel.getByRole('button', { name: 'Hun versie overnemen' }).click();
+  await expect(
+    step.getByRole('button', { name: 'Starten — Eigen stap: samen lunchen' }),
+  ).toBeVisible();
+  await expect(second.getByText(/Gepauzeerd — Zomerstop/)).toBeVisible();
+  await expect(second.getByText(/Te druk/)).toHaveCount(0);
+  for (const page of pages) await page.context().close();
+});
+
 test.describe('pages that cannot be shown say why', () => {
   for (const viewport of [DESKTOP, PHONE]) {
     test(`an unknown case is "not found", never an endless wait, at ${viewport.width} px`, async ({
