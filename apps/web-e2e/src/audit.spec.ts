@@ -90,6 +90,7 @@ test.describe('the audit log', () => {
     await signIn(page, DEMO.ambassador);
     await expect(page.getByRole('link', { name: 'Auditlog' })).toHaveCount(0);
     await page.goto('/beheer/audit');
-    await expect(page).toHaveURL('/');
+    await expect(page).toHaveURL('/geen-toegang');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Geen toegang');
   });
 });

@@ -74,7 +74,7 @@ test.describe('signing in and the home page per role', () => {
     await expect(page.getByRole('link', { name: 'Organisatie', exact: true })).toHaveCount(0);
     await expectAccessible(page);
     await page.goto('/beheer/organisatie');
-    await expect(page).toHaveURL('/');
+    await expect(page).toHaveURL('/geen-toegang');
   });
 
   test('the team member sees their team', async ({ page }) => {

@@ -1,5 +1,5 @@
-import { Browser, expect, Page, test } from '@playwright/test';
-import { DEMO, PASSWORD, expectAccessible } from './support';
+import { APIRequestContext, Browser, expect, Locator, Page, request, test } from '@playwright/test';
+import { DEMO, PASSWORD, expectAccessible, expectNoHorizontalOverflow, signIn } from './support';
 
 /**
  * Issue 13, the client side: every action answers where the person is looking, no edit is lost
@@ -89,4 +89,436 @@ test.describe('sign-in returns to where the person was going', () => {
       await expect(page).toHaveURL('/');
     });
   }
+});
+
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 800 };
+const SHOTS = '../../dist/test-results/web-e2e/trust';
+
+/** The API as `email`, with the CSRF header, for setting up what a test needs. */
+async function apiAs(baseURL: string, email: string) {
+  const api: APIRequestContext = await request.newContext({ baseURL });
+  await api.get('/api/health');
+  const xsrf = (await api.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
+  const headers = { 'X-XSRF-TOKEN': xsrf };
+  const login = await api.post('/api/auth/login', { data: { email, password: PASSWORD }, headers });
+  expect(login.ok()).toBe(true);
+  return {
+    get: async <T>(path: string): Promise<T> => (await api.get(path)).json() as Promise<T>,
+    post: async <T>(path: string, data: unknown): Promise<T> => {
+      const res = await api.post(path, { data, headers });
+      expect(res.ok(), `${path}: ${await res.text()}`).toBe(true);
+      return (await res.json()) as T;
+    },
+    dispose: () => api.dispose(),
+  };
+}
+
+/** A fresh team with an open case of the demo ambassador: no other spec touches it. */
+async function freshCase(baseURL: string): Promise<string> {
+  const admin = await apiAs(baseURL, DEMO.admin);
+  const units = await admin.get<Array<{ id: string; name: string }>>('/api/org-units');
+  const department = units.find((u) => u.name === 'Publiekszaken');
+  const team = await admin.post<{ id: string }>('/api/org-units', {
+    parentId: department?.id,
+    name: `Team Vertrouwen ${Date.now().toString(36)}`,
+    headcount: 6,
+  });
+  await admin.dispose();
+  const ambassador = await apiAs(baseURL, DEMO.ambassador);
+  const opened = await ambassador.post<{ id: string }>('/api/cases', { teamId: team.id });
+  await ambassador.dispose();
+  return opened.id;
+}
+
+/** The element's whole box lies inside the viewport: the person sees it without scrolling. */
+async function expectInView(page: Page, locator: Locator): Promise<void> {
+  await expect(locator).toBeVisible();
+  const box = await locator.boundingBox();
+  const viewport = page.viewportSize();
+  expect(box && viewport).toBeTruthy();
+  if (!box || !viewport) return;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+}
+
+/** Switches the signed-in person to English for `body`, and back: other tests expect Dutch. */
+async function inEnglish(page: Page, body: () => Promise<void>): Promise<void> {
+  const menu = page.getByRole('button', { name: /Menu$/ });
+  const openMenu = async () => {
+    if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') {
+      await menu.click();
+    }
+  };
+  await openMenu();
+  await page.getByRole('button', { name: 'English' }).click();
+  try {
+    await body();
+  } finally {
+    await openMenu();
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+  }
+}
+
+for (const viewport of [DESKTOP, PHONE]) {
+  test.describe(`feedback where the action happened at ${viewport.width} px`, () => {
+    test.use({ viewport });
+
+    test('adding an observation answers beside the form; an empty one is told at the field', async ({
+      page,
+      browser,
+    }) => {
+      const caseId = await anOwnCaseId(browser);
+      await signIn(page, DEMO.ambassador);
+      await page.goto(`/casussen/${caseId}`);
+      const text = page.getByLabel('Observatie', { exact: true });
+      await expect(text).toBeVisible();
+      // Nothing is red before anyone submitted.
+      await expect(page.locator('[aria-invalid="true"]')).toHaveCount(0);
+      await expect(page.locator(':invalid')).toHaveCount(0);
+
+      await page.getByRole('button', { name: 'Observatie toevoegen' }).click();
+      await expect(text).toHaveAttribute('aria-invalid', 'true');
+      await expect(text).toBeFocused();
+      await expectInView(page, page.locator('#obs-text-error'));
+      await expect(page.locator('#obs-text-error')).toHaveText('Schrijf eerst je observatie.');
+
+      await text.fill(`Rustiger overleg, ${viewport.width} px.`);
+      await page.getByRole('button', { name: 'Observatie toevoegen' }).click();
+      const status = page.getByRole('status');
+      await expect(status).toHaveText('De observatie is toegevoegd.');
+      await expectInView(page, status);
+      await expect(text).not.toHaveAttribute('aria-invalid', 'true');
+      await expectAccessible(page);
+      await page.screenshot({ path: `${SHOTS}/observation-${viewport.width}.png` });
+
+      await inEnglish(page, async () => {
+        await page.getByRole('button', { name: 'Add observation' }).click();
+        await expect(page.locator('#obs-text-error')).toHaveText('Write your observation first.');
+        await expectInView(page, page.locator('#obs-text-error'));
+      });
+    });
+
+    test('a tick keeps its own undo in its card, also after 30 seconds', async ({ page }) => {
+      await page.clock.install();
+      await signIn(page, DEMO.team);
+      await page.goto('/bord');
+      const card = page.locator('article.ov-step').first();
+      const title = ((await card.getByRole('heading', { level: 3 }).textContent()) ?? '').trim();
+      // A step another test left ticked is opened again first.
+      const undo = card.getByRole('button', { name: /^Ongedaan maken/ });
+      if (await undo.isVisible()) {
+        await undo.click();
+        await expect(card.getByRole('button', { name: /^Gedaan/ })).toBeVisible();
+      }
+      await card.getByRole('button', { name: /^Gedaan/ }).click();
+      await expectInView(page, card.getByRole('status'));
+      await expect(card.getByRole('status')).toContainText('is afgevinkt');
+
+      await page.clock.fastForward('00:31');
+      await expect(undo).toBeVisible();
+      await expect(undo).toHaveAccessibleName(`Ongedaan maken — ${title}`);
+      await expectInView(page, undo);
+      await expectNoHorizontalOverflow(page);
+      await expectAccessible(page);
+      await page.screenshot({ path: `${SHOTS}/board-ticked-${viewport.width}.png` });
+
+      await undo.click();
+      await expect(card.getByRole('status')).toHaveText(
+        `Ongedaan gemaakt: ${title} staat weer open.`,
+      );
+      await expectInView(page, card.getByRole('status'));
+      await expect(card.getByRole('button', { name: /^Gedaan/ })).toBeFocused();
+    });
+
+    test('a pulse sent with questions open says so beside its button', async ({
+      page,
+      baseURL,
+    }) => {
+      // A fresh round for the demo team, so the form is there whatever other tests answered.
+      const admin = await apiAs(baseURL as string, DEMO.admin);
+      const board = await readAs<{ teams: Array<{ team: { id: string } }> }>(
+        page.context().browser() as Browser,
+        DEMO.team,
+        '/api/board',
+      );
+      const teamId = board.teams[0].team.id;
+      const rounds = await admin.get<Array<{ id: string; closedOn: string | null }>>(
+        `/api/pulse-rounds?teamId=${teamId}`,
+      );
+      for (const r of rounds.filter((x) => !x.closedOn)) {
+        await admin.post(`/api/pulse-rounds/${r.id}/close`, {});
+      }
+      await admin.post('/api/pulse-rounds', { teamId });
+      await admin.dispose();
+
+      await signIn(page, DEMO.team);
+      await page.goto('/bord');
+      const send = page.getByRole('button', { name: 'Antwoorden versturen' });
+      await send.click();
+      const alert = page.getByRole('alert');
+      await expect(alert).toHaveText('Beantwoord alle vragen met een cijfer van 1 tot 5.');
+      await expectInView(page, alert);
+      await expectAccessible(page);
+      await page.screenshot({ path: `${SHOTS}/pulse-incomplete-${viewport.width}.png` });
+    });
+  });
+}
+
+for (const viewport of [DESKTOP, PHONE]) {
+  test.describe(`no silent overwrite at ${viewport.width} px`, () => {
+    test.use({ viewport });
+
+    test('two people edit one intake: the second sees the first one’s text and chooses', async ({
+      browser,
+      baseURL,
+    }) => {
+      // Two browsers and axe: more than the default minute on a busy machine.
+      test.setTimeout(120_000);
+      const caseId = await freshCase(baseURL as string);
+      const first = await (await browser.newContext({ viewport })).newPage();
+      const second = await (await browser.newContext({ viewport })).newPage();
+      for (const page of [first, second]) {
+        await signIn(page, DEMO.ambassador);
+        await page.goto(`/casussen/${caseId}`);
+        await page.getByRole('button', { name: 'Intake vastleggen' }).click();
+      }
+      await first.getByLabel('Situatie').fill('De eerste: overleg loopt uit.');
+      await first.getByRole('button', { name: 'Intake opslaan' }).click();
+      await expect(first.getByRole('status')).toHaveText('De intake is opgeslagen.');
+
+      await second.getByLabel('Situatie').fill('De tweede: spanning met de buren.');
+      await second.getByRole('button', { name: 'Intake opslaan' }).click();
+      const alert = second.getByRole('alert');
+      await expect(alert).toHaveText(
+        'Iemand anders heeft dit intussen opgeslagen. Er is nog niets overschreven.',
+      );
+      await expectInView(second, alert);
+      const panel = second.getByRole('region', { name: /^Intussen opgeslagen door / });
+      await expect(panel.locator('[data-side="theirs"]')).toContainText(
+        'De eerste: overleg loopt uit.',
+      );
+      await expect(panel.locator('[data-side="mine"]')).toContainText(
+        'De tweede: spanning met de buren.',
+      );
+      await expect(panel.getByRole('heading', { level: 3 })).toBeFocused();
+      await expectAccessible(second);
+      await expectNoHorizontalOverflow(second);
+      await second.screenshot({ path: `${SHOTS}/intake-conflict-${viewport.width}.png` });
+
+      // Keep mine: saved over the first one's version, knowingly.
+      await panel.getByRole('button', { name: 'Mijn versie toch opslaan' }).click();
+      await expect(second.getByRole('status')).toHaveText('De intake is opgeslagen.');
+      await first.reload();
+      await expect(first.getByText('De tweede: spanning met de buren.')).toBeVisible();
+
+      // Take theirs: the draft is dropped and the saved text shows; nothing was overwritten.
+      for (const page of [first, second]) {
+        await page.getByRole('button', { name: 'Intake wijzigen' }).click();
+      }
+      await second.getByLabel('Situatie').fill('De tweede, opnieuw.');
+      await second.getByRole('button', { name: 'Intake opslaan' }).click();
+      await expect(second.getByRole('status')).toHaveText('De intake is opgeslagen.');
+      await first.getByLabel('Situatie').fill('De eerste, te laat.');
+      await first.getByRole('button', { name: 'Intake opslaan' }).click();
+      await first.getByRole('button', { name: 'Hun versie overnemen' }).click();
+      await expect(first.getByRole('status')).toHaveText(
+        'Je ziet nu de opgeslagen versie; je eigen wijziging is niet bewaard.',
+      );
+      await expect(first.getByText('De tweede, opnieuw.')).toBeVisible();
+      await expect(first.getByText('De eerste, te laat.')).toHaveCount(0);
+      await first.context().close();
+      await second.context().close();
+    });
+  });
+}
+
+test('two people change one step’s status: the second sees the first one’s and takes it', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const caseId = await freshCase(baseURL as string);
+  const ambassador = await apiAs(baseURL as string, DEMO.ambassador);
+  const lastWeek = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+  await ambassador.post(`/api/cases/${caseId}/agreements`, {
+    title: 'Eigen stap: samen lunchen',
+    cadence: { kind: 'weeks', every: 1 },
+    startDate: lastWeek,
+    status: 'running',
+  });
+  await ambassador.dispose();
+  const pages = [
+    await (await browser.newContext()).newPage(),
+    await (await browser.newContext()).newPage(),
+  ];
+  for (const page of pages) {
+    await signIn(page, DEMO.ambassador);
+    await page.goto(`/casussen/${caseId}`);
+    await page.getByRole('button', { name: 'Pauzeren — Eigen stap: samen lunchen' }).click();
+  }
+  const [first, second] = pages;
+  await first.getByLabel('Reden voor "Gepauzeerd"').fill('Zomerstop');
+  await first.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(first.getByRole('status')).toContainText('Gepauzeerd');
+
+  const step = second.getByRole('article', { name: 'Eigen stap: samen lunchen' });
+  await step.getByLabel('Reden voor "Gepauzeerd"').fill('Te druk');
+  await step.getByRole('button', { name: 'Opslaan' }).click();
+  const panel = step.getByRole('region', { name: /^Intussen opgeslagen door / });
+  await expect(panel.getByRole('alert')).toHaveText(
+    'Iemand anders heeft dit intussen opgeslagen. Er is nog niets overschreven.',
+  );
+  await expectInView(second, panel.getByRole('alert'));
+  await expect(panel.locator('[data-side="theirs"]')).toContainText('Zomerstop');
+  await expect(panel.locator('[data-side="mine"]')).toContainText('Te druk');
+  await expectAccessible(second);
+  await panel.getByRole('button', { name: 'Hun versie overnemen' }).click();
+  await expect(
+    step.getByRole('button', { name: 'Starten — Eigen stap: samen lunchen' }),
+  ).toBeVisible();
+  await expect(second.getByText(/Gepauzeerd — Zomerstop/)).toBeVisible();
+  await expect(second.getByText(/Te druk/)).toHaveCount(0);
+  for (const page of pages) await page.context().close();
+});
+
+test.describe('pages that cannot be shown say why', () => {
+  for (const viewport of [DESKTOP, PHONE]) {
+    test(`an unknown case is "not found", never an endless wait, at ${viewport.width} px`, async ({
+      page,
+    }) => {
+      await page.setViewportSize(viewport);
+      await signIn(page, DEMO.ambassador);
+      for (const id of ['00000000-0000-4000-8000-000000000000', 'bestaat-niet']) {
+        await page.goto(`/casussen/${id}`);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText('Casus niet gevonden');
+        await expect(page.getByText('Bezig met laden…')).toHaveCount(0);
+        await expect(page.getByRole('link', { name: /Mijn casussen/ })).toBeVisible();
+      }
+      await expectAccessible(page);
+      await page.screenshot({ path: `${SHOTS}/case-not-found-${viewport.width}.png` });
+      await inEnglish(page, async () => {
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText('Case not found');
+      });
+    });
+
+    test(`a page the role may not open says "Geen toegang" with a way back at ${viewport.width} px`, async ({
+      page,
+    }) => {
+      await page.setViewportSize(viewport);
+      await signIn(page, DEMO.team);
+      await page.goto('/beheer/gebruikers');
+      await expect(page).toHaveURL('/geen-toegang');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Geen toegang');
+      await expect(page).toHaveTitle('Geen toegang · Olievlek');
+      await expectAccessible(page);
+      await page.screenshot({ path: `${SHOTS}/no-access-${viewport.width}.png` });
+      await inEnglish(page, async () => {
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText('No access');
+      });
+      await page.getByRole('link', { name: 'Terug naar de startpagina' }).click();
+      await expect(page).toHaveURL('/');
+    });
+  }
+});
+
+test.describe('forms opened by keyboard take the focus and give it back', () => {
+  test('adding a step, closing the case and the intake', async ({ page, baseURL }) => {
+    const caseId = await freshCase(baseURL as string);
+    await signIn(page, DEMO.ambassador);
+    await page.goto(`/casussen/${caseId}`);
+
+    const add = page.getByRole('button', { name: 'Verbeterstap toevoegen' });
+    await add.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Uit de catalogus')).toBeFocused();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Annuleren' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(add).toBeFocused();
+
+    const close = page.getByRole('button', { name: 'Casus afsluiten' });
+    await close.focus();
+    await page.keyboard.press('Enter');
+    const summary = page.getByLabel('Afsluitende samenvatting');
+    await expect(summary).toBeFocused();
+    // An empty summary is told at the field, which keeps the focus.
+    await page.getByRole('button', { name: 'Afsluiten', exact: true }).press('Enter');
+    await expect(summary).toHaveAttribute('aria-invalid', 'true');
+    await expect(summary).toBeFocused();
+    await expect(page.locator('#close-summary-error')).toHaveText(
+      'Schrijf eerst een korte samenvatting.',
+    );
+    await page.getByRole('button', { name: 'Annuleren' }).press('Enter');
+    await expect(close).toBeFocused();
+
+    const intake = page.getByRole('button', { name: 'Intake vastleggen' });
+    await intake.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#in-date')).toBeFocused();
+    // An empty intake is told at the field.
+    await page.getByRole('button', { name: 'Intake opslaan' }).press('Enter');
+    await expect(page.locator('#in-situation-error')).toHaveText(
+      'Vul minstens de deelnemers, de situatie, de wensen of een thema in.',
+    );
+    await expect(page.getByLabel('Situatie')).toBeFocused();
+    await page.getByRole('button', { name: 'Annuleren' }).press('Enter');
+    await expect(intake).toBeFocused();
+  });
+
+  test('an empty unit name has its own message', async ({ page }) => {
+    await signIn(page, DEMO.admin);
+    await page.goto('/beheer/organisatie');
+    await page
+      .getByRole('button', { name: /^Directie toevoegen/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(page.getByText('Geef het onderdeel een naam.')).toBeVisible();
+    await expect(page.getByText(/Vul je naam in/)).toHaveCount(0);
+  });
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: PHONE });
+
+  test('the header folds into a menu, the first "Gedaan" is in view, no label is cut off', async ({
+    page,
+  }) => {
+    await signIn(page, DEMO.team);
+    const header = page.locator('header.ov-header');
+    expect((await header.boundingBox())?.height).toBeLessThanOrEqual(120);
+    const menu = page.getByRole('button', { name: /Menu$/ });
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await expectAccessible(page);
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Ons bord' })
+      .click();
+    await expect(page).toHaveURL('/bord');
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    expect((await header.boundingBox())?.height).toBeLessThanOrEqual(120);
+
+    const first = page.locator('article.ov-step').first();
+    const undo = first.getByRole('button', { name: /^Ongedaan maken/ });
+    if (await undo.isVisible()) {
+      await undo.click();
+      await page.reload();
+    }
+    await expect(first.getByRole('button', { name: /^Gedaan/ })).toBeVisible();
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await expectInView(page, first.getByRole('button', { name: /^Gedaan/ }));
+    const cut = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('button, label, a, .utrecht-form-label')]
+        .filter((el) => el.offsetParent !== null)
+        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .map((el) => el.textContent?.trim()),
+    );
+    expect(cut).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/board-${PHONE.width}.png` });
+  });
 });

@@ -19,6 +19,11 @@ export const routes: Routes = [
         loadComponent: () => import('./home/home.page').then((m) => m.HomePage),
       },
       {
+        path: 'geen-toegang',
+        title: 'trust.noAccess',
+        loadComponent: () => import('./no-access.page').then((m) => m.NoAccessPage),
+      },
+      {
         path: 'bord',
         title: 'title.board',
         canActivate: [hasRole('team')],

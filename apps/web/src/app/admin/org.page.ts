@@ -1,5 +1,15 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  Injector,
+  signal,
+  viewChild,
+} from '@angular/core';
 import {
   FormControl,
   NonNullableFormBuilder,
@@ -175,6 +185,7 @@ type Editor =
                 <p class="utrecht-form-field-error-message" id="unit-name-error">{{ message }}</p>
               }
               <input
+                #unitName
                 id="unit-name"
                 class="utrecht-textbox utrecht-textbox--html-input"
                 formControlName="name"
@@ -265,6 +276,8 @@ type Editor =
 export class OrgPage {
   private readonly api = inject(AdminApi);
   private readonly transloco = inject(TranslocoService);
+  private readonly injector = inject(Injector);
+  private readonly unitName = viewChild<ElementRef<HTMLElement>>('unitName');
   private readonly fb = inject(NonNullableFormBuilder);
 
   protected readonly units = signal<OrgUnitDto[]>([]);
@@ -386,11 +399,7 @@ export class OrgPage {
     if (!ed) return;
     const { name, headcount, parentId } = this.form.getRawValue();
     if (this.form.controls.name.invalid) {
-      this.fields.set({
-        name: this.transloco.translate('login.required', {
-          field: this.transloco.translate('org.name').toLowerCase(),
-        }),
-      });
+      this.fields.set({ name: this.transloco.translate('trust.unitNameRequired') });
       this.focusName();
       return;
     }
@@ -467,6 +476,6 @@ export class OrgPage {
   }
 
   private focusName(): void {
-    setTimeout(() => document.getElementById('unit-name')?.focus());
+    afterNextRender(() => this.unitName()?.nativeElement.focus(), { injector: this.injector });
   }
 }

@@ -94,7 +94,7 @@ import { saveState } from '../shell/save-state';
                         'board.skipReason' | transloco
                       }}</label>
                       <ov-field-error
-                        [id]="'reason-' + a.id + '-error'"
+                        [messageId]="'reason-' + a.id + '-error'"
                         [text]="save.fieldError('step-' + a.id, 'reason')"
                       />
                       <input

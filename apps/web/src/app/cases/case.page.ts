@@ -65,7 +65,7 @@ interface StatusDraft {
     <p class="utrecht-paragraph">
       <a class="utrecht-link" routerLink="/casussen">← {{ 'cases.caseload' | transloco }}</a>
     </p>
-    @if (detail.value(); as c) {
+    @if (shown(); as c) {
       <h1 class="utrecht-heading-1">{{ c.team.name }}</h1>
       <p class="ov-case-meta">
         <ov-team-archived-badge [archived]="c.teamArchived" />
@@ -96,7 +96,7 @@ interface StatusDraft {
                 'cases.closingSummary' | transloco
               }}</label>
               <ov-field-error
-                id="close-summary-error"
+                messageId="close-summary-error"
                 [text]="save.fieldError('close', 'summary')"
               />
               <textarea
@@ -284,7 +284,7 @@ interface StatusDraft {
                         | transloco: { status: ('agreementStatus.' + draftStatus() | transloco) }
                     }}</label>
                     <ov-field-error
-                      [id]="'reason-' + a.id + '-error'"
+                      [messageId]="'reason-' + a.id + '-error'"
                       [text]="save.fieldError('step-' + a.id, 'reason')"
                     />
                     <input
@@ -306,6 +306,7 @@ interface StatusDraft {
                   </div>
                   @if (statusTheirs(a.id); as theirs) {
                     <ov-conflict-panel
+                      [message]="save.conflictAt('step-' + a.id)?.text ?? ''"
                       [id]="'status-conflict-' + a.id"
                       [by]="lastChangeBy(c, theirs)"
                       [rows]="statusRows(theirs)"
@@ -348,7 +349,7 @@ interface StatusDraft {
             <ov-feedback
               [state]="save"
               [at]="'step-' + a.id"
-              [offerReload]="!statusTheirs(a.id)"
+              [panelShown]="!!statusTheirs(a.id)"
               (reload)="takeTheirStatus(a)"
             />
           </article>
@@ -416,7 +417,7 @@ interface StatusDraft {
                   'observations.text' | transloco
                 }}</label>
                 <ov-field-error
-                  id="obs-text-error"
+                  messageId="obs-text-error"
                   [text]="save.fieldError('observation', 'text')"
                 />
                 <textarea
@@ -550,12 +551,17 @@ export class CasePage {
     params: () => this.id(),
     loader: ({ params }) => this.api.get(params),
   });
+  /**
+   * The case, while there is one to show. A resource in error throws on `value()`, which left the
+   * page on "loading" for an unknown id; `hasValue()` asks first.
+   */
+  protected readonly shown = computed(() => (this.detail.hasValue() ? this.detail.value() : null));
   protected readonly practices = resource({ loader: () => this.api.practices() });
   protected readonly teams = resource({ loader: () => this.api.teams() });
   private readonly themes = resource({ loader: () => this.api.themes() });
   private readonly allAmbassadors = resource({ loader: () => this.api.ambassadors() });
   protected readonly pulses = resource({
-    params: () => this.detail.value()?.team.id,
+    params: () => this.shown()?.team.id,
     loader: ({ params }) => this.api.pulseResults(params),
   });
   protected readonly openRound = computed(

@@ -71,7 +71,10 @@ const AT = 'intake';
             <p class="utrecht-form-field-description" id="in-situation-hint">
               {{ 'intake.privateHint' | transloco }}
             </p>
-            <ov-field-error id="in-situation-error" [text]="save().fieldError(at, 'situation')" />
+            <ov-field-error
+              messageId="in-situation-error"
+              [text]="save().fieldError(at, 'situation')"
+            />
             <textarea
               #situationField
               id="in-situation"
@@ -135,6 +138,7 @@ const AT = 'intake';
           </fieldset>
           @if (theirs(); as t) {
             <ov-conflict-panel
+              [message]="save().conflictAt(at)?.text ?? ''"
               id="intake-conflict"
               [by]="t.updatedBy.name"
               [rows]="conflictRows(t)"
@@ -200,7 +204,7 @@ const AT = 'intake';
       <ov-feedback
         [state]="save()"
         [at]="at"
-        [offerReload]="!theirs()"
+        [panelShown]="!!theirs()"
         (reload)="takeTheirs(null)"
       />
     </section>

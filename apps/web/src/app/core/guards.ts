@@ -39,7 +39,7 @@ export const hasAnyRole =
     const router = inject(Router);
     const me = await auth.ensureLoaded();
     if (!me) return signInFirst(router, state.url);
-    return roles.some((role) => me.roles.includes(role)) ? true : router.parseUrl('/');
+    return roles.some((role) => me.roles.includes(role)) ? true : router.parseUrl('/geen-toegang');
   };
 
 export const hasRole = (role: Role): CanActivateFn => hasAnyRole(role);

@@ -1057,8 +1057,6 @@ export const en: Translations = {
     noAccessText: 'This page is not for your role. Ask an administrator if you need it.',
     noAccessBack: 'Back to the home page',
     unitNameRequired: 'Give the unit a name.',
-    undo: 'Undo',
-    undoStep: '{{title}}: undo the tick',
     undone: 'Undone: {{title}} is open again.',
     menu: 'Menu',
   },

@@ -1069,8 +1069,6 @@ export const nl = {
       'Deze pagina is er niet voor jouw rol. Vraag een beheerder als je hem nodig hebt.',
     noAccessBack: 'Terug naar de startpagina',
     unitNameRequired: 'Geef het onderdeel een naam.',
-    undo: 'Ongedaan maken',
-    undoStep: '{{title}}: afvinken ongedaan maken',
     undone: 'Ongedaan gemaakt: {{title}} staat weer open.',
     menu: 'Menu',
   },

@@ -28,6 +28,7 @@ export interface ConflictRow {
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .ov-conflict {
+      scroll-margin-block-start: 0.5rem;
       border: 2px solid var(--ov-warning-border, #b35900);
       border-radius: 4px;
       padding: 0.75rem;
@@ -52,10 +53,11 @@ export interface ConflictRow {
     }
   `,
   template: `
-    <section class="ov-conflict" [attr.aria-labelledby]="id() + '-heading'">
+    <section class="ov-conflict" [attr.aria-labelledby]="id() + '-heading'" #panel>
       <h3 class="utrecht-heading-3" [id]="id() + '-heading'" tabindex="-1" #heading>
         {{ 'trust.conflictHeading' | transloco: { name: by() } }}
       </h3>
+      <p class="utrecht-paragraph" role="alert">{{ message() }}</p>
       <div class="ov-conflict__grid">
         <div>
           <h4 class="utrecht-heading-4">{{ 'trust.theirs' | transloco: { name: by() } }}</h4>
@@ -112,15 +114,22 @@ export class ConflictPanel {
   /** Who saved the version now stored. */
   readonly by = input.required<string>();
   readonly rows = input.required<ConflictRow[]>();
+  /** What happened, said once, at the top of the panel. */
+  readonly message = input.required<string>();
   readonly takeTheirs = output<void>();
   readonly keepMine = output<void>();
 
   protected readonly copied = signal(false);
+  private readonly panel = viewChild.required<ElementRef<HTMLElement>>('panel');
   private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
 
   constructor() {
-    // The panel replaces the person's "save": the focus goes to its heading, so it is read out.
-    afterNextRender(() => this.heading().nativeElement.focus());
+    // The panel answers the person's "save": its top comes into view and its heading takes the
+    // focus, so both the message and the choices are where the person looks.
+    afterNextRender(() => {
+      this.panel().nativeElement.scrollIntoView({ block: 'start' });
+      this.heading().nativeElement.focus({ preventScroll: true });
+    });
   }
 
   protected async copyMine(): Promise<void> {

@@ -33,7 +33,7 @@ import { SaveState } from './save-state';
     @if (errorText(); as text) {
       <div class="utrecht-alert utrecht-alert--error ov-feedback" role="alert" #message>
         <p class="utrecht-paragraph">{{ text }}</p>
-        @if (isConflict() && offerReload()) {
+        @if (isConflict()) {
           <button
             type="button"
             class="utrecht-button utrecht-button--secondary-action"
@@ -53,8 +53,8 @@ export class Feedback {
   readonly notice = input<string | null>(null);
   readonly error = input<string | null>(null);
   readonly conflict = input(false);
-  /** Off where a conflict panel beside the form offers the choices instead. */
-  readonly offerReload = input(true);
+  /** A conflict panel shows this place's conflict, with its choices: nothing is said twice. */
+  readonly panelShown = input(false);
   readonly reload = output<void>();
 
   private readonly outcome = computed(() => this.state()?.outcomeAt(this.at()) ?? null);
@@ -64,7 +64,8 @@ export class Feedback {
   });
   protected readonly errorText = computed(() => {
     const o = this.outcome();
-    return o ? (o.kind === 'done' ? null : o.text) : this.error();
+    if (!o) return this.error();
+    return o.kind === 'done' || (o.kind === 'conflict' && this.panelShown()) ? null : o.text;
   });
   protected readonly isConflict = computed(() => {
     const o = this.outcome();

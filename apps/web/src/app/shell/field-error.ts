@@ -9,11 +9,11 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (text(); as message) {
-      <p class="utrecht-form-field-error-message" [id]="id()">{{ message }}</p>
+      <p class="utrecht-form-field-error-message" [id]="messageId()">{{ message }}</p>
     }
   `,
 })
 export class FieldError {
-  readonly id = input.required<string>();
+  readonly messageId = input.required<string>();
   readonly text = input<string | null>(null);
 }

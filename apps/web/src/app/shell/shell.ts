@@ -1,5 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { filter } from 'rxjs';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '../core/auth.service';
 import { LanguageSwitch } from './language-switch';
@@ -10,13 +12,23 @@ import { LanguageSwitch } from './language-switch';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="ov-skip-link" href="#main">{{ 'app.skipToContent' | transloco }}</a>
-    <header class="ov-header">
+    <header class="ov-header" [class.ov-header--open]="menuOpen()">
       <div class="ov-header__inner">
         <a class="ov-brand" routerLink="/">
           <span class="ov-brand__mark" aria-hidden="true"></span>
           <span class="ov-brand__name">{{ 'app.name' | transloco }}</span>
         </a>
-        <div class="ov-header__tools">
+        <!-- On a phone the tools and the menu fold behind this button (DESIGN: header ≤ 120 px). -->
+        <button
+          type="button"
+          class="utrecht-button utrecht-button--secondary-action ov-button--small ov-menu-button"
+          aria-controls="ov-header-tools ov-header-nav"
+          [attr.aria-expanded]="menuOpen()"
+          (click)="menuOpen.set(!menuOpen())"
+        >
+          <span aria-hidden="true">☰</span> {{ 'trust.menu' | transloco }}
+        </button>
+        <div class="ov-header__tools" id="ov-header-tools">
           <span class="ov-header__user">{{
             'app.signedInAs' | transloco: { name: me()?.name }
           }}</span>
@@ -31,7 +43,7 @@ import { LanguageSwitch } from './language-switch';
           </button>
         </div>
       </div>
-      <nav class="ov-nav" [attr.aria-label]="'app.mainNav' | transloco">
+      <nav class="ov-nav" id="ov-header-nav" [attr.aria-label]="'app.mainNav' | transloco">
         <ul class="ov-nav__list">
           <li>
             <a
@@ -126,6 +138,17 @@ export class Shell {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   protected readonly me = this.auth.me;
+  /** The phone's folded menu; it folds again after each navigation. */
+  protected readonly menuOpen = signal(false);
+
+  constructor() {
+    this.router.events
+      .pipe(
+        filter((e) => e instanceof NavigationEnd),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => this.menuOpen.set(false));
+  }
   protected readonly isAdmin = computed(() => this.auth.me()?.roles.includes('admin') ?? false);
   protected readonly isTeam = computed(() => this.auth.me()?.roles.includes('team') ?? false);
   protected readonly isAmbassador = computed(
