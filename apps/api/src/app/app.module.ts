@@ -22,6 +22,7 @@ import { ImportsModule } from '../imports/imports.module';
 import { MailModule } from '../mail/mail.module';
 import { OlievlekModule } from '../olievlek/olievlek.module';
 import { TeamTimelineModule } from '../olievlek/team-timeline.module';
+import { OrgLevelsModule } from '../org-levels/org-levels.module';
 import { OrgUnitsModule } from '../org-units/org-units.module';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { SpreadLinksModule } from '../spread-links/spread-links.module';
@@ -47,6 +48,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         OrgUnitsModule,
+        OrgLevelsModule,
         UsersModule,
         CatalogueModule,
         CasesModule,

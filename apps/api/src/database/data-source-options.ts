@@ -10,6 +10,7 @@ import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
 import { TeamMembershipEntity } from '../users/entities/team-membership.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import { MIGRATIONS } from './migrations';
+import { OrgLevelEntity } from '../org-levels/entities/org-level.entity';
 import { ForumAttendanceEntity } from '../forums/entities/forum-attendance.entity';
 import { ForumEntity } from '../forums/entities/forum.entity';
 import { ForumMeetingEntity } from '../forums/entities/forum-meeting.entity';
@@ -47,6 +48,7 @@ import {
 } from '../agreements/entities/agreement.entity';
 
 export const ENTITIES = [
+  OrgLevelEntity,
   ForumEntity,
   ForumMemberEntity,
   ForumMeetingEntity,

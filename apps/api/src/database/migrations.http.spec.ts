@@ -25,6 +25,7 @@ describe('migrations', () => {
       'AgreementLastCheckOff1764530000000',
       'LoginThrottle1764600000000',
       'Forums1764700000000',
+      'OrgLevels1764800000000',
     ]);
 
     for (let i = 0; i < ran.length; i++) await t.dataSource.undoLastMigration();

@@ -25,6 +25,8 @@ const MATRIX: Record<string, Who[]> = {
   'PATCH /api/org-units/{id}': ['admin'],
   'POST /api/org-units/{id}/archive': ['admin'],
   'POST /api/org-units/{id}/restore': ['admin'],
+  'GET /api/org-levels': ALL,
+  'PUT /api/org-levels': ['admin'],
   'GET /api/users': ['admin'],
   'POST /api/users': ['admin'],
   'GET /api/users/{id}': ['admin'],

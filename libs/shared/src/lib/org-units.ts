@@ -36,3 +36,11 @@ export interface ArchiveOrgUnitRequest {
    */
   confirmOpenCase?: boolean;
 }
+
+/** The organisation's named levels (ADR 0007): `names[0]` is depth 1, just below the organisation. */
+export interface OrgLevelsDto {
+  names: Array<{ nl: string; en: string }>;
+  departmentLevel: number;
+  /** The deepest level a unit sits at today: fewer levels than this cannot be saved. */
+  treeDepth: number;
+}

@@ -12,6 +12,7 @@ import { Sso1764520000000 } from './1764520000000-sso';
 import { AgreementLastCheckOff1764530000000 } from './1764530000000-agreement-last-check-off';
 import { LoginThrottle1764600000000 } from './1764600000000-login-throttle';
 import { Forums1764700000000 } from './1764700000000-forums';
+import { OrgLevels1764800000000 } from './1764800000000-org-levels';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API finds them. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AgreementLastCheckOff1764530000000,
   LoginThrottle1764600000000,
   Forums1764700000000,
+  OrgLevels1764800000000,
 ];

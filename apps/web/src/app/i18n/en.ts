@@ -459,6 +459,15 @@ export const en: Translations = {
     bothTexts: 'Enter the question in Dutch and in English.',
   },
   errors: {
+    // Organisation levels (issue 17)
+    ORG_LEVELS_EMPTY: 'Name at least one level below the organisation.',
+    ORG_LEVELS_TOO_DEEP: 'The organisation can have at most 8 levels below it.',
+    ORG_LEVEL_NAME_MISSING: 'Every level needs a name in Dutch and in English.',
+    ORG_LEVEL_NAME_TOO_LONG: 'A level name can be at most 60 characters.',
+    ORG_LEVEL_NAME_DUPLICATE: 'Two levels cannot have the same name.',
+    ORG_DEPARTMENT_LEVEL_INVALID: 'Choose which level is the department level.',
+    ORG_LEVELS_BELOW_TREE:
+      'Units sit deeper than these levels. Keep a name for every level in use.',
     // Forums (issue 15)
     FORUM_NOT_FOUND: 'This forum does not exist (any more), or your team is not a member.',
     FORUM_NOT_HOST: "Only this forum's host and admins can change it.",

@@ -462,6 +462,15 @@ export const nl = {
     bothTexts: 'Vul de vraag in het Nederlands en het Engels in.',
   },
   errors: {
+    // Organisation levels (issue 17)
+    ORG_LEVELS_EMPTY: 'Geef minstens één niveau onder de organisatie een naam.',
+    ORG_LEVELS_TOO_DEEP: 'De organisatie kan hoogstens 8 niveaus onder de organisatie hebben.',
+    ORG_LEVEL_NAME_MISSING: 'Elk niveau heeft een naam in het Nederlands en het Engels nodig.',
+    ORG_LEVEL_NAME_TOO_LONG: 'Een niveaunaam is hoogstens 60 tekens lang.',
+    ORG_LEVEL_NAME_DUPLICATE: 'Twee niveaus kunnen niet dezelfde naam hebben.',
+    ORG_DEPARTMENT_LEVEL_INVALID: 'Kies welk niveau het afdelingsniveau is.',
+    ORG_LEVELS_BELOW_TREE:
+      'Er zitten onderdelen dieper dan deze niveaus. Houd voor elk gebruikt niveau een naam.',
     // Forums (issue 15)
     FORUM_NOT_FOUND: 'Dit overleg bestaat niet (meer), of je team doet er niet aan mee.',
     FORUM_NOT_HOST: 'Alleen de organisator van dit overleg en beheerders kunnen dit wijzigen.',
