@@ -3,6 +3,7 @@ import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/rou
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '../core/auth.service';
 import { LanguageSwitch } from './language-switch';
+import { preloadOlievlek } from '../olievlek/preload';
 
 @Component({
   selector: 'ov-shell',
@@ -72,6 +73,8 @@ import { LanguageSwitch } from './language-switch';
                 routerLink="/olievlek"
                 routerLinkActive="ov-nav__link--current"
                 ariaCurrentWhenActive="page"
+                (pointerenter)="preloadOlievlek()"
+                (focus)="preloadOlievlek()"
                 >{{ 'nav.olievlek' | transloco }}</a
               >
             </li>
@@ -126,6 +129,11 @@ export class Shell {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   protected readonly me = this.auth.me;
+
+  /** On the way to the olievlek view: its code downloads while the pointer is still moving. */
+  protected preloadOlievlek(): void {
+    preloadOlievlek().catch(() => undefined); // navigating there reports a failed download
+  }
   protected readonly isAdmin = computed(() => this.auth.me()?.roles.includes('admin') ?? false);
   protected readonly isTeam = computed(() => this.auth.me()?.roles.includes('team') ?? false);
   protected readonly isAmbassador = computed(
