@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: the olievlek view endpoint against the lowest-cost plain baseline, side by
- * side, on synthetic data (issue 6). See tools/bench/README.md.
+ * side, on synthetic data (issue 6); the HTTP cost against bare Fastify (issue 8); every
+ * screen's calls (issue 19, screens.ts). See tools/bench/README.md.
  *
  *   npm run bench -- [--sizes city,national] [--dbs sqlite,postgres] [--rounds 10]
  *                    [--seed N] [--until YYYY-MM-DD] [--max-seconds 300] [--no-build]
+ *                    [--only olievlek,http-cost,screens]
  */
 import {
   addDays,
@@ -35,6 +37,7 @@ import {
 import { baselineStages, BASELINE_DESCRIPTION } from './baseline';
 import { Db, openPostgres, openSqlite } from './db';
 import { httpCostOptions, HttpCostOptions, httpCostPostgres, httpCostSqlite } from './http-cost';
+import { measureScreens } from './screens';
 
 const TIME_ZONE = 'Europe/Amsterdam';
 
@@ -46,8 +49,8 @@ interface Args {
   rounds: number;
   maxSeconds: number;
   build: boolean;
-  /** `olievlek`, `http-cost` or both (default). */
-  only: Array<'olievlek' | 'http-cost'>;
+  /** `olievlek`, `http-cost`, `screens` (default: all three). */
+  only: Array<'olievlek' | 'http-cost' | 'screens'>;
   httpCost: HttpCostOptions;
 }
 
@@ -80,11 +83,13 @@ function parseArgs(argv: string[]): Args {
     rounds: Math.max(1, Number(raw['rounds'] ?? 10)),
     maxSeconds: Number(raw['max-seconds'] ?? 300),
     build: raw['no-build'] === undefined,
-    only: list(raw['only'] ?? process.env['BENCH_ONLY'], 'olievlek,http-cost').map((name) => {
-      if (name !== 'olievlek' && name !== 'http-cost')
-        throw new Error(`--only: unknown bench ${name}`);
-      return name;
-    }),
+    only: list(raw['only'] ?? process.env['BENCH_ONLY'], 'olievlek,http-cost,screens').map(
+      (name) => {
+        if (name !== 'olievlek' && name !== 'http-cost' && name !== 'screens')
+          throw new Error(`--only: unknown bench ${name}`);
+        return name;
+      },
+    ),
     httpCost: httpCostOptions(raw),
   };
 }
@@ -358,7 +363,9 @@ async function measure(
   }
 }
 
-async function benchSqlite(args: Args): Promise<void> {
+type Run = (m: Measurement, databaseUrl: string, db: Db, args: Args) => Promise<unknown>;
+
+async function benchSqlite(args: Args, run: Run = measure): Promise<void> {
   for (const size of args.sizes) {
     const options: SynthOptions = { size, seed: args.seed, until: args.until };
     const key = datasetKey(options);
@@ -372,7 +379,7 @@ async function benchSqlite(args: Args): Promise<void> {
     const db = openSqlite(file);
     try {
       const [{ n }] = await db.all<{ n: number }>('SELECT COUNT(*) AS n FROM check_off');
-      await measure({ db: 'sqlite', size, key, checkOffs: Number(n) }, `sqlite:${file}`, db, args);
+      await run({ db: 'sqlite', size, key, checkOffs: Number(n) }, `sqlite:${file}`, db, args);
     } finally {
       await db.close();
       // The API and the bench's reader have both closed: fold the WAL back into the file.
@@ -384,7 +391,7 @@ async function benchSqlite(args: Args): Promise<void> {
 }
 
 /** One database per size on the server, reused while its bench admin carries the same key. */
-async function benchPostgres(args: Args, serverUrl: string): Promise<void> {
+async function benchPostgres(args: Args, serverUrl: string, run: Run = measure): Promise<void> {
   for (const size of args.sizes) {
     const options: SynthOptions = { size, seed: args.seed, until: args.until };
     const key = datasetKey(options);
@@ -420,10 +427,25 @@ async function benchPostgres(args: Args, serverUrl: string): Promise<void> {
     const db = await openPostgres(url.toString());
     try {
       const [{ n }] = await db.all<{ n: string }>('SELECT COUNT(*) AS n FROM check_off');
-      await measure({ db: 'postgres', size, key, checkOffs: Number(n) }, url.toString(), db, args);
+      await run({ db: 'postgres', size, key, checkOffs: Number(n) }, url.toString(), db, args);
     } finally {
       await db.close();
     }
+  }
+}
+
+/** Every screen's calls on one database and size (screens.ts). */
+async function screens(m: Measurement, databaseUrl: string, db: Db, args: Args): Promise<void> {
+  console.log(`\nbench screens ${m.db} ${m.size}: starting the API on ${m.key}`);
+  const api = await startApi(databaseUrl, { production: true });
+  try {
+    const client = await signIn(api);
+    await measureScreens(client, db, { db: m.db, size: m.size }, args.rounds, args.until);
+  } catch (error) {
+    console.error(api.log());
+    throw error;
+  } finally {
+    await api.stop();
   }
 }
 
@@ -435,12 +457,14 @@ async function main(): Promise<void> {
   if (args.dbs.includes('sqlite') && !child) {
     if (args.only.includes('olievlek')) await benchSqlite(args);
     if (args.only.includes('http-cost')) await httpCostSqlite(args.httpCost);
+    if (args.only.includes('screens')) await benchSqlite(args, screens);
   }
   if (!args.dbs.includes('postgres')) return;
   const url = process.env['DATABASE_URL'] ?? '';
   if (/^postgres(ql)?:\/\//.test(url)) {
     if (args.only.includes('olievlek')) await benchPostgres(args, url);
     if (args.only.includes('http-cost')) await httpCostPostgres(url, args.httpCost);
+    if (args.only.includes('screens')) await benchPostgres(args, url, screens);
     return;
   }
   // No PostgreSQL given: run this bench again inside a private, throw-away server.

@@ -20,6 +20,43 @@ async function expectDrawn(chart: Locator): Promise<void> {
 }
 
 test.describe('the olievlek view', () => {
+  test('the code of the view and its charts downloads on the way to the menu item, not after the data', async ({
+    page,
+  }) => {
+    await signIn(page, DEMO.director);
+    const scripts: string[] = [];
+    const loaded: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    page.on('requestfinished', (r) => {
+      if (r.resourceType() === 'script') loaded.push(r.url());
+    });
+    const link = page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Olievlek' });
+    await link.hover();
+    // The route, the page and ECharts: asked for before anyone clicks.
+    await expect.poll(() => scripts.length).toBeGreaterThanOrEqual(3);
+    // Their own imports follow: wait until every script asked for has arrived, twice in a row.
+    let seen = -1;
+    await expect
+      .poll(
+        () => {
+          const now = scripts.length;
+          const settled = now === seen && loaded.length === now;
+          seen = now;
+          return settled;
+        },
+        { intervals: [1000] },
+      )
+      .toBe(true);
+    const preloaded = scripts.length;
+    await link.click();
+    await expectDrawn(page.getByRole('img', { name: /^Kaart van Directie Sociaal Domein/ }));
+    expect(scripts).toHaveLength(preloaded); // nothing left to download once the data is there
+  });
+
   test('the director replays the oil stain of their directorate, reads it as a table and zooms in', async ({
     page,
   }) => {

@@ -9,8 +9,10 @@ import {
   Put,
   Query,
   Req,
+  Res,
 } from '@nestjs/common';
-import { ApiCookieAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import { CASES_TOTAL_HEADER } from '@olievlek/shared';
 import type {
   AgreementDto,
   CaseDetailDto,
@@ -21,14 +23,14 @@ import type {
   ObservationDto,
   PersonRef,
 } from '@olievlek/shared';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AgreementsService } from '../agreements/agreements.service';
 import { CreateAgreementDto } from '../agreements/dto/agreement.dto';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
-import { badRequest } from '../common/api-exception';
 import { CasesService } from './cases.service';
 import {
+  CaseListQueryDto,
   CloseCaseDto,
   IntakeDtoBody,
   ObservationBody,
@@ -47,15 +49,17 @@ export class CasesController {
     private readonly agreements: AgreementsService,
   ) {}
 
+  /** Every case, or one page of them (a screen shows a page; the export takes all). */
   @Get()
-  @ApiQuery({ name: 'status', required: false, enum: ['open', 'closed'] })
-  list(@Query('status') status?: string): Promise<CaseSummaryDto[]> {
-    if (status !== undefined && status !== 'open' && status !== 'closed') {
-      throw badRequest('VALIDATION_FAILED', 'status must be open or closed.', {
-        status: 'must be open or closed',
-      });
-    }
-    return this.cases.list(status);
+  async list(
+    @Query() query: CaseListQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseSummaryDto[]> {
+    const all = await this.cases.list(query.status);
+    reply.header(CASES_TOTAL_HEADER, String(all.length));
+    if (query.limit === undefined) return all;
+    const offset = query.offset ?? 0;
+    return all.slice(offset, offset + query.limit);
   }
 
   @Get('caseload')

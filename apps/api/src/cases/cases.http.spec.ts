@@ -1,6 +1,8 @@
+import { CASE_LIST_MAX, CASES_TOTAL_HEADER } from '@olievlek/shared';
 import type {
   AgreementDto,
   CaseDetailDto,
+  CaseSummaryDto,
   OrgUnitDto,
   PracticeDto,
   UserDto,
@@ -57,6 +59,21 @@ describe('the ambassador case flow over HTTP', () => {
     expect(doel.cadence).toEqual(WEEKLY);
     expect(practice('Key-useroverleg').cadence).toEqual({ kind: 'weeks', every: 6 });
     expect(practice('Key-useroverleg').needsPartner).toBe(true);
+  });
+
+  it('lists the cases by team name, all or a page of them with the total in a header', async () => {
+    const all = await admin.get('/api/cases?status=open');
+    expect(all.status).toBe(200);
+    const list = all.body as CaseSummaryDto[];
+    expect(list.length).toBeGreaterThan(3);
+    expect(all.headers.get(CASES_TOTAL_HEADER)).toBe(String(list.length));
+    const names = list.map((c) => c.team.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'nl')));
+    const page = await admin.get('/api/cases?status=open&limit=2&offset=1');
+    expect(page.body).toEqual(list.slice(1, 3));
+    expect(page.headers.get(CASES_TOTAL_HEADER)).toBe(String(list.length));
+    for (const bad of ['status=nu', 'limit=0', `limit=${CASE_LIST_MAX + 1}`, 'limit=2&offset=-1'])
+      expectApiError(await admin.get(`/api/cases?${bad}`), 400, 'VALIDATION_FAILED');
   });
 
   it('opens a case: one open case per team, not for an archived or unknown team', async () => {

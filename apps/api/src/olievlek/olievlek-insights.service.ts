@@ -7,17 +7,25 @@ import {
   PracticeEvidence,
   teamsIn,
 } from '@olievlek/domain';
-import type { NextBestTeamDto, PracticeEvidenceDto, PracticeRefDto } from '@olievlek/shared';
+import {
+  NEXT_BEST_DEFAULT,
+  NEXT_BEST_MAX,
+  NEXT_BEST_PRACTICES,
+  NEXT_BEST_SOURCES,
+} from '@olievlek/shared';
+import type {
+  NextBestTeamDto,
+  NextBestTeamsDto,
+  PracticeEvidenceDto,
+  PracticeRefDto,
+} from '@olievlek/shared';
 import type { AuthUser } from '../auth/auth-user';
-import type { UnitQueryDto } from './dto/olievlek-query.dto';
+import type { NextBestQueryDto } from './dto/olievlek-query.dto';
 import { OlievlekFactsService } from './olievlek-facts.service';
 import { AgreementRow, PracticeTitles } from './olievlek-facts';
 import { unitFor, unitRef, viewerOf } from './olievlek-scope';
 import { Base, OlievlekSnapshotsService, TODAY_RESULT } from './olievlek-snapshots.service';
 import { agreementsAt } from './olievlek-stages';
-
-/** At most this many next-best teams: a list to act on, not a ranking of the whole organisation. */
-export const NEXT_BEST_LIMIT = 50;
 
 const VIA: Record<ExposureRelation, NextBestTeamDto['sources'][number]['via'][number]> = {
   department: 'department',
@@ -37,11 +45,17 @@ export class OlievlekInsightsService {
     private readonly snapshots: OlievlekSnapshotsService,
   ) {}
 
-  /** GET /api/olievlek/next-best-teams: unreached teams that see practising teams from 2+ sides. */
-  async nextBest(user: AuthUser, query: UnitQueryDto): Promise<NextBestTeamDto[]> {
+  /**
+   * GET /api/olievlek/next-best-teams: unreached teams that see practising teams from 2+ sides,
+   * the first `limit` of them with the few reasons a card shows (issue 19: the whole list with
+   * every source was 1.35 MB at city scale). Computed once a day per unit for the most a caller
+   * may ask, and cut per request.
+   */
+  async nextBest(user: AuthUser, query: NextBestQueryDto): Promise<NextBestTeamsDto> {
     const { org } = await this.snapshots.current();
     const unitId = unitFor(viewerOf(user, org), org, query.unitId);
-    return this.snapshots.result(
+    const limit = query.limit ?? NEXT_BEST_DEFAULT;
+    const all = await this.snapshots.result(
       `${TODAY_RESULT}next-best ${unitId}`,
       async ({ programme, today }) => {
         // Exposure looks at neighbours and partners anywhere: every team's stage counts.
@@ -50,33 +64,41 @@ export class OlievlekInsightsService {
           this.facts.recentCheckOffs(today, programme.agreements),
           this.facts.practiceTitles(),
         ]);
-        const ranked = nextBestTeams(
+        const { teams, total } = nextBestTeams(
           org.index,
           figures.stages,
           agreementsAt(programme, recent),
           programme.links,
           today,
-          { candidates: new Set(teamsIn(org.index, unitId)), limit: NEXT_BEST_LIMIT },
+          { candidates: new Set(teamsIn(org.index, unitId)), limit: NEXT_BEST_MAX },
         );
-        return ranked.map((team) => {
+        const dtos = teams.map((team): NextBestTeamDto => {
           const department = org.index.departmentOf.get(team.teamId) ?? null;
+          const sources = [...team.sources].sort(
+            (a, b) =>
+              b.practiceIds.length - a.practiceIds.length ||
+              (a.teamId < b.teamId ? -1 : a.teamId > b.teamId ? 1 : 0),
+          );
           return {
             team: unitRef(org, team.teamId),
             department: department === null ? null : unitRef(org, department),
             exposure: team.exposure,
-            sources: team.sources.map((s) => ({
+            sourceCount: team.sources.length,
+            sources: sources.slice(0, NEXT_BEST_SOURCES).map((s) => ({
               team: unitRef(org, s.teamId),
               via: s.via.map((v) => VIA[v]),
               practices: s.practiceIds.map((id) => practiceRef(titles, id)),
             })),
-            practices: team.practices.map((p) => ({
+            practices: team.practices.slice(0, NEXT_BEST_PRACTICES).map((p) => ({
               practice: practiceRef(titles, p.practiceId),
               teams: p.teamIds.length,
             })),
           };
         });
+        return { teams: dtos, total };
       },
     );
+    return { teams: all.teams.slice(0, limit), total: all.total, limit };
   }
 
   /**

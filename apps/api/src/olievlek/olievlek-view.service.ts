@@ -20,6 +20,7 @@ import {
   teamsIn,
   UnitRollUp,
 } from '@olievlek/domain';
+import { SPREAD_LINKS_DEFAULT } from '@olievlek/shared';
 import type {
   MapUnitDto,
   OlievlekViewDto,
@@ -29,7 +30,7 @@ import type {
 } from '@olievlek/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import type { OlievlekViewQueryDto } from './dto/olievlek-query.dto';
+import type { OlievlekViewQueryDto, SpreadQueryDto } from './dto/olievlek-query.dto';
 import { OlievlekFactsService } from './olievlek-facts.service';
 import { LinkRow, OrgSnapshot, PracticeTitles, ProgrammeFacts } from './olievlek-facts';
 import { dateFor, pathTo, subtreeOf, unitFor, unitRef, Viewer, viewerOf } from './olievlek-scope';
@@ -122,14 +123,23 @@ export class OlievlekViewService {
   }
 
   /** GET /api/olievlek/spread: the links inside or touching a subtree, as a graph. */
-  async spread(user: AuthUser, query: OlievlekViewQueryDto): Promise<SpreadGraphDto> {
+  /** The latest `limit` links (issue 19: all of a city's were 957 kB); the figures count all. */
+  async spread(user: AuthUser, query: SpreadQueryDto): Promise<SpreadGraphDto> {
     const { viewer, unitId, t } = await this.resolve(user, query);
     const { base, figures } = await this.snapshots.at(t);
     const { org, ties: programme } = base;
     const inUnit = new Set(teamsIn(org.index, unitId));
-    const links = programme.links.filter(
-      (l) => isSpreadLinkAt(l, t) && (inUnit.has(l.sourceTeamId) || inUnit.has(l.targetTeamId)),
+    const limit = query.limit ?? SPREAD_LINKS_DEFAULT;
+    const all = programme.links.filter(
+      (l) =>
+        isSpreadLinkAt(l, t) &&
+        (inUnit.has(l.sourceTeamId) || inUnit.has(l.targetTeamId)) &&
+        org.units.has(l.sourceTeamId) &&
+        org.units.has(l.targetTeamId),
     );
+    const links = [...all]
+      .sort((a, b) => (a.on > b.on ? -1 : a.on < b.on ? 1 : a.id < b.id ? -1 : 1))
+      .slice(0, limit);
     const linked = [...new Set(links.flatMap((l) => [l.sourceTeamId, l.targetTeamId]))];
     const cross = crossUnitLinks(
       org.index,
@@ -153,6 +163,8 @@ export class OlievlekViewService {
         })
         .sort((a, b) => byDutch(a.name, b.name)),
       links: await this.linkDtos(org, links, viewer),
+      linkCount: all.length,
+      limit,
       spreadFactor: spreadFactor(org.index, unitId, figures.stages, programme.links, t),
       crossUnitLinks: {
         departments: cross.departments.total,

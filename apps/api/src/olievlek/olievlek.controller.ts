@@ -6,16 +6,22 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { NEXT_BEST_DEFAULT, NEXT_BEST_MAX, SPREAD_LINKS_DEFAULT } from '@olievlek/shared';
 import type {
   AdoptionDto,
-  NextBestTeamDto,
+  NextBestTeamsDto,
   OlievlekViewDto,
   PracticeEvidenceDto,
   SpreadGraphDto,
 } from '@olievlek/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
-import { AdoptionQueryDto, OlievlekViewQueryDto, UnitQueryDto } from './dto/olievlek-query.dto';
+import {
+  AdoptionQueryDto,
+  NextBestQueryDto,
+  OlievlekViewQueryDto,
+  SpreadQueryDto,
+} from './dto/olievlek-query.dto';
 import { OlievlekInsightsService } from './olievlek-insights.service';
 import { OlievlekTrendsService } from './olievlek-trends.service';
 import { OlievlekViewService } from './olievlek-view.service';
@@ -59,11 +65,10 @@ export class OlievlekController {
   @Get('spread')
   @Roles('admin', 'ambassador', 'director')
   @ApiOperation({ summary: 'The spread links inside or touching a subtree at a date, as a graph.' })
-  @ApiOkResponse({ description: 'SpreadGraphDto; notes only for admins and ambassadors.' })
-  spread(
-    @Query() query: OlievlekViewQueryDto,
-    @CurrentUser() user: AuthUser,
-  ): Promise<SpreadGraphDto> {
+  @ApiOkResponse({
+    description: `SpreadGraphDto: the latest \`limit\` links (default ${SPREAD_LINKS_DEFAULT}) of \`linkCount\`; notes only for admins and ambassadors.`,
+  })
+  spread(@Query() query: SpreadQueryDto, @CurrentUser() user: AuthUser): Promise<SpreadGraphDto> {
     return this.view.spread(user, query);
   }
 
@@ -72,11 +77,13 @@ export class OlievlekController {
   @ApiOperation({
     summary: 'Unreached teams that see practising teams from two or more sides, most first.',
   })
-  @ApiOkResponse({ description: `NextBestTeamDto[], at most 50.` })
+  @ApiOkResponse({
+    description: `NextBestTeamsDto: the first \`limit\` (default ${NEXT_BEST_DEFAULT}, at most ${NEXT_BEST_MAX}) of \`total\`.`,
+  })
   nextBest(
-    @Query() query: UnitQueryDto,
+    @Query() query: NextBestQueryDto,
     @CurrentUser() user: AuthUser,
-  ): Promise<NextBestTeamDto[]> {
+  ): Promise<NextBestTeamsDto> {
     return this.insights.nextBest(user, query);
   }
 

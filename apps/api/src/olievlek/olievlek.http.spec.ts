@@ -1,8 +1,14 @@
 import {
   MAP_TEAMS_MAX,
+  NEXT_BEST_DEFAULT,
+  NEXT_BEST_MAX,
+  NEXT_BEST_PRACTICES,
+  NEXT_BEST_SOURCES,
+  SPREAD_LINKS_DEFAULT,
+  SPREAD_LINKS_MAX,
   type AdoptionDto,
   type CaseSummaryDto,
-  type NextBestTeamDto,
+  type NextBestTeamsDto,
   type OlievlekViewDto,
   type OrgUnitDto,
   type PracticeDto,
@@ -413,6 +419,23 @@ describe('the olievlek view over HTTP', () => {
     const view = (await admin.get('/api/olievlek')).body as OlievlekViewDto;
     expect(view.figures.spreadFactor).toEqual(after.spreadFactor);
 
+    // The latest links a graph can show, with the count of all; ?limit= asks for fewer or more.
+    expect(after.limit).toBe(SPREAD_LINKS_DEFAULT);
+    expect(after.linkCount).toBe(after.links.length); // the demo has fewer than the default
+    const latest = (await admin.get('/api/olievlek/spread?limit=2')).body as SpreadGraphDto;
+    expect(latest.linkCount).toBe(after.linkCount);
+    expect(latest.links.map((l) => l.id)).toEqual(after.links.slice(0, 2).map((l) => l.id));
+    expect(latest.links[0].on >= latest.links[1].on).toBe(true);
+    expect(after.links.every((l) => l.on <= latest.links[1].on || latest.links.includes(l)));
+    const shown = new Set(latest.links.flatMap((l) => [l.source.id, l.target.id]));
+    expect(new Set(latest.teams.map((team) => team.id))).toEqual(shown);
+    expect(latest.spreadFactor).toEqual(after.spreadFactor);
+    expectApiError(
+      await admin.get(`/api/olievlek/spread?limit=${SPREAD_LINKS_MAX + 1}`),
+      400,
+      'VALIDATION_FAILED',
+    );
+
     // Removing: the one who recorded it, or an admin; every change is in the audit log.
     const other = await t.signedIn('r.vermeulen@voorbeeldstad.example');
     expectApiError(
@@ -457,25 +480,46 @@ describe('the olievlek view over HTTP', () => {
   it('suggests next-best teams to ambassadors: unreached, seen from two sides or more', async () => {
     const res = await timed(ambassador, '/api/olievlek/next-best-teams', '(after a write)');
     expect(res.status).toBe(200);
-    const list = res.body as NextBestTeamDto[];
+    const all = (await ambassador.get(`/api/olievlek/next-best-teams?limit=${NEXT_BEST_MAX}`))
+      .body as NextBestTeamsDto;
+    const list = all.teams;
     const view = (await admin.get('/api/olievlek')).body as OlievlekViewDto;
     const stageOf = new Map(view.units.map((u) => [u.id, u.stage]));
     expect(list.length).toBeGreaterThan(0);
+    expect(all.total).toBe(list.length); // the demo organisation has fewer than the most
     expect(list.map((n) => n.exposure)).toEqual(
       [...list.map((n) => n.exposure)].sort((a, b) => b - a),
     );
     for (const next of list) {
       expect(next.exposure).toBeGreaterThanOrEqual(2);
       expect(stageOf.get(next.team.id)).toBe('not-reached');
-      expect(next.sources).toHaveLength(next.exposure);
+      expect(next.sourceCount).toBe(next.exposure);
+      expect(next.sources).toHaveLength(Math.min(next.exposure, NEXT_BEST_SOURCES));
+      expect(next.practices.length).toBeLessThanOrEqual(NEXT_BEST_PRACTICES);
       for (const source of next.sources)
         expect(['practising', 'spreading']).toContain(stageOf.get(source.team.id));
       expect(next.department?.id).toBe(byId(next.team.id).parentId);
     }
+
+    // The first few by default, the same first ones on asking for fewer, and the total always.
+    const first = res.body as NextBestTeamsDto;
+    expect(first.limit).toBe(NEXT_BEST_DEFAULT);
+    expect(first.total).toBe(all.total);
+    expect(first.teams).toEqual(list.slice(0, NEXT_BEST_DEFAULT));
+    const one = (await ambassador.get('/api/olievlek/next-best-teams?limit=1'))
+      .body as NextBestTeamsDto;
+    expect(one).toEqual({ teams: list.slice(0, 1), total: all.total, limit: 1 });
+    for (const limit of ['0', String(NEXT_BEST_MAX + 1), 'veel'])
+      expectApiError(
+        await ambassador.get(`/api/olievlek/next-best-teams?limit=${limit}`),
+        400,
+        'VALIDATION_FAILED',
+      );
+
     const directorate = unit('Directie Fysieke Leefomgeving');
     const scoped = (await ambassador.get(`/api/olievlek/next-best-teams?unitId=${directorate.id}`))
-      .body as NextBestTeamDto[];
-    expect(scoped.every((n) => within(n.team.id, directorate.id))).toBe(true);
+      .body as NextBestTeamsDto;
+    expect(scoped.teams.every((n) => within(n.team.id, directorate.id))).toBe(true);
     expectApiError(await director.get('/api/olievlek/next-best-teams'), 403, 'FORBIDDEN_ROLE');
   });
 

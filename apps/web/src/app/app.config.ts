@@ -8,7 +8,8 @@ import {
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angular/router';
-import { provideTransloco } from '@jsverse/transloco';
+import { provideTransloco, TranslocoService } from '@jsverse/transloco';
+import { firstValueFrom } from 'rxjs';
 import { CSRF_COOKIE, CSRF_HEADER } from '@olievlek/shared';
 import { routes } from './app.routes';
 import { AuthService } from './core/auth.service';
@@ -40,11 +41,18 @@ export const appConfig: ApplicationConfig = {
     provideAppInitializer(() => {
       const language = inject(LanguageService);
       const auth = inject(AuthService);
+      const transloco = inject(TranslocoService);
       language.init();
-      // Learn who is signed in (and receive the CSRF cookie) before the first route renders.
-      return auth.ensureLoaded().then((me) => {
-        if (me) language.adopt(me);
-      });
+      // Learn who is signed in (and receive the CSRF cookie) before the first route renders,
+      // and meanwhile load the texts of the language in use (a chunk of its own).
+      const texts = firstValueFrom(transloco.load(transloco.getActiveLang()));
+      return Promise.all([
+        auth.ensureLoaded().then(async (me) => {
+          if (me) language.adopt(me);
+          await firstValueFrom(transloco.load(transloco.getActiveLang()));
+        }),
+        texts,
+      ]).then(() => undefined);
     }),
   ],
 };

@@ -56,7 +56,7 @@ describe('exposure of unreached teams', () => {
   });
 
   it('lists next-best teams with the teams they see and the practices those practise', () => {
-    expect(nextBestTeams(index, stages, agreements, links, t)).toEqual([
+    expect(nextBestTeams(index, stages, agreements, links, t).teams).toEqual([
       {
         teamId: 'a1z',
         exposure: 2,
@@ -90,9 +90,12 @@ describe('exposure of unreached teams', () => {
 
   it('honours the minimum exposure, the limit and the candidates', () => {
     const ids = (options: Parameters<typeof nextBestTeams>[5]) =>
-      nextBestTeams(index, stages, agreements, links, t, options).map((n) => n.teamId);
+      nextBestTeams(index, stages, agreements, links, t, options).teams.map((n) => n.teamId);
     expect(ids({ minExposure: 3 })).toEqual([]);
     expect(ids({ limit: 1 })).toEqual(['a1z']);
+    const all = nextBestTeams(index, stages, agreements, links, t);
+    expect(all.total).toBe(2);
+    expect(nextBestTeams(index, stages, agreements, links, t, { limit: 1 }).total).toBe(all.total);
     expect(ids({ candidates: new Set(['a2x']) })).toEqual(['a2x']);
     expect(ids({})).toEqual(['a1z', 'a2x']);
   });
@@ -147,7 +150,7 @@ describe('exposure of unreached teams', () => {
               ]),
           );
           expect(exposures(idx, random, randomAgreements, randomLinks, t)).toEqual(expected);
-          const best = nextBestTeams(idx, random, randomAgreements, randomLinks, t);
+          const best = nextBestTeams(idx, random, randomAgreements, randomLinks, t).teams;
           for (let i = 1; i < best.length; i++) {
             expect(best[i].exposure).toBeLessThanOrEqual(best[i - 1].exposure);
           }

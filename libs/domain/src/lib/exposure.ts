@@ -109,7 +109,8 @@ function exposuresIn(
 /**
  * Next-best teams for an ambassador (docs/design.md): unreached teams with exposure ≥ 2, highest
  * first (ties by team id, so the order is stable), each with its reasons: which practising teams
- * it sees, how, and which catalogue practices they practise at t.
+ * it sees, how, and which catalogue practices they practise at t. `total` counts them all, when
+ * `limit` keeps only the first.
  */
 export function nextBestTeams(
   index: OrgIndex,
@@ -118,15 +119,16 @@ export function nextBestTeams(
   links: readonly SpreadLink[],
   t: LocalDate,
   options: NextBestOptions = {},
-): NextBestTeam[] {
+): { teams: NextBestTeam[]; total: number } {
   const minExposure = options.minExposure ?? 2;
   const graph = exposureGraph(index, stages, agreements, links, t);
   const { practisingByParent, ties } = graph;
-  const ranked = [...exposuresIn(index, stages, graph, t)]
+  const qualifying = [...exposuresIn(index, stages, graph, t)]
     .filter(([teamId, e]) => e >= minExposure && (options.candidates?.has(teamId) ?? true))
-    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
-    .slice(0, options.limit ?? Infinity);
-  if (ranked.length === 0) return [];
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+  const ranked = qualifying.slice(0, options.limit ?? Infinity);
+  const total = qualifying.length;
+  if (ranked.length === 0) return { teams: [], total };
 
   const agreementsByTeam = new Map<string, TeamAgreement[]>();
   for (const a of agreements) {
@@ -146,7 +148,7 @@ export function nextBestTeams(
     return practices;
   };
 
-  return ranked.map(([teamId, exposure]) => {
+  const teams = ranked.map(([teamId, exposure]) => {
     const via = new Map<string, Set<ExposureRelation>>();
     const parent = index.parentOf.get(teamId) ?? null;
     if (parent !== null) {
@@ -179,4 +181,5 @@ export function nextBestTeams(
       );
     return { teamId, exposure, sources, practices };
   });
+  return { teams, total };
 }

@@ -83,6 +83,14 @@ export interface CaseSummaryDto {
   version: number;
 }
 
+/**
+ * GET /api/cases?status=&limit=&offset= — by team name; with `limit` (at most CASE_LIST_MAX) one
+ * page of it. The number of all matching cases is in the CASES_TOTAL_HEADER response header.
+ */
+export const CASE_LIST_PAGE = 100;
+export const CASE_LIST_MAX = 500;
+export const CASES_TOTAL_HEADER = 'X-Total-Count';
+
 export interface CaseloadDto {
   cases: CaseSummaryDto[];
   /** Cases with a stalled agreement, longest silence first. */

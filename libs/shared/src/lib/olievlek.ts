@@ -149,13 +149,24 @@ export interface SpreadLinkDto {
   crossDirectorate: boolean;
 }
 
-/** GET /api/olievlek/spread?unitId=&date= — lineage of practices inside (or touching) a subtree. */
+/** Spread links per response by default (a graph a person can read), and at most (`?limit=`). */
+export const SPREAD_LINKS_DEFAULT = 200;
+export const SPREAD_LINKS_MAX = 2000;
+
+/**
+ * GET /api/olievlek/spread?unitId=&date=&limit= — lineage of practices inside (or touching) a
+ * subtree: the latest `limit` links (default SPREAD_LINKS_DEFAULT) of `linkCount`.
+ */
 export interface SpreadGraphDto {
   unit: UnitRefDto;
   date: string;
-  /** Teams that appear in the links, with their stage at the date (graph nodes). */
+  /** Teams that appear in the links shown, with their stage at the date (graph nodes). */
   teams: Array<UnitRefDto & { stage: StageDto; department: UnitRefDto | null }>;
+  /** The latest first. */
   links: SpreadLinkDto[];
+  /** All links at the date, of which `links` holds the latest `limit`. */
+  linkCount: number;
+  limit: number;
   spreadFactor: FractionDto | null;
   crossUnitLinks: { departments: number; directorates: number };
 }
@@ -169,18 +180,36 @@ export interface CreateSpreadLinkRequest {
   note?: string | null;
 }
 
-/** GET /api/olievlek/next-best-teams?unitId= — ambassadors and admins only. */
+/** Next-best teams per response by default, and at most (`?limit=`). */
+export const NEXT_BEST_DEFAULT = 10;
+export const NEXT_BEST_MAX = 50;
+/** Per team, the practising teams named and the practices counted (the rest: `sourceCount`). */
+export const NEXT_BEST_SOURCES = 5;
+export const NEXT_BEST_PRACTICES = 5;
+
+/**
+ * GET /api/olievlek/next-best-teams?unitId=&limit= — ambassadors and admins only: the first
+ * `limit` (default NEXT_BEST_DEFAULT, at most NEXT_BEST_MAX) of `total` teams.
+ */
+export interface NextBestTeamsDto {
+  teams: NextBestTeamDto[];
+  total: number;
+  limit: number;
+}
+
 export interface NextBestTeamDto {
   team: UnitRefDto;
   department: UnitRefDto | null;
   /** Distinct partner or neighbour teams that are practising. */
   exposure: number;
+  /** All of them; `sources` names the first NEXT_BEST_SOURCES, those with most practices first. */
+  sourceCount: number;
   sources: Array<{
     team: UnitRefDto;
     via: Array<'department' | 'agreement' | 'spread'>;
     practices: PracticeRefDto[];
   }>;
-  /** Practices seen around the team, most teams first ("3 neighbouring teams practise …"). */
+  /** Practices seen around the team, most teams first ("3 neighbouring teams practise …"), the first NEXT_BEST_PRACTICES. */
   practices: Array<{ practice: PracticeRefDto; teams: number }>;
 }
 

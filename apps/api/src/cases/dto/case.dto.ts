@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { CASE_LIST_MAX } from '@olievlek/shared';
 import type {
   CloseCaseRequest,
   IntakeRequest,
@@ -9,7 +11,9 @@ import type {
 import {
   ArrayMaxSize,
   IsArray,
+  IsIn,
   IsInt,
+  IsOptional,
   IsString,
   Max,
   MaxLength,
@@ -17,6 +21,35 @@ import {
   MinLength,
 } from 'class-validator';
 import { IsLocalDate, MAX_INT32, NOTE_MAX_LENGTH, Trim } from '../../common/dto-helpers';
+
+const LIMIT_MESSAGE = `limit must be a whole number from 1 to ${CASE_LIST_MAX}`;
+
+export class CaseListQueryDto {
+  @ApiPropertyOptional({ enum: ['open', 'closed'] })
+  @IsOptional()
+  @IsIn(['open', 'closed'], { message: 'status must be open or closed' })
+  status?: 'open' | 'closed';
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: CASE_LIST_MAX,
+    description: 'One page of this many.',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: LIMIT_MESSAGE })
+  @Min(1, { message: LIMIT_MESSAGE })
+  @Max(CASE_LIST_MAX, { message: LIMIT_MESSAGE })
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'Skip this many (with limit).' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'offset must be a whole number of 0 or more' })
+  @Min(0, { message: 'offset must be a whole number of 0 or more' })
+  @Max(MAX_INT32, { message: 'offset must be a whole number of 0 or more' })
+  offset?: number;
+}
 
 export class OpenCaseDto implements OpenCaseRequest {
   @ApiProperty() @IsString() @MaxLength(36) teamId!: string;

@@ -1,6 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  NEXT_BEST_DEFAULT,
+  NEXT_BEST_MAX,
+  SPREAD_LINKS_DEFAULT,
+  SPREAD_LINKS_MAX,
+} from '@olievlek/shared';
+import { Transform, Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsLocalDate } from '../../common/dto-helpers';
 
 /** `?unitId=` means "the default", not "a unit without an id". */
@@ -29,6 +35,32 @@ export class OlievlekViewQueryDto extends UnitQueryDto {
   @Blank()
   @IsLocalDate()
   date?: string;
+}
+
+const LIMIT_MESSAGE = `limit must be a whole number from 1 to ${NEXT_BEST_MAX}`;
+
+export class NextBestQueryDto extends UnitQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: NEXT_BEST_MAX, default: NEXT_BEST_DEFAULT })
+  @IsOptional()
+  @Blank()
+  @Type(() => Number)
+  @IsInt({ message: LIMIT_MESSAGE })
+  @Min(1, { message: LIMIT_MESSAGE })
+  @Max(NEXT_BEST_MAX, { message: LIMIT_MESSAGE })
+  limit?: number;
+}
+
+const SPREAD_LIMIT_MESSAGE = `limit must be a whole number from 1 to ${SPREAD_LINKS_MAX}`;
+
+export class SpreadQueryDto extends OlievlekViewQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: SPREAD_LINKS_MAX, default: SPREAD_LINKS_DEFAULT })
+  @IsOptional()
+  @Blank()
+  @Type(() => Number)
+  @IsInt({ message: SPREAD_LIMIT_MESSAGE })
+  @Min(1, { message: SPREAD_LIMIT_MESSAGE })
+  @Max(SPREAD_LINKS_MAX, { message: SPREAD_LIMIT_MESSAGE })
+  limit?: number;
 }
 
 const MONTH = /^\d{4}-\d{2}(-\d{2})?$/;

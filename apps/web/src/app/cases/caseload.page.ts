@@ -4,6 +4,7 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { apiError } from '../core/api-error';
 import { translateError } from '../core/error-text';
+import type { CaseSummaryDto } from '@olievlek/shared';
 import { CasesApi } from './cases-api.service';
 import { TeamArchivedBadge } from './team-archived-badge';
 
@@ -135,10 +136,11 @@ import { TeamArchivedBadge } from './team-archived-badge';
           </table>
         </div>
       </section>
-      @if (all.value(); as cases) {
+      @if (allOpen(); as page) {
+        @let cases = page.cases;
         <section aria-labelledby="all-heading" class="ov-section">
           <h2 class="utrecht-heading-2" id="all-heading">
-            {{ 'cases.allOpen' | transloco: { count: cases.length } }}
+            {{ 'cases.allOpen' | transloco: { count: page.total } }}
           </h2>
           <p class="utrecht-paragraph ov-muted">{{ 'cases.allOpenIntro' | transloco }}</p>
           <div
@@ -185,6 +187,18 @@ import { TeamArchivedBadge } from './team-archived-badge';
               </tbody>
             </table>
           </div>
+          @if (cases.length < page.total) {
+            <p class="ov-actions">
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--secondary-action ov-button--small"
+                [disabled]="loadingMore()"
+                (click)="moreOpen()"
+              >
+                {{ 'cases.showMore' | transloco: { shown: cases.length, count: page.total } }}
+              </button>
+            </p>
+          }
         </section>
       }
     } @else if (caseload.error()) {
@@ -203,7 +217,28 @@ export class CaseloadPage {
 
   protected readonly caseload = resource({ loader: () => this.api.caseload() });
   protected readonly teams = resource({ loader: () => this.api.teams() });
-  protected readonly all = resource({ loader: () => this.api.all() });
+  /** The open cases of everyone, a page at a time (a city has thousands). */
+  protected readonly allOpen = signal<{ cases: CaseSummaryDto[]; total: number } | null>(null);
+  protected readonly loadingMore = signal(false);
+
+  constructor() {
+    this.api.openPage(0).then(
+      (page) => this.allOpen.set(page),
+      () => undefined, // the caseload above shows the error
+    );
+  }
+
+  protected async moreOpen(): Promise<void> {
+    const shown = this.allOpen();
+    if (!shown) return;
+    this.loadingMore.set(true);
+    try {
+      const next = await this.api.openPage(shown.cases.length);
+      this.allOpen.set({ cases: [...shown.cases, ...next.cases], total: next.total });
+    } finally {
+      this.loadingMore.set(false);
+    }
+  }
 
   protected names(people: Array<{ name: string }>): string {
     return people.map((p) => p.name).join(', ');

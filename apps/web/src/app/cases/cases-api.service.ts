@@ -5,7 +5,9 @@ import {
   AgreementRequest,
   AgreementStatusRequest,
   API,
+  CASE_LIST_PAGE,
   CaseDetailDto,
+  CASES_TOTAL_HEADER,
   CaseloadDto,
   CaseSummaryDto,
   CloseCaseRequest,
@@ -29,10 +31,16 @@ export class CasesApi {
   caseload(): Promise<CaseloadDto> {
     return firstValueFrom(this.http.get<CaseloadDto>(API.caseload));
   }
-  all(): Promise<CaseSummaryDto[]> {
-    return firstValueFrom(
-      this.http.get<CaseSummaryDto[]>(API.cases, { params: { status: 'open' } }),
+  /** One page of the open cases, by team name, and how many there are in all. */
+  async openPage(offset: number): Promise<{ cases: CaseSummaryDto[]; total: number }> {
+    const res = await firstValueFrom(
+      this.http.get<CaseSummaryDto[]>(API.cases, {
+        params: { status: 'open', limit: CASE_LIST_PAGE, offset },
+        observe: 'response',
+      }),
     );
+    const cases = res.body ?? [];
+    return { cases, total: Number(res.headers.get(CASES_TOTAL_HEADER) ?? cases.length) };
   }
   get(id: string): Promise<CaseDetailDto> {
     return firstValueFrom(this.http.get<CaseDetailDto>(API.case(id)));

@@ -270,6 +270,7 @@ export const en: Translations = {
     allOpenIntro:
       "Learn from each other: every team's stage and steps. You see notes only on your own cases.",
     allTable: 'All open cases',
+    showMore: 'Show more ({{shown}} of {{count}})',
     close: 'Close case',
     closingSummary: 'Closing summary',
     closingSummaryRequired: 'Write a short summary first.',
@@ -774,6 +775,7 @@ export const en: Translations = {
       on: 'Date',
       crossDepartment: 'Across departments',
       crossDirectorate: 'Across directorates',
+      latestOf: 'The latest {{shown}} of {{count}} links are in the network and the table.',
     },
     nextBest: {
       heading: 'Next teams to approach',
@@ -789,7 +791,9 @@ export const en: Translations = {
         agreement: 'joint agreement',
         spread: 'earlier spread',
       },
-      showAll: 'Show all {{count}} teams',
+      showMore: 'Show more teams ({{count}} in all)',
+      firstOf: 'The first {{shown}} of {{count}} teams.',
+      otherSources: ' and {{count}} other teams',
     },
     links: {
       heading: 'Spread',

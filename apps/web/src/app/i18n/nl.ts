@@ -272,6 +272,7 @@ export const nl = {
     allOpenIntro:
       'Leer van elkaar: de fase en stappen van alle teams. Notities zie je alleen bij je eigen casussen.',
     allTable: 'Alle lopende casussen',
+    showMore: 'Toon meer ({{shown}} van {{count}})',
     close: 'Casus afsluiten',
     closingSummary: 'Afsluitende samenvatting',
     closingSummaryRequired: 'Schrijf eerst een korte samenvatting.',
@@ -780,6 +781,7 @@ export const nl = {
       on: 'Datum',
       crossDepartment: 'Tussen afdelingen',
       crossDirectorate: 'Tussen directies',
+      latestOf: 'De laatste {{shown}} van {{count}} links staan in het netwerk en de tabel.',
     },
     nextBest: {
       heading: 'Volgende teams om te benaderen',
@@ -795,7 +797,9 @@ export const nl = {
         agreement: 'samenwerkingsafspraak',
         spread: 'eerdere verspreiding',
       },
-      showAll: 'Toon alle {{count}} teams',
+      showMore: 'Toon meer teams ({{count}} in totaal)',
+      firstOf: 'De eerste {{shown}} van {{count}} teams.',
+      otherSources: ' en {{count}} andere teams',
     },
     links: {
       heading: 'Verspreiding',

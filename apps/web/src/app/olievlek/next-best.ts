@@ -1,9 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { NextBestTeamDto } from '@olievlek/shared';
+import { NEXT_BEST_MAX } from '@olievlek/shared';
+import type { NextBestTeamDto, NextBestTeamsDto } from '@olievlek/shared';
 import { OlievlekFormat } from './olievlek-format';
-
-const FIRST_SHOWN = 8;
 
 /**
  * Next-best teams for an ambassador: teams not reached yet that see a practice from more than one
@@ -51,7 +50,7 @@ const FIRST_SHOWN = 8;
       <p class="utrecht-paragraph">{{ 'olievlek.nextBest.none' | transloco }}</p>
     } @else {
       <ol class="ov-next">
-        @for (item of shown(); track item.team.id) {
+        @for (item of teams(); track item.team.id) {
           <li class="ov-next__item">
             <h3 class="utrecht-heading-3 ov-next__name">{{ item.team.name }}</h3>
             @if (item.department; as d) {
@@ -71,28 +70,37 @@ const FIRST_SHOWN = 8;
           </li>
         }
       </ol>
-      @if (teams().length > firstShown && !all()) {
+      @if (canAskMore()) {
         <p class="ov-actions">
           <button
             type="button"
             class="utrecht-button utrecht-button--secondary-action ov-button--small"
-            (click)="all.set(true)"
+            (click)="more.emit()"
           >
-            {{ 'olievlek.nextBest.showAll' | transloco: { count: teams().length } }}
+            {{ 'olievlek.nextBest.showMore' | transloco: { count: result().total } }}
           </button>
+        </p>
+      } @else if (result().total > teams().length) {
+        <p class="utrecht-paragraph ov-muted">
+          {{
+            'olievlek.nextBest.firstOf'
+              | transloco: { shown: teams().length, count: result().total }
+          }}
         </p>
       }
     }
   `,
 })
 export class NextBest {
-  readonly teams = input.required<NextBestTeamDto[]>();
+  /** The first teams the server sent (NextBestTeamsDto: a few by default) and their total. */
+  readonly result = input.required<NextBestTeamsDto>();
+  /** Asks for more: the page loads the most the server gives (NEXT_BEST_MAX). */
+  readonly more = output<void>();
 
   protected readonly f = new OlievlekFormat();
-  protected readonly firstShown = FIRST_SHOWN;
-  protected readonly all = signal(false);
-  protected readonly shown = computed(() =>
-    this.all() ? this.teams() : this.teams().slice(0, FIRST_SHOWN),
+  protected readonly teams = computed(() => this.result().teams);
+  protected readonly canAskMore = computed(
+    () => this.result().total > this.teams().length && this.result().limit < NEXT_BEST_MAX,
   );
 
   /** "3 buurteams passen 'Doel vooraf' toe". */
@@ -115,6 +123,8 @@ export class NextBest {
       (s) =>
         `${s.team.name} (${s.via.map((v) => this.f.t('olievlek.nextBest.via.' + v)).join(', ')})`,
     );
-    return this.f.t('olievlek.nextBest.sources', { list: parts.join('; ') });
+    const others = item.sourceCount - item.sources.length;
+    const rest = others > 0 ? this.f.t('olievlek.nextBest.otherSources', { count: others }) : '';
+    return this.f.t('olievlek.nextBest.sources', { list: parts.join('; ') + rest });
   }
 }

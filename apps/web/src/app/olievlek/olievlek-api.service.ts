@@ -3,7 +3,7 @@ import { inject, Injectable } from '@angular/core';
 import {
   AdoptionDto,
   CreateSpreadLinkRequest,
-  NextBestTeamDto,
+  NextBestTeamsDto,
   OLIEVLEK_ROUTES,
   OlievlekViewDto,
   PracticeEvidenceDto,
@@ -47,9 +47,12 @@ export class OlievlekApi {
     );
   }
 
-  nextBest(unitId: string): Promise<NextBestTeamDto[]> {
-    return this.cached(`next|${unitId}`, () =>
-      this.http.get<NextBestTeamDto[]>(OLIEVLEK_ROUTES.nextBest, { params: params({ unitId }) }),
+  /** The first `limit` next-best teams (the server's default when not given) and their total. */
+  nextBest(unitId: string, limit?: number): Promise<NextBestTeamsDto> {
+    return this.cached(`next|${unitId}|${limit ?? ''}`, () =>
+      this.http.get<NextBestTeamsDto>(OLIEVLEK_ROUTES.nextBest, {
+        params: params({ unitId, limit: limit === undefined ? undefined : String(limit) }),
+      }),
     );
   }
 

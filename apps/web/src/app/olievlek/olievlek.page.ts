@@ -13,9 +13,10 @@ import { Router, RouterLink } from '@angular/router';
 import { OlievlekDownloads } from '../exports/olievlek-downloads';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { monthEnds } from '@olievlek/domain';
+import { NEXT_BEST_MAX } from '@olievlek/shared';
 import type {
   AdoptionDto,
-  NextBestTeamDto,
+  NextBestTeamsDto,
   OlievlekViewDto,
   SpreadGraphDto,
 } from '@olievlek/shared';
@@ -276,8 +277,8 @@ const STEP_MS = 1200;
             {{ 'olievlek.nextBest.heading' | transloco }}
           </h2>
           <p class="utrecht-paragraph ov-muted">{{ 'olievlek.nextBest.intro' | transloco }}</p>
-          @if (nextBest(); as teams) {
-            <ov-next-best [teams]="teams" />
+          @if (nextBest(); as result) {
+            <ov-next-best [result]="result" (more)="moreNextBest()" />
           } @else if (nextBestError(); as message) {
             <p class="utrecht-paragraph ov-warning">{{ message }}</p>
           } @else {
@@ -320,7 +321,7 @@ export class OlievlekPage {
   protected readonly adoptionError = signal<string | null>(null);
   protected readonly spread = signal<SpreadGraphDto | null>(null);
   protected readonly spreadError = signal<string | null>(null);
-  protected readonly nextBest = signal<NextBestTeamDto[] | null>(null);
+  protected readonly nextBest = signal<NextBestTeamsDto | null>(null);
   protected readonly nextBestError = signal<string | null>(null);
   protected readonly playing = signal(false);
 
@@ -476,6 +477,20 @@ export class OlievlekPage {
     if (next > months.length - 1) return;
     const date = next >= months.length - 1 ? null : months[next];
     this.api.view(unitId, date).catch(() => undefined);
+  }
+
+  /** The most next-best teams the server gives, after the first few. */
+  protected moreNextBest(): void {
+    const unitId = this.shownUnitId();
+    if (!unitId) return;
+    this.api
+      .nextBest(unitId, NEXT_BEST_MAX)
+      .then((n) => unitId === this.shownUnitId() && this.nextBest.set(n))
+      .catch(
+        (e) =>
+          unitId === this.shownUnitId() &&
+          this.nextBestError.set(translateError(this.transloco, apiError(e))),
+      );
   }
 
   private async loadPerUnit(unitId: string): Promise<void> {

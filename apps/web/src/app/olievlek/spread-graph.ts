@@ -70,7 +70,7 @@ interface GraphNode {
       </div>
       <div>
         <dt>{{ 'olievlek.spread.links' | transloco }}:</dt>
-        <dd>{{ s.links.length }}</dd>
+        <dd>{{ s.linkCount }}</dd>
       </div>
       <div>
         <dt>{{ 'olievlek.figures.crossUnit' | transloco }}:</dt>
@@ -86,6 +86,11 @@ interface GraphNode {
         </dd>
       </div>
     </dl>
+    @if (s.linkCount > s.links.length) {
+      <p class="utrecht-paragraph ov-muted">
+        {{ 'olievlek.spread.latestOf' | transloco: { shown: s.links.length, count: s.linkCount } }}
+      </p>
+    }
     @if (s.links.length > 0) {
       <ov-stage-legend [links]="true" />
       <div

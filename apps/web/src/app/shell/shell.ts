@@ -5,6 +5,7 @@ import { filter } from 'rxjs';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '../core/auth.service';
 import { LanguageSwitch } from './language-switch';
+import { preloadOlievlek } from '../olievlek/preload';
 
 @Component({
   selector: 'ov-shell',
@@ -84,6 +85,8 @@ import { LanguageSwitch } from './language-switch';
                 routerLink="/olievlek"
                 routerLinkActive="ov-nav__link--current"
                 ariaCurrentWhenActive="page"
+                (pointerenter)="preloadOlievlek()"
+                (focus)="preloadOlievlek()"
                 >{{ 'nav.olievlek' | transloco }}</a
               >
             </li>
@@ -148,6 +151,11 @@ export class Shell {
         takeUntilDestroyed(),
       )
       .subscribe(() => this.menuOpen.set(false));
+  }
+
+  /** On the way to the olievlek view: its code downloads while the pointer is still moving. */
+  protected preloadOlievlek(): void {
+    preloadOlievlek().catch(() => undefined); // navigating there reports a failed download
   }
   protected readonly isAdmin = computed(() => this.auth.me()?.roles.includes('admin') ?? false);
   protected readonly isTeam = computed(() => this.auth.me()?.roles.includes('team') ?? false);
