@@ -7,7 +7,7 @@ import {
   resource,
   signal,
 } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { ForumDto, MeetingDto } from '@olievlek/shared';
@@ -20,7 +20,7 @@ import { ForumsApi } from './forums-api.service';
 import { MeetingCard } from './meeting-card';
 
 /** Held meetings shown before "show all": enough to see a trend, few enough for a phone. */
-const RECENT_MEETINGS = 6;
+const RECENT_MEETINGS = 3;
 
 /** One forum: its member teams and key users, its meetings, and for the host the controls. */
 @Component({
@@ -50,7 +50,9 @@ export class ForumPage {
 
   /** Newest first: the planned meetings, then the latest held ones (all of them on request). */
   private readonly allMeetings = computed(() =>
-    [...(this.forum.value()?.meetings ?? [])].sort((a, b) => (a.date < b.date ? 1 : -1)),
+    [...(this.forum.value()?.meetings ?? [])].sort(
+      (a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id),
+    ),
   );
   protected readonly showAll = signal(false);
   protected readonly hiddenCount = computed(() =>
@@ -81,14 +83,14 @@ export class ForumPage {
       .map((m) => m.team.id);
   });
 
-  protected readonly teamToAdd = new FormControl('', {
-    nonNullable: true,
-    validators: [Validators.required],
+  protected readonly memberForm = new FormGroup({
+    team: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
   });
-  protected readonly meetingDate = new FormControl('', {
-    nonNullable: true,
-    validators: [Validators.required],
+  protected readonly planForm = new FormGroup({
+    date: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
   });
+  private readonly teamToAdd = this.memberForm.controls.team;
+  private readonly meetingDate = this.planForm.controls.date;
 
   protected icsUrl(forum: ForumDto): string {
     return this.api.forumIcsUrl(forum.id);

@@ -38,6 +38,21 @@ import { ForumsApi } from './forums-api.service';
       white-space: pre-wrap;
       overflow-wrap: anywhere;
     }
+    /* On a phone the team and its mark share the width; long names wrap, the select shrinks. */
+    .ov-attendance {
+      inline-size: 100%;
+      table-layout: fixed;
+    }
+    .ov-attendance th,
+    .ov-attendance td {
+      overflow-wrap: anywhere;
+      white-space: normal;
+    }
+    .ov-attendance select {
+      inline-size: 100%;
+      min-inline-size: 0;
+      max-inline-size: 100%;
+    }
   `,
 })
 export class MeetingCard {
