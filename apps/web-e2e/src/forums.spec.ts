@@ -1,6 +1,6 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, Page, request, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { DEMO, expectAccessible, expectNoHorizontalOverflow, signIn } from './support';
+import { DEMO, expectAccessible, expectNoHorizontalOverflow, PASSWORD, signIn } from './support';
 
 const KEY_USER_FORUM = 'Gebruikersoverleg zaaksysteem';
 const KEY_USER_TEAM = 'Klantmanagement Werk';
@@ -82,6 +82,47 @@ test.describe('forums at 1280 px', () => {
     await expect(meeting.getByRole('status')).toHaveText('Het verslag is opgeslagen.');
     await expectAccessible(page);
     await page.screenshot({ path: test.info().outputPath('forum-host-1280.png') });
+  });
+  test('minutes saved by someone else in the meantime show beside the draft and are not overwritten', async ({
+    page,
+    baseURL,
+  }) => {
+    await signIn(page, DEMO.ambassador);
+    await openForums(page);
+    await page.getByRole('link', { name: KEY_USER_FORUM }).first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(KEY_USER_FORUM);
+    const forumId = page.url().split('/').pop() ?? '';
+
+    // An admin saves the latest held meeting's minutes through the API first.
+    const api = await request.newContext({ baseURL });
+    await api.get('/api/health');
+    const xsrf =
+      (await api.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
+    const headers = { 'X-XSRF-TOKEN': xsrf };
+    await api.post('/api/auth/login', { data: { email: DEMO.admin, password: PASSWORD }, headers });
+    const forum = await (await api.get(`/api/forums/${forumId}`)).json();
+    const held = (forum.meetings as Array<{ id: string; date: string; version: number }>)
+      .filter((m) => m.date <= today)
+      .sort((a, b) => b.date.localeCompare(a.date))[0];
+    const saved = await api.patch(`/api/meetings/${held.id}`, {
+      data: { version: held.version, minutes: 'Formulier ingekort tot één pagina.' },
+      headers,
+    });
+    expect(saved.status()).toBe(200);
+
+    const card = page.locator(`#bijeenkomst-${held.id}`);
+    await card.getByLabel('Verslag').fill('Mijn eigen verslag.');
+    await card.getByRole('button', { name: 'Verslag opslaan' }).click();
+    const alert = card.getByRole('alert');
+    await expect(alert).toContainText('Iemand anders');
+    await expect(alert).toBeInViewport();
+    await expect(card.locator('[data-side="theirs"]')).toContainText(
+      'Formulier ingekort tot één pagina.',
+    );
+    await expect(card.locator('[data-side="mine"]')).toContainText('Mijn eigen verslag.');
+    await expect(card.getByLabel('Verslag')).toHaveValue('Mijn eigen verslag.');
+    await expectAccessible(page);
+    await api.dispose();
   });
 });
 
