@@ -1,7 +1,19 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { ForumDto, ForumSummaryDto, HoudVolEntryDto, MeetingDto } from '@olievlek/shared';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import {
@@ -12,6 +24,7 @@ import {
   UpdateForumBody,
   UpdateMeetingBody,
 } from './dto/forum.dto';
+import { CalendarFile, ForumCalendarService } from './forum-calendar.service';
 import { ForumsService } from './forums.service';
 import { MeetingsService } from './meetings.service';
 
@@ -23,6 +36,7 @@ export class ForumsController {
   constructor(
     private readonly forums: ForumsService,
     private readonly meetings: MeetingsService,
+    private readonly calendar: ForumCalendarService,
   ) {}
 
   @Get('forums')
@@ -50,6 +64,26 @@ export class ForumsController {
   @Get('forums/:id')
   get(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<ForumDto> {
     return this.forums.get(user, id);
+  }
+
+  /** The forum's meetings as an iCalendar file; whoever may read the forum. */
+  @Get('forums/:id/ics')
+  async forumIcs(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    return icsFile(reply, await this.calendar.forum(user, id));
+  }
+
+  /** One meeting as an iCalendar file, to add it to Outlook or Google Calendar. */
+  @Get('meetings/:id/ics')
+  async meetingIcs(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    return icsFile(reply, await this.calendar.meeting(user, id));
   }
 
   @Patch('forums/:id')
@@ -117,4 +151,13 @@ export class ForumsController {
   ): Promise<MeetingDto> {
     return this.meetings.setAttendance(user, id, teamId, body, req.ip);
   }
+}
+
+function icsFile(reply: FastifyReply, file: CalendarFile): StreamableFile {
+  // Minutes-free, but who meets when is the organisation's business: not for a shared cache.
+  reply.header('cache-control', 'no-store');
+  return new StreamableFile(Buffer.from(file.text, 'utf8'), {
+    type: 'text/calendar; charset=utf-8',
+    disposition: `attachment; filename="${file.fileName}"`,
+  });
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ForumCalendarService } from './forum-calendar.service';
 import { ForumReader } from './forum-reader';
 import { ForumsController } from './forums.controller';
 import { ForumsService } from './forums.service';
@@ -6,6 +7,6 @@ import { MeetingsService } from './meetings.service';
 
 @Module({
   controllers: [ForumsController],
-  providers: [ForumsService, MeetingsService, ForumReader],
+  providers: [ForumsService, MeetingsService, ForumReader, ForumCalendarService],
 })
 export class ForumsModule {}

@@ -42,6 +42,18 @@ export const routes: Routes = [
         loadComponent: () => import('./cases/case.page').then((m) => m.CasePage),
       },
       {
+        path: 'overleggen',
+        title: 'forums.title',
+        canActivate: [hasAnyRole('admin', 'ambassador', 'team')],
+        loadComponent: () => import('./forums/forums.page').then((m) => m.ForumsPage),
+      },
+      {
+        path: 'overleggen/:id',
+        title: 'forums.title',
+        canActivate: [hasAnyRole('admin', 'ambassador', 'team')],
+        loadComponent: () => import('./forums/forum.page').then((m) => m.ForumPage),
+      },
+      {
         path: 'olievlek',
         title: 'title.olievlek',
         canActivate: [hasAnyRole('admin', 'ambassador', 'director')],

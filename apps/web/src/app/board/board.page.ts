@@ -12,6 +12,7 @@ import {
   viewChildren,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { BoardForums } from '../forums/board-forums';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type {
   OrgUnitDto,
@@ -41,7 +42,15 @@ import { saveState } from '../shell/save-state';
 /** The screen members open every week: one tap per step, built for a phone between meetings. */
 @Component({
   selector: 'ov-board-page',
-  imports: [FormsModule, TranslocoPipe, PulseResults, SpreadLinkForm, Feedback, FieldError],
+  imports: [
+    FormsModule,
+    TranslocoPipe,
+    PulseResults,
+    SpreadLinkForm,
+    Feedback,
+    FieldError,
+    BoardForums,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .ov-step--target {
@@ -335,6 +344,7 @@ import { saveState } from '../shell/save-state';
     } @else if (loading()) {
       <p class="utrecht-paragraph">{{ 'app.loading' | transloco }}</p>
     }
+    <ov-board-forums />
   `,
 })
 export class BoardPage {

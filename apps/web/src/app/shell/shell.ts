@@ -78,6 +78,17 @@ import { preloadOlievlek } from '../olievlek/preload';
               >
             </li>
           }
+          @if (isAdmin() || isAmbassador() || isTeam()) {
+            <li>
+              <a
+                class="ov-nav__link"
+                routerLink="/overleggen"
+                routerLinkActive="ov-nav__link--current"
+                ariaCurrentWhenActive="page"
+                >{{ 'forums.nav' | transloco }}</a
+              >
+            </li>
+          }
           @if (canSeeOlievlek()) {
             <li>
               <a
