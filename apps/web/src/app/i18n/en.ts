@@ -103,7 +103,6 @@ export const en: Translations = {
     ambassador: {
       heading: 'Ambassador',
       intro: 'Your cases, their stage and the steps that are stalling.',
-      empty: 'Open your cases and the stalled radar.',
       stalled: 'Cases with a stalled step: {{count}}.',
       link: 'Go to my cases',
       teams: 'The organisation has {{teams}} active teams.',
@@ -459,6 +458,58 @@ export const en: Translations = {
     bothTexts: 'Enter the question in Dutch and in English.',
   },
   errors: {
+    INVALID_JSON: 'The request could not be read. Reload the page and try again.',
+    UNSUPPORTED_MEDIA_TYPE: 'This kind of file or request is not accepted here.',
+    PAYLOAD_TOO_LARGE: 'This is too large to send at once. Make it smaller and try again.',
+    NOT_AUTHENTICATED: 'You are not signed in. Sign in to continue.',
+    SESSION_EXPIRED: 'Your session has expired. Sign in again; what you just did was not saved.',
+    INVALID_CREDENTIALS: 'The e-mail address or the password is wrong.',
+    LOGIN_RATE_LIMITED: 'Too many sign-in attempts. Wait a few minutes and try again.',
+    LOCAL_PASSWORDS_DISABLED:
+      'Signing in with a password is off. Sign in through your organisation (single sign-on).',
+    SSO_NOT_CONFIGURED:
+      'Signing in through your organisation is not set up here. Ask the administrator.',
+    CSRF_TOKEN_INVALID: 'This page is out of date. Reload it and try again.',
+    NOT_FOUND: 'This does not exist (any more).',
+    ROUTE_NOT_FOUND: 'This address does not exist.',
+    ORG_UNIT_NOT_FOUND: 'This unit does not exist (any more).',
+    ORG_UNIT_VERSION_CONFLICT: 'Someone else changed this unit in the meantime. Reload it.',
+    ORG_UNIT_ROOT_IMMUTABLE: 'The organisation itself cannot be moved or archived.',
+    USER_NOT_FOUND: 'This user does not exist (any more).',
+    USER_VERSION_CONFLICT: 'Someone else changed this user in the meantime. Reload.',
+    USER_CANNOT_ANONYMISE_SELF: 'You cannot anonymise your own account. Ask another administrator.',
+    USER_ANONYMISED: 'This user has been anonymised and can no longer be changed.',
+    PRACTICE_NOT_FOUND: 'This improvement step is not (or no longer) in the catalogue.',
+    PRACTICE_VERSION_CONFLICT: 'Someone else changed this catalogue step in the meantime. Reload.',
+    PRACTICE_RETIRED: 'This catalogue step was taken out of the catalogue; choose another.',
+    CASE_VERSION_CONFLICT: 'Someone else changed this case in the meantime. Reload.',
+    TEAM_NOT_FOUND: 'Choose an existing team.',
+    INTAKE_VERSION_CONFLICT:
+      'Someone else changed the intake in the meantime. Look at that version before you save.',
+    AGREEMENT_NOT_FOUND: 'This improvement step does not exist (any more).',
+    AGREEMENT_VERSION_CONFLICT:
+      'Someone else changed this improvement step in the meantime. Reload.',
+    AGREEMENT_INVALID_OWNER: 'Choose an owner from the team or an ambassador of the case.',
+    AMBASSADOR_INVALID: 'Choose an active ambassador.',
+    CHECKOFF_BEFORE_START: 'This period lies before the step started.',
+    CHECKOFF_UNKNOWN_PERIOD: 'This period does not belong to this step.',
+    PULSE_NOT_FOUND: 'This pulse does not exist (any more).',
+    PULSE_NOT_MEMBER: 'Only members of the team can answer this pulse.',
+    MAIL_TOKEN_INVALID: 'This link is not right: it is incomplete or was changed.',
+    MAIL_KIND_NOT_APPLICABLE: 'This mail does not belong to your role.',
+    MAIL_OFF: 'Sending mail is off in this environment.',
+    IMPORT_FILE_TOO_LARGE: 'This file is too large. Split it into parts.',
+    IMPORT_FILE_UNREADABLE:
+      'The file cannot be read. Save it as CSV (UTF-8) or XLSX and try again.',
+    IMPORT_UNKNOWN_COLUMNS: 'The columns are not recognised. Line 1 must hold the column names.',
+    IMPORT_TOO_MANY_ROWS: 'The file has too many lines. Split it into parts.',
+    IMPORT_HAS_ERRORS: 'The file still has errors; nothing was imported.',
+    IMPORT_NOTHING_TO_DO: 'There is nothing to import: everything is as it is already.',
+    IMPORT_PREVIEW_STALE:
+      'The organisation or its users changed since this preview. Nothing was imported. Look at the preview again.',
+    RATE_LIMITED: 'Too many requests in a row. Wait a moment and try again.',
+    INTERNAL_ERROR:
+      'Something went wrong on our side. Try again; if it keeps failing, tell the administrator.',
     ORG_UNIT_HAS_OPEN_CASE:
       'This team has an open case. Confirm first that you want to archive it anyway.',
     IMPORT_ARCHIVE_NOT_CONFIRMED:
@@ -904,17 +955,6 @@ export const en: Translations = {
       text: '{{created}} created, {{changed}} changed, {{archived}} archived or deactivated.',
       toOrg: 'See the organisation',
       toUsers: 'See the users',
-    },
-    errorCodes: {
-      IMPORT_PREVIEW_STALE:
-        'The organisation or its users changed since this preview. Nothing was imported. See the preview again.',
-      IMPORT_HAS_ERRORS: 'The file still has errors; nothing was imported.',
-      IMPORT_NOTHING_TO_DO: 'There is nothing to import: everything is as the file says.',
-      IMPORT_FILE_TOO_LARGE: 'This file is too large. Split it into parts. ({{detail}})',
-      IMPORT_FILE_UNREADABLE: 'The file cannot be read. ({{detail}})',
-      IMPORT_UNKNOWN_COLUMNS:
-        'The columns are not recognised. Line 1 must name the columns. ({{detail}})',
-      IMPORT_TOO_MANY_ROWS: 'The file has too many lines. Split it into parts. ({{detail}})',
     },
     rowErrors: {
       IMPORT_COLUMN_MISSING: 'The file has no {{field}} column.',

@@ -22,7 +22,7 @@ import {
 import type { Observable, Subscription } from 'rxjs';
 import { apiError } from '../core/api-error';
 import { translateError } from '../core/error-text';
-import { Formatter } from '../core/format';
+import { Formatter } from '../core/formatter';
 import { Feedback } from '../shell/feedback';
 import { ImportApi, type UploadEvent } from './import-api.service';
 import { importErrorText } from './import-error-text';
@@ -635,9 +635,7 @@ export class ImportPage {
       },
       error: (err: unknown) => {
         const body = apiError(err);
-        const key = `importExport.errorCodes.${body.code}`;
-        const own = this.transloco.translate(key, { detail: body.message });
-        this.error.set(own !== key ? own : translateError(this.transloco, body));
+        this.error.set(translateError(this.transloco, body));
         this.stale.set(body.code === 'IMPORT_PREVIEW_STALE');
         this.phase.set(this.preview() ? 'preview' : 'idle');
         if (body.code === 'IMPORT_PREVIEW_STALE') this.preview.set(null);
