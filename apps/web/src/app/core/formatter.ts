@@ -55,6 +55,11 @@ export class Formatter {
     return instant ? formatDateTime(this.locale(), instant, this.timeZone()) : '—';
   }
 
+  /** A step's title in the reader's language where the catalogue has both. */
+  stepTitle(step: { title: string; titleEn?: string | null }): string {
+    return this.locale() === 'en' && step.titleEn ? step.titleEn : step.title;
+  }
+
   /** `key.one` or `key.other` with `{{count}}` written in the language's digits. */
   plural(key: string, count: number, params: Record<string, unknown> = {}): string {
     const category = pluralCategory(this.locale(), count);
@@ -96,5 +101,14 @@ export class PluralPipe implements PipeTransform {
   private readonly format = inject(Formatter);
   transform(key: string, count: number, params?: Record<string, unknown>): string {
     return this.format.plural(key, count, params);
+  }
+}
+
+/** `{{ step | ovStep }}`: the step's title in the reader's language where the catalogue has both. */
+@Pipe({ name: 'ovStep', pure: false })
+export class StepTitlePipe implements PipeTransform {
+  private readonly format = inject(Formatter);
+  transform(step: { title: string; titleEn?: string | null }): string {
+    return this.format.stepTitle(step);
   }
 }

@@ -128,7 +128,7 @@ export const en: Translations = {
     expand: 'Expand {{name}}',
     collapse: 'Collapse {{name}}',
     headcount: 'Headcount',
-    headcountValue: '{{count}} people',
+    headcountValue: { one: '{{count}} person', other: '{{count}} people' },
     archived: 'archived',
     add: {
       directorate: 'Add directorate',
@@ -286,7 +286,7 @@ export const en: Translations = {
     radarIntro:
       'Cases with a running step without a check-off in its last three periods; longest silence first.',
     radarEmpty: 'No stalled steps. Well done!',
-    silence: '{{count}} periods silent',
+    silence: { one: '{{count}} period silent', other: '{{count}} periods silent' },
     mine: 'Open cases ({{count}})',
     mineTable: 'My open cases',
     stage: 'Stage',
@@ -425,7 +425,10 @@ export const en: Translations = {
     result: 'Result',
     whenClosed: 'Shown once the round is closed',
     needed: 'Not shown: {{needed}} more answers needed (at least {{k}})',
-    mean: 'Average {{mean}} out of 5 ({{count}} answers)',
+    mean: {
+      one: 'Average {{mean}} out of 5 ({{count}} answer)',
+      other: 'Average {{mean}} out of 5 ({{count}} answers)',
+    },
     none: 'No pulse rounds yet.',
     openRound: 'Open a pulse',
     close: 'Close the pulse',
@@ -945,7 +948,7 @@ export const en: Translations = {
       active: 'Active',
     },
     none: 'empty',
-    headcount: '{{count}} people',
+    headcount: { one: '{{count}} person', other: '{{count}} people' },
     more: 'The first {{shown}} of {{total}} are shown; confirming processes them all.',
     confirm: 'Confirm the import',
     cannotConfirm: 'You can confirm once there are no errors left.',
@@ -1153,6 +1156,14 @@ export const en: Translations = {
   },
   caseTeamArchived: { badge: 'Team archived' },
   format: { once: 'once' },
+  caseTimeline: { agreed: 'Agreed' },
+  catalogueCategory: {
+    meetings: 'Meetings',
+    trust: 'Trust',
+    collaboration: 'Collaboration',
+    improvement: 'Improvement',
+    process: 'Processes',
+  },
   notFound: {
     heading: 'Page not found',
     text: 'This page does not exist (any more).',
