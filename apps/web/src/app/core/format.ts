@@ -70,10 +70,15 @@ export function formatPeriod(locale: Locale, period: string, currentYear?: numbe
 }
 
 /** An ISO instant → "3 december 2026 14:05" in the organisation's time zone (not UTC). */
-export function formatDateTime(locale: Locale, instant: string, timeZone: string): string {
+export function formatDateTime(
+  locale: Locale,
+  instant: string,
+  timeZone: string,
+  seconds = false,
+): string {
   return new Intl.DateTimeFormat(tagOf(locale), {
     dateStyle: 'long',
-    timeStyle: 'short',
+    timeStyle: seconds ? 'medium' : 'short',
     timeZone,
   }).format(new Date(instant));
 }

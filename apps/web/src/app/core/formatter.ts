@@ -51,8 +51,8 @@ export class Formatter {
     return formatPeriod(this.locale(), period, new Date().getFullYear());
   }
 
-  dateTime(instant: string | null | undefined): string {
-    return instant ? formatDateTime(this.locale(), instant, this.timeZone()) : '—';
+  dateTime(instant: string | null | undefined, seconds = false): string {
+    return instant ? formatDateTime(this.locale(), instant, this.timeZone(), seconds) : '—';
   }
 
   /** A step's title in the reader's language where the catalogue has both. */
