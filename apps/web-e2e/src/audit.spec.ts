@@ -66,7 +66,8 @@ test.describe('the audit log', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
     expect(lines[0]).toBe(
-      'time_utc;time_local;actor_id;actor_name;actor_email;action;object_type;object_id;result;origin;detail',
+      // Downloaded from the Dutch screen: Dutch column names, the values as in the API.
+      'tijdstip_utc;tijdstip_lokaal;wie_id;wie_naam;wie_e-mail;actie;soort_gegeven;kenmerk_gegeven;resultaat;herkomst;details',
     );
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines.slice(1)) expect(line).toContain(`;${DEMO.admin};auth.login;`);

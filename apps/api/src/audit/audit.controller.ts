@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
-import { AUDIT_CSV_COLUMNS, auditCsvRow, csvLine, delimiterChar, UTF8_BOM } from './audit-csv';
+import { auditCsvHeader, auditCsvRow, csvLine, delimiterChar, UTF8_BOM } from './audit-csv';
 import { AuditLogService } from './audit-log.service';
 import { AuditService } from './audit.service';
 import { AuditExportQueryDto, AuditFilterDto, AuditPageQueryDto } from './dto/audit-query.dto';
@@ -61,6 +61,7 @@ export class AuditController {
   ): Promise<StreamableFile> {
     const filter = filterOf(query);
     const separator = delimiterChar(query.delimiter);
+    const language = query.language ?? 'en';
     // Reject bad filters (e.g. to before from) before anything is recorded or sent.
     this.log.assertValid(filter);
     await this.audit.record({
@@ -75,7 +76,7 @@ export class AuditController {
     const log = this.log;
     const timeZone = log.timeZone;
     async function* csv(): AsyncGenerator<string> {
-      yield UTF8_BOM + csvLine(AUDIT_CSV_COLUMNS, separator);
+      yield UTF8_BOM + csvLine(auditCsvHeader(language), separator);
       for await (const events of log.batches(filter)) {
         yield events.map((e) => auditCsvRow(e, timeZone, separator)).join('');
       }

@@ -240,16 +240,25 @@ describe('audit log over HTTP', () => {
       true,
     );
 
-    // Dutch spreadsheets expect semicolons.
+    // Dutch spreadsheets expect semicolons; Dutch readers get Dutch column names.
     const semi = await download(admin, 'action=auth.login&result=success&delimiter=semicolon');
     expect(semi.text.split('\r\n')[0]).toBe('\uFEFF' + AUDIT_CSV_COLUMNS.join(';'));
+    const dutch = await download(
+      admin,
+      'action=auth.login&result=success&delimiter=semicolon&language=nl',
+    );
+    expect(dutch.text.split('\r\n')[0]).toBe(
+      '\uFEFFtijdstip_utc;tijdstip_lokaal;wie_id;wie_naam;wie_e-mail;actie;soort_gegeven;kenmerk_gegeven;resultaat;herkomst;details',
+    );
+    // The values stay the same: ISO times and action codes.
+    expect(dutch.text.split('\r\n')[1]).toContain(';auth.login;user;');
     expect(semi.text).toContain(
       `;"'=HYPERLINK(""https://evil.example"",""klik, hier"")";formule@voorbeeldstad.example;`,
     );
 
     // The export is itself in the log, with who, when, from where and which filter.
     const exports = await events('action=audit.export');
-    expect(exports).toHaveLength(2);
+    expect(exports).toHaveLength(3);
     expect(exports[0]).toMatchObject({
       actorEmail: DEMO.admin,
       objectType: 'audit_log',

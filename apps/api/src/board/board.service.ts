@@ -1,3 +1,4 @@
+import { englishStepTitles } from '../catalogue/step-titles';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
   CATCH_UP_PERIODS,
@@ -599,12 +600,13 @@ export class BoardService {
       return [];
     }
     const ids = agreements.map((a) => a.id);
-    const [checkOffs, reflections, teams] = await Promise.all([
+    const [checkOffs, reflections, teams, titleEn] = await Promise.all([
       this.dataSource.getRepository(CheckOffEntity).findBy({ agreementId: In(ids) }),
       this.dataSource
         .getRepository(ReflectionEntity)
         .find({ where: { agreementId: In(ids) }, order: { at: 'DESC' } }),
       this.teamRefs(teamIds),
+      englishStepTitles(this.dataSource, agreements),
     ]);
     for (const [id, ref] of teams) teamsOut.set(id, ref);
     const authors = reflections.length
@@ -638,6 +640,7 @@ export class BoardService {
       return {
         id: a.id,
         title: a.title,
+        titleEn: titleEn(a),
         team: teams.get(a.teamId) ?? { id: a.teamId, name: '?', kind: 'team' },
         partnerTeam: a.partnerTeamId ? (teams.get(a.partnerTeamId) ?? null) : null,
         cadence: cadence as CadenceDto,

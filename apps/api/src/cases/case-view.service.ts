@@ -1,3 +1,4 @@
+import { englishStepTitles } from '../catalogue/step-titles';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   AgreementFacts,
@@ -54,6 +55,8 @@ export interface CaseFacts {
   changesByAgreement: Map<string, AgreementStatusChangeEntity[]>;
   checkOffsByAgreement: Map<string, CheckOffEntity[]>;
   people: Map<string, PersonRef>;
+  /** A step's English title from the catalogue, where it has one. */
+  titleEn: (agreement: AgreementEntity) => string | null;
   lastNoteAtByCase: Map<string, string>;
   reflectionsByAgreement: Map<string, ReflectionEntity[]>;
   /** Team → the dates of the spread links it is the source of (for the `spreading` stage). */
@@ -201,6 +204,7 @@ export class CaseViewService {
 
     return {
       today,
+      titleEn: await englishStepTitles(this.dataSource, agreements),
       teams: new Map(teams.map((t) => [t.id, t])),
       ambassadorsByCase,
       casesByTeam: group(allCases, (c) => c.teamId),
@@ -280,6 +284,7 @@ export class CaseViewService {
         stalled.push({
           agreementId: agreement.id,
           title: agreement.title,
+          titleEn: facts.titleEn(agreement),
           silence,
           lastCheckOffOn: last,
         });
@@ -323,6 +328,7 @@ export class CaseViewService {
       partnerTeam: agreement.partnerTeamId ? this.teamRef(agreement.partnerTeamId, facts) : null,
       practiceId: agreement.practiceId,
       title: agreement.title,
+      titleEn: facts.titleEn(agreement),
       cadence: agreementFacts.cadence as CadenceDto,
       startDate: agreement.startDate,
       reviewDate: agreement.reviewDate,

@@ -141,6 +141,7 @@ export class CasesService {
           on: change.onDate,
           agreementId: agreement.id,
           title: agreement.title,
+          titleEn: facts.titleEn(agreement),
           from: change.fromStatus,
           to: change.toStatus,
           reason: change.reason,

@@ -61,7 +61,7 @@ const NL = {
     who: 'Afgevinkt door',
   },
   adopters: {
-    innovators: 'Innovators',
+    innovators: 'Vernieuwers',
     'early-adopters': 'Vroege volgers',
     'early-majority': 'Vroege meerderheid',
     'late-majority': 'Late meerderheid',

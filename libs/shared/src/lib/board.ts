@@ -23,6 +23,8 @@ export interface ReflectionDto {
 export interface BoardAgreementDto {
   id: string;
   title: string;
+  /** The catalogue's English title where the step kept the practice's title; else null. */
+  titleEn: string | null;
   team: OrgUnitRef;
   partnerTeam: OrgUnitRef | null;
   cadence: CadenceDto;

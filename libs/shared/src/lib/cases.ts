@@ -58,6 +58,8 @@ export interface PersonRef {
 export interface StalledAgreementDto {
   agreementId: string;
   title: string;
+  /** The catalogue's English title where the step kept the practice's title; else null. */
+  titleEn: string | null;
   /** Over periods in a row without a check-off. */
   silence: number;
   /** The local date of the last check-off, or null when there never was one. */
@@ -148,6 +150,8 @@ export interface AgreementDto {
   partnerTeam: OrgUnitRef | null;
   practiceId: string | null;
   title: string;
+  /** The catalogue's English title where the step kept the practice's title; else null. */
+  titleEn: string | null;
   cadence: CadenceDto;
   startDate: string;
   reviewDate: string | null;
@@ -223,6 +227,7 @@ export type TimelineEntryDto =
       on: string;
       agreementId: string;
       title: string;
+      titleEn: string | null;
       from: AgreementStatusDto | null;
       to: AgreementStatusDto;
       reason: string;

@@ -4,8 +4,15 @@ import {
   AUDIT_PAGE_DEFAULT,
   AUDIT_PAGE_MAX,
   AUDIT_RESULTS,
+  REPORT_LANGUAGES,
 } from '@olievlek/shared';
-import type { AuditCsvDelimiter, AuditPageQuery, AuditQuery, AuditResult } from '@olievlek/shared';
+import type {
+  AuditCsvDelimiter,
+  AuditPageQuery,
+  AuditQuery,
+  AuditResult,
+  ReportLanguage,
+} from '@olievlek/shared';
 import { Transform, Type } from 'class-transformer';
 import {
   IsIn,
@@ -137,4 +144,13 @@ export class AuditExportQueryDto extends AuditFilterDto {
   @IsOptional()
   @IsIn(AUDIT_CSV_DELIMITERS, { message: 'delimiter must be comma or semicolon' })
   delimiter?: AuditCsvDelimiter;
+
+  @ApiPropertyOptional({
+    enum: REPORT_LANGUAGES,
+    default: 'en',
+    description: 'Header row language.',
+  })
+  @IsOptional()
+  @IsIn(REPORT_LANGUAGES, { message: 'language must be nl or en' })
+  language?: ReportLanguage;
 }

@@ -1,6 +1,13 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { API, AuditCsvDelimiter, AuditPageDto, AuditPageQuery, AuditQuery } from '@olievlek/shared';
+import {
+  API,
+  AuditCsvDelimiter,
+  AuditPageDto,
+  AuditPageQuery,
+  AuditQuery,
+  Locale,
+} from '@olievlek/shared';
 import { firstValueFrom } from 'rxjs';
 
 /** Only the filters that are set: an empty field means "no filter", not "empty". */
@@ -26,8 +33,11 @@ export class AuditApi {
   }
 
   /** A plain link downloads the file: the browser streams it, and sends the session cookie. */
-  exportUrl(query: AuditQuery, delimiter: AuditCsvDelimiter): string {
-    const search = new HttpParams({ fromObject: { ...params(query), format: 'csv', delimiter } });
+  /** Dutch readers get semicolons and Dutch column names; the values are the same. */
+  exportUrl(query: AuditQuery, delimiter: AuditCsvDelimiter, language: Locale): string {
+    const search = new HttpParams({
+      fromObject: { ...params(query), format: 'csv', delimiter, language },
+    });
     return `${API.auditExport}?${search.toString()}`;
   }
 }

@@ -27,6 +27,7 @@ const OBJECT_TYPES = [
 const PAGE_SIZE = 50;
 
 /** The audit trail for admins: who did what to which record, when, from where, with what result. */
+import { Formatter } from '../core/formatter';
 @Component({
   selector: 'ov-audit-page',
   imports: [Feedback, ReactiveFormsModule, TranslocoPipe],
@@ -378,6 +379,7 @@ export class AuditPage {
   private readonly api = inject(AuditApi);
   private readonly transloco = inject(TranslocoService);
   private readonly language = inject(LanguageService);
+  private readonly format = inject(Formatter);
   private readonly fb = inject(NonNullableFormBuilder);
 
   protected readonly objectTypes = OBJECT_TYPES;
@@ -407,15 +409,11 @@ export class AuditPage {
 
   /** Dutch spreadsheets split on semicolons, English ones on commas. */
   protected readonly exportUrl = computed(() =>
-    this.api.exportUrl(this.applied(), this.language.current() === 'nl' ? 'semicolon' : 'comma'),
-  );
-
-  private readonly timeFormat = computed(
-    () =>
-      new Intl.DateTimeFormat(this.language.current() === 'nl' ? 'nl-NL' : 'en-GB', {
-        dateStyle: 'medium',
-        timeStyle: 'medium',
-      }),
+    this.api.exportUrl(
+      this.applied(),
+      this.language.current() === 'nl' ? 'semicolon' : 'comma',
+      this.language.current(),
+    ),
   );
 
   constructor() {
@@ -423,8 +421,9 @@ export class AuditPage {
     void this.load(false);
   }
 
+  /** In the organisation's time zone (ORG_TIMEZONE), not the browser's or UTC. */
   protected time(iso: string): string {
-    return this.timeFormat().format(new Date(iso));
+    return this.format.dateTime(iso, true);
   }
 
   /** A readable name for a code, or the code itself for one the texts do not know yet. */

@@ -23,6 +23,7 @@ import type { OrgUnitDto, OrgUnitKind } from '@olievlek/shared';
 import { apiError } from '../core/api-error';
 import { Feedback } from '../shell/feedback';
 import { translateError } from '../core/error-text';
+import { PluralPipe } from '../core/formatter';
 import { AdminApi } from './admin-api.service';
 
 type Editor =
@@ -30,7 +31,7 @@ type Editor =
 
 @Component({
   selector: 'ov-org-page',
-  imports: [Feedback, ReactiveFormsModule, TranslocoPipe, NgTemplateOutlet, RouterLink],
+  imports: [Feedback, ReactiveFormsModule, TranslocoPipe, NgTemplateOutlet, RouterLink, PluralPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 class="utrecht-heading-1">{{ 'org.heading' | transloco }}</h1>
@@ -93,7 +94,7 @@ type Editor =
             <span class="ov-tree__meta">
               {{ 'kinds.' + unit.kind | transloco }}
               @if (unit.headcount !== null) {
-                · {{ 'org.headcountValue' | transloco: { count: unit.headcount } }}
+                · {{ 'org.headcountValue' | ovPlural: unit.headcount }}
               }
               @if (unit.archivedAt) {
                 · <span class="ov-badge">{{ 'org.archived' | transloco }}</span>

@@ -39,6 +39,8 @@ import { Feedback } from '../shell/feedback';
 import { FieldError } from '../shell/field-error';
 import { saveState } from '../shell/save-state';
 
+import { DatePipe, Formatter, StepTitlePipe } from '../core/formatter';
+
 /** The screen members open every week: one tap per step, built for a phone between meetings. */
 @Component({
   selector: 'ov-board-page',
@@ -50,6 +52,8 @@ import { saveState } from '../shell/save-state';
     Feedback,
     FieldError,
     BoardForums,
+    DatePipe,
+    StepTitlePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -77,7 +81,7 @@ import { saveState } from '../shell/save-state';
               [attr.tabindex]="a.id === stap() ? -1 : null"
               [attr.aria-labelledby]="'step-' + a.id"
             >
-              <h3 class="utrecht-heading-3" [id]="'step-' + a.id">{{ a.title }}</h3>
+              <h3 class="utrecht-heading-3" [id]="'step-' + a.id">{{ a | ovStep }}</h3>
               <p class="ov-case-meta">
                 <span>{{ cadenceText(a.cadence) }}</span>
                 @if (a.partnerTeam; as p) {
@@ -143,7 +147,7 @@ import { saveState } from '../shell/save-state';
                       type="button"
                       [attr.data-step]="a.id"
                       class="utrecht-button utrecht-button--primary-action ov-tick__done"
-                      [attr.aria-label]="('board.done' | transloco) + ' — ' + a.title"
+                      [attr.aria-label]="('board.done' | transloco) + ' — ' + (a | ovStep)"
                       (click)="tick(a, a.current, 'done')"
                     >
                       ✓ {{ 'board.done' | transloco }}
@@ -151,7 +155,7 @@ import { saveState } from '../shell/save-state';
                     <button
                       type="button"
                       class="utrecht-button utrecht-button--secondary-action ov-tick__skip"
-                      [attr.aria-label]="('board.skip' | transloco) + ' — ' + a.title"
+                      [attr.aria-label]="('board.skip' | transloco) + ' — ' + (a | ovStep)"
                       (click)="startSkip(a)"
                     >
                       {{ 'board.skip' | transloco }}
@@ -190,7 +194,7 @@ import { saveState } from '../shell/save-state';
                 <ol class="ov-catchup">
                   @for (cell of a.grid; track cell.key) {
                     <li class="ov-catchup__item">
-                      <span class="ov-catchup__period">{{ cell.key }}</span>
+                      <span class="ov-catchup__period">{{ cell.key | ovDate: 'period' }}</span>
                       <span class="ov-catchup__status" [attr.data-status]="cell.status">{{
                         'periodStatus.' + cell.status | transloco
                       }}</span>
@@ -199,7 +203,9 @@ import { saveState } from '../shell/save-state';
                           type="button"
                           class="utrecht-button utrecht-button--subtle ov-button--small"
                           [attr.aria-label]="
-                            'board.fillIn' | transloco: { period: cell.key, title: a.title }
+                            'board.fillIn'
+                              | transloco
+                                : { period: cell.key | ovDate: 'period', title: a | ovStep }
                           "
                           (click)="tick(a, cell, 'done')"
                         >
@@ -215,7 +221,7 @@ import { saveState } from '../shell/save-state';
                 @if (linkData(); as d) {
                   <ov-spread-link-form
                     [idPrefix]="'link-' + a.id"
-                    [heading]="'olievlek.links.fromBoardHeading' | transloco: { title: a.title }"
+                    [heading]="'olievlek.links.fromBoardHeading' | transloco: { title: a | ovStep }"
                     [target]="t.team"
                     [units]="d.units"
                     [practices]="d.practices"
@@ -237,7 +243,7 @@ import { saveState } from '../shell/save-state';
                     (click)="startLink(a)"
                   >
                     {{ 'olievlek.links.fromBoard' | transloco
-                    }}<span class="ov-visually-hidden"> — {{ a.title }}</span>
+                    }}<span class="ov-visually-hidden"> — {{ a | ovStep }}</span>
                   </button>
                 </p>
               }
@@ -269,7 +275,9 @@ import { saveState } from '../shell/save-state';
                 <ul class="ov-list">
                   @for (r of a.reflections; track r.periodKey + r.author.id) {
                     <li class="ov-list__item">
-                      <span class="ov-muted">{{ r.periodKey }}, {{ r.author.name }}:</span>
+                      <span class="ov-muted"
+                        >{{ r.periodKey | ovDate: 'period' }}, {{ r.author.name }}:</span
+                      >
                       {{ r.text }}
                     </li>
                   }
@@ -352,6 +360,7 @@ export class BoardPage {
   readonly stap = input<string | undefined>();
   private readonly api = inject(BoardApi);
   private readonly transloco = inject(TranslocoService);
+  private readonly fmt = inject(Formatter);
   protected readonly language = inject(LanguageService);
 
   protected readonly board = signal<BoardDto | null>(null);
@@ -448,12 +457,12 @@ export class BoardPage {
   }
   protected periodLabel(a: BoardAgreementDto): string {
     if (a.cadence.kind === 'weeks' && a.cadence.every === 1)
-      return this.transloco.translate('board.thisWeek', { key: a.current.key });
+      return this.transloco.translate('board.thisWeek', { key: this.fmt.period(a.current.key) });
     if (a.cadence.kind === 'monthly')
-      return this.transloco.translate('board.thisMonth', { key: a.current.key });
+      return this.transloco.translate('board.thisMonth', { key: this.fmt.period(a.current.key) });
     return this.transloco.translate('board.thisPeriod', {
-      start: a.current.start,
-      end: a.current.end,
+      start: this.fmt.date(a.current.start),
+      end: this.fmt.date(a.current.end),
     });
   }
   protected partnerName(a: BoardAgreementDto, teamId: string): string {

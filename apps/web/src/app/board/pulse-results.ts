@@ -4,17 +4,19 @@ import type { PulseRoundResultDto } from '@olievlek/shared';
 import { LanguageService } from '../core/language.service';
 
 /** Pulse rounds with their k-anonymous figures; a table, so screen readers and Excel get the numbers. */
+import { DatePipe, NumberPipe, PluralPipe } from '../core/formatter';
 @Component({
   selector: 'ov-pulse-results',
-  imports: [TranslocoPipe],
+  imports: [TranslocoPipe, DatePipe, NumberPipe, PluralPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @for (round of rounds(); track round.id) {
       <div class="ov-pulse-round">
         <p class="utrecht-paragraph ov-strong">
-          {{ 'pulse.round' | transloco: { date: round.openedOn } }} —
+          {{ 'pulse.round' | transloco: { date: round.openedOn | ovDate } }} —
           {{
-            (round.closedOn ? 'pulse.closedOn' : 'pulse.open') | transloco: { date: round.closedOn }
+            (round.closedOn ? 'pulse.closedOn' : 'pulse.open')
+              | transloco: { date: round.closedOn | ovDate }
           }}
           ·
           {{ 'pulse.respondents' | transloco: { count: round.respondents } }}
@@ -23,7 +25,7 @@ import { LanguageService } from '../core/language.service';
           class="ov-table-wrapper"
           tabindex="0"
           role="region"
-          [attr.aria-label]="'pulse.round' | transloco: { date: round.openedOn }"
+          [attr.aria-label]="'pulse.round' | transloco: { date: round.openedOn | ovDate }"
         >
           <table class="utrecht-table utrecht-table--html-table ov-table--compact">
             <thead class="utrecht-table__header">
@@ -50,7 +52,9 @@ import { LanguageService } from '../core/language.service';
                         {{ 'pulse.needed' | transloco: { needed: q.figure.needed, k: round.k } }}
                       }
                     } @else {
-                      {{ 'pulse.mean' | transloco: { mean: q.figure.mean, count: q.figure.count } }}
+                      {{
+                        'pulse.mean' | ovPlural: q.figure.count : { mean: q.figure.mean | ovNumber }
+                      }}
                     }
                   </td>
                 </tr>

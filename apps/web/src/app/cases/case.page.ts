@@ -38,6 +38,7 @@ import { CaseSpreadLinks } from '../spread/case-spread-links';
 import { AgreementForm } from './agreement-form';
 import { CasesApi, todayInAmsterdam } from './cases-api.service';
 import { TeamArchivedBadge } from './team-archived-badge';
+import { DatePipe, Formatter, PluralPipe, StepTitlePipe } from '../core/formatter';
 
 interface StatusDraft {
   agreement: AgreementDto;
@@ -59,6 +60,9 @@ interface StatusDraft {
     PulseResults,
     CaseSpreadLinks,
     TeamArchivedBadge,
+    DatePipe,
+    PluralPipe,
+    StepTitlePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -75,7 +79,7 @@ interface StatusDraft {
         <span>{{
           (c.status === 'open' ? 'cases.statusOpen' : 'cases.statusClosed') | transloco
         }}</span>
-        <span>{{ 'cases.openedOn' | transloco: { date: c.openedOn } }}</span>
+        <span>{{ 'cases.openedOn' | transloco: { date: c.openedOn | ovDate } }}</span>
         <span>{{ 'cases.ambassadors' | transloco: { names: names(c) } }}</span>
       </p>
 
@@ -222,22 +226,20 @@ interface StatusDraft {
         @for (a of c.agreements; track a.id) {
           <article class="ov-agreement" [attr.aria-labelledby]="'ag-' + a.id">
             <h3 #stepHeading class="utrecht-heading-3" [id]="'ag-' + a.id" tabindex="-1">
-              {{ a.title }}
+              {{ a | ovStep }}
             </h3>
             <p class="ov-case-meta">
               <span class="ov-status" [attr.data-status]="a.status">{{
                 'agreementStatus.' + a.status | transloco
               }}</span>
               <span>{{ cadenceText(a.cadence) }}</span>
-              <span>{{ 'agreements.since' | transloco: { date: a.startDate } }}</span>
+              <span>{{ 'agreements.since' | transloco: { date: a.startDate | ovDate } }}</span>
               @if (a.partnerTeam; as p) {
                 <span>{{ 'agreements.withPartner' | transloco: { name: p.name } }}</span>
               }
               <span>{{ 'habit.' + a.habit.level | transloco }}</span>
               @if (a.stalledSilence > 0) {
-                <span class="ov-warning">{{
-                  'cases.silence' | transloco: { count: a.stalledSilence }
-                }}</span>
+                <span class="ov-warning">{{ 'cases.silence' | ovPlural: a.stalledSilence }}</span>
               }
             </p>
             <ol class="ov-rhythm" [attr.aria-label]="'agreements.rhythm' | transloco">
@@ -337,7 +339,7 @@ interface StatusDraft {
                     <button
                       type="button"
                       class="utrecht-button utrecht-button--subtle ov-button--small"
-                      [attr.aria-label]="('transition.' + to | transloco) + ' — ' + a.title"
+                      [attr.aria-label]="('transition.' + to | transloco) + ' — ' + (a | ovStep)"
                       (click)="startStatus(a, to)"
                     >
                       {{ 'transition.' + to | transloco }}
@@ -448,7 +450,8 @@ interface StatusDraft {
           <ul class="ov-list">
             @for (o of observations; track o.id) {
               <li class="ov-list__item">
-                <strong>{{ o.observedOn }}</strong> — <span class="ov-pre">{{ o.text }}</span>
+                <strong>{{ o.observedOn | ovDate }}</strong> —
+                <span class="ov-pre">{{ o.text }}</span>
                 <span class="ov-muted"> ({{ o.author.name }})</span>
               </li>
             } @empty {
@@ -495,7 +498,7 @@ interface StatusDraft {
         <ol class="ov-timeline">
           @for (e of c.timeline; track $index) {
             <li class="ov-timeline__item">
-              <span class="ov-timeline__date">{{ e.on }}</span>
+              <span class="ov-timeline__date">{{ e.on | ovDate }}</span>
               @switch (e.kind) {
                 @case ('case-opened') {
                   {{ 'timeline.opened' | transloco: { name: e.by.name } }}
@@ -510,7 +513,8 @@ interface StatusDraft {
                   {{ 'timeline.observation' | transloco: { name: e.by.name } }}
                 }
                 @case ('agreement-status') {
-                  {{ e.title }}: {{ 'agreementStatus.' + e.to | transloco }} — {{ e.reason }} ({{
+                  {{ e | ovStep }}: {{ 'agreementStatus.' + e.to | transloco }} —
+                  {{ e.reason === 'agreed' ? ('caseTimeline.agreed' | transloco) : e.reason }} ({{
                     e.by.name
                   }})
                 }
@@ -543,6 +547,7 @@ interface StatusDraft {
 export class CasePage {
   private readonly api = inject(CasesApi);
   private readonly transloco = inject(TranslocoService);
+  private readonly fmt = inject(Formatter);
 
   /** Bound from the route (`/casussen/:id`). */
   readonly id = input.required<string>();
@@ -618,7 +623,7 @@ export class CasePage {
     return cadenceText(this.transloco, cadence);
   }
   protected cellText(cell: RhythmCellDto): string {
-    return `${cell.key}: ${this.transloco.translate('periodStatus.' + cell.status)}`;
+    return `${this.fmt.period(cell.key)}: ${this.transloco.translate('periodStatus.' + cell.status)}`;
   }
   protected symbol(status: string): string {
     return { done: '✓', skipped: '–', missed: '✗', open: '○', 'not-due': '·' }[status] ?? '';

@@ -7,10 +7,11 @@ import { translateError } from '../core/error-text';
 import type { CaseSummaryDto } from '@olievlek/shared';
 import { CasesApi } from './cases-api.service';
 import { TeamArchivedBadge } from './team-archived-badge';
+import { DatePipe, Formatter, PluralPipe } from '../core/formatter';
 
 @Component({
   selector: 'ov-caseload-page',
-  imports: [RouterLink, TranslocoPipe, FormsModule, TeamArchivedBadge],
+  imports: [RouterLink, TranslocoPipe, FormsModule, TeamArchivedBadge, DatePipe, PluralPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 class="utrecht-heading-1">{{ 'cases.caseload' | transloco }}</h1>
@@ -64,7 +65,7 @@ import { TeamArchivedBadge } from './team-archived-badge';
                 }}</a>
                 <ov-team-archived-badge [archived]="entry.case.teamArchived" />
                 <span class="ov-muted">
-                  — {{ 'cases.silence' | transloco: { count: entry.longestSilence } }}:
+                  — {{ 'cases.silence' | ovPlural: entry.longestSilence }}:
                   {{ titles(entry.case.stalled) }}
                 </span>
               </li>
@@ -124,8 +125,8 @@ import { TeamArchivedBadge } from './team-archived-badge';
                       }}</span>
                     }
                   </td>
-                  <td class="utrecht-table__cell">{{ c.lastActivityAt.slice(0, 10) }}</td>
-                  <td class="utrecht-table__cell">{{ c.nextReviewDate ?? '—' }}</td>
+                  <td class="utrecht-table__cell">{{ c.lastActivityAt | ovDate: 'dateTime' }}</td>
+                  <td class="utrecht-table__cell">{{ c.nextReviewDate | ovDate }}</td>
                 </tr>
               } @empty {
                 <tr class="utrecht-table__row">
@@ -212,6 +213,7 @@ import { TeamArchivedBadge } from './team-archived-badge';
 })
 export class CaseloadPage {
   private readonly api = inject(CasesApi);
+  private readonly format = inject(Formatter);
   private readonly router = inject(Router);
   private readonly transloco = inject(TranslocoService);
 
@@ -247,8 +249,8 @@ export class CaseloadPage {
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
 
-  protected titles(stalled: Array<{ title: string }>): string {
-    return stalled.map((s) => s.title).join('; ');
+  protected titles(stalled: Array<{ title: string; titleEn: string | null }>): string {
+    return stalled.map((s) => this.format.stepTitle(s)).join('; ');
   }
 
   protected async openCase(): Promise<void> {

@@ -214,7 +214,7 @@ import { DataColumn, DataTable } from '../shell/data-table';
           </h2>
           <p class="ov-case-meta">
             <span>{{ cadenceText(p.cadence) }}</span>
-            <span>{{ p.category }}</span>
+            <span>{{ categoryText(p.category) }}</span>
             @if (p.needsPartner) {
               <span>{{ 'catalogue.withPartner' | transloco }}</span>
             }
@@ -368,6 +368,13 @@ export class CataloguePage {
         pct(e.dropped),
       ]);
   });
+
+  /** The seed catalogue's categories in words; a category an admin typed stays as written. */
+  protected categoryText(category: string): string {
+    const key = `catalogueCategory.${category}`;
+    const text = this.transloco.translate(key);
+    return text === key ? category : text;
+  }
 
   protected cadenceText(cadence: CadenceDto): string {
     return cadenceText(this.transloco, cadence);

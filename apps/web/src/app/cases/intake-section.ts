@@ -11,6 +11,7 @@ import {
 import { FormsModule } from '@angular/forms';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { CaseDetailDto, IntakeDto, IntakeRequest } from '@olievlek/shared';
+import { DatePipe } from '../core/formatter';
 import { ConflictPanel, ConflictRow } from '../shell/conflict-panel';
 import { disclosure } from '../shell/disclosure';
 import { Feedback } from '../shell/feedback';
@@ -28,7 +29,7 @@ const AT = 'intake';
  */
 @Component({
   selector: 'ov-intake-section',
-  imports: [FormsModule, TranslocoPipe, Feedback, FieldError, ConflictPanel],
+  imports: [FormsModule, TranslocoPipe, Feedback, FieldError, ConflictPanel, DatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="ov-card" aria-labelledby="intake-heading">
@@ -166,7 +167,7 @@ const AT = 'intake';
       } @else if (detail().intake; as i) {
         <dl class="ov-facts">
           <dt>{{ 'intake.heldOn' | transloco }}</dt>
-          <dd>{{ i.heldOn }}</dd>
+          <dd>{{ i.heldOn | ovDate }}</dd>
           <dt>{{ 'intake.participants' | transloco }}</dt>
           <dd>{{ i.participants || '—' }}</dd>
           @if (i.situation !== undefined) {

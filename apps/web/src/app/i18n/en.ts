@@ -103,7 +103,6 @@ export const en: Translations = {
     ambassador: {
       heading: 'Ambassador',
       intro: 'Your cases, their stage and the steps that are stalling.',
-      empty: 'Open your cases and the stalled radar.',
       stalled: 'Cases with a stalled step: {{count}}.',
       link: 'Go to my cases',
       teams: 'The organisation has {{teams}} active teams.',
@@ -129,7 +128,7 @@ export const en: Translations = {
     expand: 'Expand {{name}}',
     collapse: 'Collapse {{name}}',
     headcount: 'Headcount',
-    headcountValue: '{{count}} people',
+    headcountValue: { one: '{{count}} person', other: '{{count}} people' },
     archived: 'archived',
     add: {
       directorate: 'Add directorate',
@@ -288,7 +287,7 @@ export const en: Translations = {
     radarIntro:
       'Cases with a running step without a check-off in its last three periods; longest silence first.',
     radarEmpty: 'No stalled steps. Well done!',
-    silence: '{{count}} periods silent',
+    silence: { one: '{{count}} period silent', other: '{{count}} periods silent' },
     mine: 'Open cases ({{count}})',
     mineTable: 'My open cases',
     stage: 'Stage',
@@ -301,8 +300,6 @@ export const en: Translations = {
     statusClosed: 'Closed',
     openedOn: 'Opened on {{date}}',
     ambassadors: 'Ambassadors: {{names}}',
-    conflict:
-      'Someone else changed this in the meantime. Reload the page to see the latest version.',
   },
   intake: {
     heading: 'Intake',
@@ -407,7 +404,6 @@ export const en: Translations = {
     savedSkipped: '"{{title}}" has been skipped.',
     routine: '🎉 "{{title}}" has become a routine!',
     undo: 'Undo',
-    undone: 'Undone.',
     notSaved: '"{{title}}" could not be saved.',
     catchUp: 'Catch up: the last 8 periods',
     fillIn: 'Tick {{period}} after all: {{title}}',
@@ -427,7 +423,10 @@ export const en: Translations = {
     result: 'Result',
     whenClosed: 'Shown once the round is closed',
     needed: 'Not shown: {{needed}} more answers needed (at least {{k}})',
-    mean: 'Average {{mean}} out of 5 ({{count}} answers)',
+    mean: {
+      one: 'Average {{mean}} out of 5 ({{count}} answer)',
+      other: 'Average {{mean}} out of 5 ({{count}} answers)',
+    },
     none: 'No pulse rounds yet.',
     openRound: 'Open a pulse',
     close: 'Close the pulse',
@@ -565,6 +564,60 @@ export const en: Translations = {
     MEETING_BEFORE_FORUM: "A meeting cannot be before the forum's start date.",
     MEETING_NOT_HELD: 'Attendance can be recorded once the meeting has taken place.',
     ATTENDANCE_SET_BY_HOST: "The host has already recorded your team's attendance.",
+    INVALID_JSON: 'The request could not be read. Reload the page and try again.',
+    UNSUPPORTED_MEDIA_TYPE: 'This kind of file or request is not accepted here.',
+    BODY_TOO_COMPLEX:
+      'This request is built too intricately (too many fields or nested too deep). Nothing was saved.',
+    PAYLOAD_TOO_LARGE: 'This is too large to send at once. Make it smaller and try again.',
+    NOT_AUTHENTICATED: 'You are not signed in. Sign in to continue.',
+    SESSION_EXPIRED: 'Your session has expired. Sign in again; what you just did was not saved.',
+    INVALID_CREDENTIALS: 'The e-mail address or the password is wrong.',
+    LOGIN_RATE_LIMITED: 'Too many sign-in attempts. Wait a few minutes and try again.',
+    LOCAL_PASSWORDS_DISABLED:
+      'Signing in with a password is off. Sign in through your organisation (single sign-on).',
+    SSO_NOT_CONFIGURED:
+      'Signing in through your organisation is not set up here. Ask the administrator.',
+    CSRF_TOKEN_INVALID: 'This page is out of date. Reload it and try again.',
+    NOT_FOUND: 'This does not exist (any more).',
+    ROUTE_NOT_FOUND: 'This address does not exist.',
+    ORG_UNIT_NOT_FOUND: 'This unit does not exist (any more).',
+    ORG_UNIT_VERSION_CONFLICT: 'Someone else changed this unit in the meantime. Reload it.',
+    ORG_UNIT_ROOT_IMMUTABLE: 'The organisation itself cannot be moved or archived.',
+    USER_NOT_FOUND: 'This user does not exist (any more).',
+    USER_VERSION_CONFLICT: 'Someone else changed this user in the meantime. Reload.',
+    USER_CANNOT_ANONYMISE_SELF: 'You cannot anonymise your own account. Ask another administrator.',
+    USER_ANONYMISED: 'This user has been anonymised and can no longer be changed.',
+    PRACTICE_NOT_FOUND: 'This improvement step is not (or no longer) in the catalogue.',
+    PRACTICE_VERSION_CONFLICT: 'Someone else changed this catalogue step in the meantime. Reload.',
+    PRACTICE_RETIRED: 'This catalogue step was taken out of the catalogue; choose another.',
+    CASE_VERSION_CONFLICT: 'Someone else changed this case in the meantime. Reload.',
+    TEAM_NOT_FOUND: 'Choose an existing team.',
+    INTAKE_VERSION_CONFLICT:
+      'Someone else changed the intake in the meantime. Look at that version before you save.',
+    AGREEMENT_NOT_FOUND: 'This improvement step does not exist (any more).',
+    AGREEMENT_VERSION_CONFLICT:
+      'Someone else changed this improvement step in the meantime. Reload.',
+    AGREEMENT_INVALID_OWNER: 'Choose an owner from the team or an ambassador of the case.',
+    AMBASSADOR_INVALID: 'Choose an active ambassador.',
+    CHECKOFF_BEFORE_START: 'This period lies before the step started.',
+    CHECKOFF_UNKNOWN_PERIOD: 'This period does not belong to this step.',
+    PULSE_NOT_FOUND: 'This pulse does not exist (any more).',
+    PULSE_NOT_MEMBER: 'Only members of the team can answer this pulse.',
+    MAIL_TOKEN_INVALID: 'This link is not right: it is incomplete or was changed.',
+    MAIL_KIND_NOT_APPLICABLE: 'This mail does not belong to your role.',
+    MAIL_OFF: 'Sending mail is off in this environment.',
+    IMPORT_FILE_TOO_LARGE: 'This file is too large. Split it into parts.',
+    IMPORT_FILE_UNREADABLE:
+      'The file cannot be read. Save it as CSV (UTF-8) or XLSX and try again.',
+    IMPORT_UNKNOWN_COLUMNS: 'The columns are not recognised. Line 1 must hold the column names.',
+    IMPORT_TOO_MANY_ROWS: 'The file has too many lines. Split it into parts.',
+    IMPORT_HAS_ERRORS: 'The file still has errors; nothing was imported.',
+    IMPORT_NOTHING_TO_DO: 'There is nothing to import: everything is as it is already.',
+    IMPORT_PREVIEW_STALE:
+      'The organisation or its users changed since this preview. Nothing was imported. Look at the preview again.',
+    RATE_LIMITED: 'Too many requests in a row. Wait a moment and try again.',
+    INTERNAL_ERROR:
+      'Something went wrong on our side. Try again; if it keeps failing, tell the administrator.',
     ORG_UNIT_HAS_OPEN_CASE:
       'This team has an open case. Confirm first that you want to archive it anyway.',
     IMPORT_ARCHIVE_NOT_CONFIRMED:
@@ -1003,7 +1056,7 @@ export const en: Translations = {
       active: 'Active',
     },
     none: 'empty',
-    headcount: '{{count}} people',
+    headcount: { one: '{{count}} person', other: '{{count}} people' },
     more: 'The first {{shown}} of {{total}} are shown; confirming processes them all.',
     confirm: 'Confirm the import',
     cannotConfirm: 'You can confirm once there are no errors left.',
@@ -1013,17 +1066,6 @@ export const en: Translations = {
       text: '{{created}} created, {{changed}} changed, {{archived}} archived or deactivated.',
       toOrg: 'See the organisation',
       toUsers: 'See the users',
-    },
-    errorCodes: {
-      IMPORT_PREVIEW_STALE:
-        'The organisation or its users changed since this preview. Nothing was imported. See the preview again.',
-      IMPORT_HAS_ERRORS: 'The file still has errors; nothing was imported.',
-      IMPORT_NOTHING_TO_DO: 'There is nothing to import: everything is as the file says.',
-      IMPORT_FILE_TOO_LARGE: 'This file is too large. Split it into parts. ({{detail}})',
-      IMPORT_FILE_UNREADABLE: 'The file cannot be read. ({{detail}})',
-      IMPORT_UNKNOWN_COLUMNS:
-        'The columns are not recognised. Line 1 must name the columns. ({{detail}})',
-      IMPORT_TOO_MANY_ROWS: 'The file has too many lines. Split it into parts. ({{detail}})',
     },
     rowErrors: {
       IMPORT_COLUMN_MISSING: 'The file has no {{field}} column.',
@@ -1247,6 +1289,14 @@ export const en: Translations = {
   },
   caseTeamArchived: { badge: 'Team archived' },
   format: { once: 'once' },
+  caseTimeline: { agreed: 'Agreed' },
+  catalogueCategory: {
+    meetings: 'Meetings',
+    trust: 'Trust',
+    collaboration: 'Collaboration',
+    improvement: 'Improvement',
+    process: 'Processes',
+  },
   notFound: {
     heading: 'Page not found',
     text: 'This page does not exist (any more).',

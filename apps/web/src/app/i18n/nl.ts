@@ -103,7 +103,6 @@ export const nl = {
     ambassador: {
       heading: 'Ambassadeur',
       intro: 'Jouw casussen, hun fase en de stappen die stilvallen.',
-      empty: 'Open je casussen en de stilval-radar.',
       stalled: 'Casussen met een stilgevallen stap: {{count}}.',
       link: 'Naar mijn casussen',
       teams: 'De organisatie telt {{teams}} actieve teams.',
@@ -130,7 +129,7 @@ export const nl = {
     expand: '{{name}} openklappen',
     collapse: '{{name}} dichtklappen',
     headcount: 'Bezetting',
-    headcountValue: '{{count}} personen',
+    headcountValue: { one: '{{count}} persoon', other: '{{count}} personen' },
     archived: 'gearchiveerd',
     add: {
       directorate: 'Directie toevoegen',
@@ -290,7 +289,7 @@ export const nl = {
     radarIntro:
       'Casussen met een lopende stap zonder afvinken in de laatste drie perioden; langste stilte eerst.',
     radarEmpty: 'Geen stilgevallen stappen. Mooi zo!',
-    silence: '{{count}} perioden stil',
+    silence: { one: '{{count}} periode stil', other: '{{count}} perioden stil' },
     mine: 'Lopende casussen ({{count}})',
     mineTable: 'Mijn lopende casussen',
     stage: 'Fase',
@@ -303,8 +302,6 @@ export const nl = {
     statusClosed: 'Afgesloten',
     openedOn: 'Geopend op {{date}}',
     ambassadors: 'Ambassadeurs: {{names}}',
-    conflict:
-      'Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw om de nieuwste versie te zien.',
   },
   intake: {
     heading: 'Intake',
@@ -409,7 +406,6 @@ export const nl = {
     savedSkipped: '"{{title}}" is overgeslagen.',
     routine: '🎉 "{{title}}" is een vaste gewoonte geworden!',
     undo: 'Ongedaan maken',
-    undone: 'Ongedaan gemaakt.',
     notSaved: '"{{title}}" is niet opgeslagen.',
     catchUp: 'Inhalen: de laatste 8 perioden',
     fillIn: '{{period}} alsnog afvinken: {{title}}',
@@ -429,7 +425,10 @@ export const nl = {
     result: 'Uitkomst',
     whenClosed: 'Zichtbaar zodra de ronde is gesloten',
     needed: 'Niet zichtbaar: nog {{needed}} antwoorden nodig (minimaal {{k}})',
-    mean: 'Gemiddeld {{mean}} uit 5 ({{count}} antwoorden)',
+    mean: {
+      one: 'Gemiddeld {{mean}} uit 5 ({{count}} antwoord)',
+      other: 'Gemiddeld {{mean}} uit 5 ({{count}} antwoorden)',
+    },
     none: 'Nog geen peilingen.',
     openRound: 'Peiling openen',
     close: 'Peiling sluiten',
@@ -569,6 +568,67 @@ export const nl = {
     MEETING_BEFORE_FORUM: 'Een bijeenkomst kan niet vóór de startdatum van het overleg liggen.',
     MEETING_NOT_HELD: 'Aanwezigheid kun je vastleggen zodra de bijeenkomst is geweest.',
     ATTENDANCE_SET_BY_HOST: 'De organisator heeft de aanwezigheid van je team al vastgelegd.',
+    INVALID_JSON:
+      'Het verzoek kon niet worden gelezen. Laad de pagina opnieuw en probeer het nog eens.',
+    UNSUPPORTED_MEDIA_TYPE: 'Dit soort bestand of verzoek wordt hier niet aangenomen.',
+    BODY_TOO_COMPLEX:
+      'Dit verzoek is te ingewikkeld opgebouwd (te veel velden of te diep genest). Er is niets opgeslagen.',
+    PAYLOAD_TOO_LARGE:
+      'Dit is te groot om in één keer te versturen. Maak het kleiner en probeer het opnieuw.',
+    NOT_AUTHENTICATED: 'Je bent niet ingelogd. Log in om verder te gaan.',
+    SESSION_EXPIRED: 'Je sessie is verlopen. Log opnieuw in; wat je net deed is niet opgeslagen.',
+    INVALID_CREDENTIALS: 'Het e-mailadres of het wachtwoord klopt niet.',
+    LOGIN_RATE_LIMITED:
+      'Te vaak geprobeerd in te loggen. Wacht een paar minuten en probeer het opnieuw.',
+    LOCAL_PASSWORDS_DISABLED:
+      'Inloggen met een wachtwoord staat uit. Log in via je organisatie (single sign-on).',
+    SSO_NOT_CONFIGURED:
+      'Inloggen via je organisatie is hier niet ingesteld. Vraag het de beheerder.',
+    CSRF_TOKEN_INVALID: 'Deze pagina is verouderd. Laad hem opnieuw en probeer het nog eens.',
+    NOT_FOUND: 'Dit bestaat niet (meer).',
+    ROUTE_NOT_FOUND: 'Dit adres bestaat niet.',
+    ORG_UNIT_NOT_FOUND: 'Dit organisatieonderdeel bestaat niet (meer).',
+    ORG_UNIT_VERSION_CONFLICT:
+      'Iemand anders heeft dit onderdeel intussen gewijzigd. Laad het opnieuw.',
+    ORG_UNIT_ROOT_IMMUTABLE: 'De organisatie zelf kan niet worden verplaatst of gearchiveerd.',
+    USER_NOT_FOUND: 'Deze gebruiker bestaat niet (meer).',
+    USER_VERSION_CONFLICT: 'Iemand anders heeft deze gebruiker intussen gewijzigd. Laad opnieuw.',
+    USER_CANNOT_ANONYMISE_SELF:
+      'Je kunt je eigen account niet anonimiseren. Vraag een andere beheerder.',
+    USER_ANONYMISED: 'Deze gebruiker is geanonimiseerd en kan niet meer worden gewijzigd.',
+    PRACTICE_NOT_FOUND: 'Deze verbeterstap staat niet (meer) in de catalogus.',
+    PRACTICE_VERSION_CONFLICT:
+      'Iemand anders heeft deze catalogusstap intussen gewijzigd. Laad opnieuw.',
+    PRACTICE_RETIRED: 'Deze catalogusstap is uit de catalogus gehaald; kies een andere.',
+    CASE_VERSION_CONFLICT: 'Iemand anders heeft deze casus intussen gewijzigd. Laad opnieuw.',
+    TEAM_NOT_FOUND: 'Kies een bestaand team.',
+    INTAKE_VERSION_CONFLICT:
+      'Iemand anders heeft de intake intussen gewijzigd. Bekijk die versie voordat je opslaat.',
+    AGREEMENT_NOT_FOUND: 'Deze verbeterstap bestaat niet (meer).',
+    AGREEMENT_VERSION_CONFLICT:
+      'Iemand anders heeft deze verbeterstap intussen gewijzigd. Laad opnieuw.',
+    AGREEMENT_INVALID_OWNER:
+      'Kies als eigenaar iemand van het team of een ambassadeur van de casus.',
+    AMBASSADOR_INVALID: 'Kies een actieve ambassadeur.',
+    CHECKOFF_BEFORE_START: 'Deze periode ligt voor de start van de stap.',
+    CHECKOFF_UNKNOWN_PERIOD: 'Deze periode hoort niet bij deze stap.',
+    PULSE_NOT_FOUND: 'Deze peiling bestaat niet (meer).',
+    PULSE_NOT_MEMBER: 'Alleen leden van het team kunnen deze peiling beantwoorden.',
+    MAIL_TOKEN_INVALID: 'Deze link klopt niet: hij is onvolledig of veranderd.',
+    MAIL_KIND_NOT_APPLICABLE: 'Deze mail hoort niet bij jouw rol.',
+    MAIL_OFF: 'Mail versturen staat uit in deze omgeving.',
+    IMPORT_FILE_TOO_LARGE: 'Dit bestand is te groot. Splits het in delen.',
+    IMPORT_FILE_UNREADABLE:
+      'Het bestand kan niet worden gelezen. Sla het op als CSV (UTF-8) of XLSX en probeer het opnieuw.',
+    IMPORT_UNKNOWN_COLUMNS: 'De kolommen worden niet herkend. Regel 1 moet de kolomnamen bevatten.',
+    IMPORT_TOO_MANY_ROWS: 'Het bestand heeft te veel regels. Splits het in delen.',
+    IMPORT_HAS_ERRORS: 'Het bestand heeft nog fouten; er is niets ingelezen.',
+    IMPORT_NOTHING_TO_DO: 'Er valt niets te importeren: alles is al zo.',
+    IMPORT_PREVIEW_STALE:
+      'De organisatie of de gebruikers zijn gewijzigd sinds deze voorvertoning. Er is niets ingelezen. Bekijk de voorvertoning opnieuw.',
+    RATE_LIMITED: 'Te veel verzoeken achter elkaar. Wacht even en probeer het opnieuw.',
+    INTERNAL_ERROR:
+      'Er ging iets mis aan onze kant. Probeer het opnieuw; blijft het misgaan, meld het de beheerder.',
     ORG_UNIT_HAS_OPEN_CASE:
       'Dit team heeft een lopende casus. Bevestig eerst dat je het toch wilt archiveren.',
     IMPORT_ARCHIVE_NOT_CONFIRMED:
@@ -807,8 +867,8 @@ export const nl = {
       crossDepartments: 'Verbindingen tussen afdelingen',
     },
     adopters: {
-      innovators: 'Innovators',
-      'early-adopters': 'Vroege adopters',
+      innovators: 'Vernieuwers',
+      'early-adopters': 'Vroege volgers',
       'early-majority': 'Vroege meerderheid',
       'late-majority': 'Late meerderheid',
       laggards: 'Achterblijvers',
@@ -1012,7 +1072,7 @@ export const nl = {
       active: 'Actief',
     },
     none: 'leeg',
-    headcount: '{{count}} medewerkers',
+    headcount: { one: '{{count}} medewerker', other: '{{count}} medewerkers' },
     more: 'De eerste {{shown}} van {{total}} worden getoond; bij bevestigen worden ze allemaal verwerkt.',
     confirm: 'Import bevestigen',
     cannotConfirm: 'Bevestigen kan pas als er geen fouten meer zijn.',
@@ -1022,17 +1082,6 @@ export const nl = {
       text: '{{created}} aangemaakt, {{changed}} gewijzigd, {{archived}} gearchiveerd of gedeactiveerd.',
       toOrg: 'Bekijk de organisatie',
       toUsers: 'Bekijk de gebruikers',
-    },
-    errorCodes: {
-      IMPORT_PREVIEW_STALE:
-        'De organisatie of de gebruikers zijn gewijzigd sinds deze voorvertoning. Er is niets ingelezen. Bekijk de voorvertoning opnieuw.',
-      IMPORT_HAS_ERRORS: 'Het bestand heeft nog fouten; er is niets ingelezen.',
-      IMPORT_NOTHING_TO_DO: 'Er valt niets te importeren: alles is al zo.',
-      IMPORT_FILE_TOO_LARGE: 'Dit bestand is te groot. Splits het in delen. ({{detail}})',
-      IMPORT_FILE_UNREADABLE: 'Het bestand kan niet worden gelezen. ({{detail}})',
-      IMPORT_UNKNOWN_COLUMNS:
-        'De kolommen worden niet herkend. Regel 1 moet de kolomnamen bevatten. ({{detail}})',
-      IMPORT_TOO_MANY_ROWS: 'Het bestand heeft te veel regels. Splits het in delen. ({{detail}})',
     },
     rowErrors: {
       IMPORT_COLUMN_MISSING: 'Het bestand heeft geen kolom {{field}}.',
@@ -1260,6 +1309,14 @@ export const nl = {
   },
   caseTeamArchived: { badge: 'Team gearchiveerd' },
   format: { once: 'eenmalig' },
+  caseTimeline: { agreed: 'Afgesproken' },
+  catalogueCategory: {
+    meetings: 'Overleg',
+    trust: 'Vertrouwen',
+    collaboration: 'Samenwerking',
+    improvement: 'Verbeteren',
+    process: 'Werkprocessen',
+  },
   notFound: {
     heading: 'Pagina niet gevonden',
     text: 'Deze pagina bestaat niet (meer).',

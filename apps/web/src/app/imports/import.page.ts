@@ -22,7 +22,7 @@ import {
 import type { Observable, Subscription } from 'rxjs';
 import { apiError } from '../core/api-error';
 import { translateError } from '../core/error-text';
-import { Formatter } from '../core/format';
+import { Formatter, PluralPipe } from '../core/formatter';
 import { Feedback } from '../shell/feedback';
 import { ImportApi, type UploadEvent } from './import-api.service';
 import { importErrorText } from './import-error-text';
@@ -35,7 +35,7 @@ type Phase = 'idle' | 'uploading' | 'processing' | 'preview' | 'confirming' | 'd
  */
 @Component({
   selector: 'ov-import-page',
-  imports: [Feedback, RouterLink, TranslocoPipe],
+  imports: [Feedback, RouterLink, TranslocoPipe, PluralPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .ov-import__form {
@@ -366,7 +366,7 @@ type Phase = 'idle' | 'uploading' | 'processing' | 'preview' | 'confirming' | 'd
                           <span class="ov-import__change">{{ changeText(c) }}</span>
                         } @empty {
                           @if (item.headcount !== undefined && item.headcount !== null) {
-                            {{ 'importExport.headcount' | transloco: { count: item.headcount } }}
+                            {{ 'importExport.headcount' | ovPlural: item.headcount }}
                           }
                         }
                       </td>
@@ -635,9 +635,7 @@ export class ImportPage {
       },
       error: (err: unknown) => {
         const body = apiError(err);
-        const key = `importExport.errorCodes.${body.code}`;
-        const own = this.transloco.translate(key, { detail: body.message });
-        this.error.set(own !== key ? own : translateError(this.transloco, body));
+        this.error.set(translateError(this.transloco, body));
         this.stale.set(body.code === 'IMPORT_PREVIEW_STALE');
         this.phase.set(this.preview() ? 'preview' : 'idle');
         if (body.code === 'IMPORT_PREVIEW_STALE') this.preview.set(null);

@@ -1,0 +1,48 @@
+import {
+  formatDate,
+  formatDateTime,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  formatPeriod,
+  formatWeek,
+  pluralCategory,
+} from './format';
+
+describe('numbers, dates and plurals as people say them', () => {
+  it('writes a decimal comma in Dutch and a point in English', () => {
+    expect(formatNumber('nl', 12.5)).toBe('12,5');
+    expect(formatNumber('en', 12.5)).toBe('12.5');
+    expect(formatNumber('nl', 1234)).toBe('1.234');
+    expect(formatPercent('nl', 0.455, 1)).toBe('45,5%');
+  });
+
+  it('writes dates, months and weeks in words, ISO keys only in the API', () => {
+    expect(formatDate('nl', '2026-12-03')).toBe('3 december 2026');
+    expect(formatDate('en', '2026-12-03')).toBe('3 December 2026');
+    expect(formatMonth('nl', '2026-11')).toBe('november 2026');
+    expect(formatWeek('nl', '2026-W49', 2026)).toBe('week 49');
+    expect(formatWeek('nl', '2025-W01', 2026)).toBe('week 1 van 2025');
+    expect(formatWeek('en', '2025-W01', 2026)).toBe('week 1 of 2025');
+    expect(formatPeriod('nl', '2026-W49', 2026)).toBe('week 49');
+    expect(formatPeriod('nl', '2026-11')).toBe('november 2026');
+    expect(formatPeriod('nl', '2026-12-03')).toBe('3 december 2026');
+  });
+
+  it('writes an instant in the organisation’s time zone, not in UTC', () => {
+    // 23:30 UTC on 2 December is already 3 December in Amsterdam.
+    expect(formatDateTime('nl', '2026-12-02T23:30:00.000Z', 'Europe/Amsterdam')).toBe(
+      '3 december 2026 om 00:30',
+    );
+    expect(formatDateTime('en', '2026-12-02T23:30:00.000Z', 'Europe/Amsterdam')).toBe(
+      '3 December 2026 at 00:30',
+    );
+  });
+
+  it('picks one or other: "1 antwoord", "2 antwoorden"', () => {
+    expect(pluralCategory('nl', 1)).toBe('one');
+    expect(pluralCategory('nl', 2)).toBe('other');
+    expect(pluralCategory('nl', 0)).toBe('other');
+    expect(pluralCategory('en', 1)).toBe('one');
+  });
+});
