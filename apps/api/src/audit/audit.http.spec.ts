@@ -225,26 +225,28 @@ describe('audit log over HTTP', () => {
 
     const lines = text.slice(1).split('\r\n');
     expect(lines[lines.length - 1]).toBe('');
-    expect(lines[0]).toBe(AUDIT_CSV_COLUMNS.join(','));
+    expect(lines[0]).toBe(AUDIT_CSV_COLUMNS.map((c) => `"${c}"`).join(','));
     const rows = lines.slice(1, -1);
     const successes = await events('action=auth.login&result=success&limit=200');
     expect(rows).toHaveLength(successes.length);
-    // Newest first: the formula person signed in last. Quoted (comma, quotes doubled) and defused.
+    // Newest first: the formula person signed in last. Quoted (every cell, quotes doubled), defused.
     expect(rows[0]).toContain(
-      `,"'=HYPERLINK(""https://evil.example"",""klik, hier"")",formule@voorbeeldstad.example,auth.login,user,`,
+      `,"'=HYPERLINK(""https://evil.example"",""klik, hier"")","formule@voorbeeldstad.example","auth.login","user",`,
     );
     expect(rows[0]).toMatch(
-      /^\d{4}-\d{2}-\d{2}T[\d:.]+Z,\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},[0-9a-f-]{36},/,
+      /^"\d{4}-\d{2}-\d{2}T[\d:.]+Z","\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}","[0-9a-f-]{36}",/,
     );
-    expect(rows.every((r) => r.includes(',auth.login,user,') && r.includes(',success,'))).toBe(
-      true,
-    );
+    expect(
+      rows.every((r) => r.includes(',"auth.login","user",') && r.includes(',"success",')),
+    ).toBe(true);
 
     // Dutch spreadsheets expect semicolons.
     const semi = await download(admin, 'action=auth.login&result=success&delimiter=semicolon');
-    expect(semi.text.split('\r\n')[0]).toBe('\uFEFF' + AUDIT_CSV_COLUMNS.join(';'));
+    expect(semi.text.split('\r\n')[0]).toBe(
+      '\uFEFF' + AUDIT_CSV_COLUMNS.map((c) => `"${c}"`).join(';'),
+    );
     expect(semi.text).toContain(
-      `;"'=HYPERLINK(""https://evil.example"",""klik, hier"")";formule@voorbeeldstad.example;`,
+      `;"'=HYPERLINK(""https://evil.example"",""klik, hier"")";"formule@voorbeeldstad.example";`,
     );
 
     // The export is itself in the log, with who, when, from where and which filter.
