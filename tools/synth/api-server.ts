@@ -96,8 +96,9 @@ export async function startApi(
     try {
       const response = await fetch(`${url}/api/health`);
       if (response.status === 200) {
-        const body = (await response.json()) as { database?: { migrationsPending?: boolean } };
-        if (body.database?.migrationsPending === false) break;
+        // The API listens only after its migrations ran; anonymous callers see just up or down.
+        const body = (await response.json()) as { status?: string };
+        if (body.status === 'ok') break;
       }
     } catch {
       // not listening yet

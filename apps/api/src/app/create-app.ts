@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { registerCsrfCookie } from '../auth/csrf';
 import { AllExceptionsFilter } from '../common/all-exceptions.filter';
 import { BODY_LIMIT_BYTES, registerBodyParsers } from '../common/body-parsers';
+import { registerSingleQueryValues } from '../common/query';
 import { createValidationPipe } from '../common/validation';
 import type { AppConfig } from '../config/config';
 import { loadDemoData } from '../demo/demo-data';
@@ -39,6 +40,7 @@ export async function createApp(
   });
   const fastify = app.getHttpAdapter().getInstance();
   registerBodyParsers(fastify);
+  registerSingleQueryValues(fastify);
   // The API speaks JSON only: a text/plain body is a 415, not a string to validate.
   fastify.removeContentTypeParser('text/plain');
   // Except the import, which takes a CSV or XLSX file as its body (own size limit).
@@ -65,6 +67,13 @@ export async function createApp(
     referrerPolicy: { policy: 'same-origin' },
   });
   registerCsrfCookie(fastify, config.secureCookies);
+  // Every API answer is about someone (a case with private notes, a profile, figures of a scope):
+  // no browser or proxy cache keeps it. A route that sets its own Cache-Control keeps that.
+  fastify.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
+  });
 
   const webIndex = config.webRoot ? join(config.webRoot, 'index.html') : null;
   const serveWeb = !!webIndex && existsSync(webIndex);

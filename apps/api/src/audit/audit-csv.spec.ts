@@ -14,16 +14,22 @@ describe('audit CSV cells', () => {
     expect(neutraliseFormula(value)).toBe(expected);
   });
 
-  it('quotes only what needs it, doubling quotes, for either delimiter', () => {
-    expect(csvCell('plain', ',')).toBe('plain');
-    expect(csvCell('a,b', ',')).toBe('"a,b"');
-    expect(csvCell('a,b', ';')).toBe('a,b');
-    expect(csvCell('a;b', ';')).toBe('"a;b"');
-    expect(csvCell('zei "hoi"', ',')).toBe('"zei ""hoi"""');
-    expect(csvCell('regel\nregel', ',')).toBe('"regel\nregel"');
-    expect(csvCell(null, ',')).toBe('');
-    expect(csvCell('=A1,"x"', ',')).toBe(`"'=A1,""x"""`);
-    expect(csvLine(['a', null, 'b,c'], ',')).toBe('a,,"b,c"\r\n');
+  it('quotes every cell, doubling quotes, whatever the delimiter', () => {
+    expect(csvCell('plain')).toBe('"plain"');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('zei "hoi"')).toBe('"zei ""hoi"""');
+    expect(csvCell('regel\nregel')).toBe('"regel\nregel"');
+    expect(csvCell(null)).toBe('""');
+    expect(csvCell('=A1,"x"')).toBe(`"'=A1,""x"""`);
+    expect(csvLine(['a', null, 'b,c'], ',')).toBe('"a","","b,c"\r\n');
+  });
+
+  it('keeps a name holding the other delimiter and a formula in one quoted cell', () => {
+    const line = csvLine(['Team Noord,=1+2', '3'], ';');
+    expect(line).toBe('"Team Noord,=1+2";"3"\r\n');
+    // A program that splits on commas (outside quotes) finds no cell that starts with "=".
+    const cells = line.trimEnd().match(/"(?:[^"]|"")*"|[^,]+/g) ?? [];
+    expect(cells.some((cell) => cell.startsWith('='))).toBe(false);
   });
 
   it('shows times on the wall clock of the organisation', () => {

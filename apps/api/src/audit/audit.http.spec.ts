@@ -225,35 +225,41 @@ describe('audit log over HTTP', () => {
 
     const lines = text.slice(1).split('\r\n');
     expect(lines[lines.length - 1]).toBe('');
-    expect(lines[0]).toBe(AUDIT_CSV_COLUMNS.join(','));
+    expect(lines[0]).toBe(AUDIT_CSV_COLUMNS.map((c) => `"${c}"`).join(','));
     const rows = lines.slice(1, -1);
     const successes = await events('action=auth.login&result=success&limit=200');
     expect(rows).toHaveLength(successes.length);
-    // Newest first: the formula person signed in last. Quoted (comma, quotes doubled) and defused.
+    // Newest first: the formula person signed in last. Quoted (every cell, quotes doubled), defused.
     expect(rows[0]).toContain(
-      `,"'=HYPERLINK(""https://evil.example"",""klik, hier"")",formule@voorbeeldstad.example,auth.login,user,`,
+      `,"'=HYPERLINK(""https://evil.example"",""klik, hier"")","formule@voorbeeldstad.example","auth.login","user",`,
     );
     expect(rows[0]).toMatch(
-      /^\d{4}-\d{2}-\d{2}T[\d:.]+Z,\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},[0-9a-f-]{36},/,
+      /^"\d{4}-\d{2}-\d{2}T[\d:.]+Z","\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}","[0-9a-f-]{36}",/,
     );
-    expect(rows.every((r) => r.includes(',auth.login,user,') && r.includes(',success,'))).toBe(
-      true,
-    );
+    expect(
+      rows.every((r) => r.includes(',"auth.login","user",') && r.includes(',"success",')),
+    ).toBe(true);
 
     // Dutch spreadsheets expect semicolons; Dutch readers get Dutch column names.
     const semi = await download(admin, 'action=auth.login&result=success&delimiter=semicolon');
-    expect(semi.text.split('\r\n')[0]).toBe('\uFEFF' + AUDIT_CSV_COLUMNS.join(';'));
+    expect(semi.text.split('\r\n')[0]).toBe(
+      '\uFEFF' + AUDIT_CSV_COLUMNS.map((c) => `"${c}"`).join(';'),
+    );
     const dutch = await download(
       admin,
       'action=auth.login&result=success&delimiter=semicolon&language=nl',
     );
     expect(dutch.text.split('\r\n')[0]).toBe(
-      '\uFEFFtijdstip_utc;tijdstip_lokaal;wie_id;wie_naam;wie_e-mail;actie;soort_gegeven;kenmerk_gegeven;resultaat;herkomst;details',
+      '\uFEFF' +
+        'tijdstip_utc;tijdstip_lokaal;wie_id;wie_naam;wie_e-mail;actie;soort_gegeven;kenmerk_gegeven;resultaat;herkomst;details'
+          .split(';')
+          .map((c) => `"${c}"`)
+          .join(';'),
     );
     // The values stay the same: ISO times and action codes.
-    expect(dutch.text.split('\r\n')[1]).toContain(';auth.login;user;');
+    expect(dutch.text.split('\r\n')[1]).toContain(';"auth.login";"user";');
     expect(semi.text).toContain(
-      `;"'=HYPERLINK(""https://evil.example"",""klik, hier"")";formule@voorbeeldstad.example;`,
+      `;"'=HYPERLINK(""https://evil.example"",""klik, hier"")";"formule@voorbeeldstad.example";`,
     );
 
     // The export is itself in the log, with who, when, from where and which filter.

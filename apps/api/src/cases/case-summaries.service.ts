@@ -1,3 +1,4 @@
+import { englishStepTitles } from '../catalogue/step-titles';
 import { Injectable } from '@nestjs/common';
 import {
   AgreementFacts,
@@ -191,6 +192,7 @@ export class CaseSummariesService {
           'a.id',
           'a.caseId',
           'a.title',
+          'a.practiceId',
           'a.cadenceKind',
           'a.cadenceEvery',
           'a.startDate',
@@ -231,6 +233,7 @@ export class CaseSummariesService {
       history.set(c.agreementId, list);
     }
     const latestOf = new Map(latest.map((l) => [l.agreementId, l]));
+    const titleEn = await englishStepTitles(this.dataSource, running);
     for (const a of running) {
       const last = latestOf.get(a.id);
       const facts = this.facts(a, history.get(a.id) ?? [], last ? [last.periodKey] : []);
@@ -258,6 +261,7 @@ export class CaseSummariesService {
       list.push({
         agreementId: a.id,
         title: a.title,
+        titleEn: titleEn(a),
         silence,
         lastCheckOffOn: last?.lastOn ?? null,
       });

@@ -1,6 +1,7 @@
 /**
  * CSV for spreadsheets, shared by every export (audit log, figures, case list, check-offs):
- * UTF-8 with a byte order mark, RFC 4180 quoting, and cells that can never run as a formula.
+ * UTF-8 with a byte order mark, every cell quoted (RFC 4180), and cells that can never run as a
+ * formula.
  */
 
 /** Excel reads a UTF-8 file as UTF-8 only when it starts with a byte order mark. */
@@ -14,13 +15,16 @@ export function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** One CSV cell: formula-safe, and quoted (with quotes doubled) when it needs to be (RFC 4180). */
-export function csvCell(value: string | null | undefined, delimiter: string): string {
-  if (value === null || value === undefined || value === '') return '';
-  const safe = neutraliseFormula(value);
-  return safe.includes(delimiter) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/**
+ * One CSV cell: formula-safe, and always quoted, quotes doubled (RFC 4180). Quoting only the
+ * cells that held the chosen delimiter let `Team Noord,=1+2` out bare in a `;` file, and a
+ * program that splits on commas then read a formula in the second cell.
+ */
+export function csvCell(value: string | null | undefined): string {
+  const safe = value === null || value === undefined ? '' : neutraliseFormula(value);
+  return `"${safe.replace(/"/g, '""')}"`;
 }
 
 export function csvLine(values: ReadonlyArray<string | null | undefined>, delimiter: string) {
-  return values.map((v) => csvCell(v, delimiter)).join(delimiter) + '\r\n';
+  return values.map((v) => csvCell(v)).join(delimiter) + '\r\n';
 }

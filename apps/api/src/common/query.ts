@@ -1,4 +1,5 @@
 import { appendAll } from '@olievlek/domain';
+import type { FastifyInstance } from 'fastify';
 import { badRequest } from './api-exception';
 
 /** `?flag=true|false`; anything else is a 400 that names the parameter. */
@@ -25,4 +26,22 @@ export async function inChunks<T>(
   const rows: T[] = [];
   for (let i = 0; i < ids.length; i += size) appendAll(rows, await query(ids.slice(i, i + size)));
   return rows;
+}
+
+/**
+ * Every query parameter of this API is one value: `?teamId=A&teamId=B` is a 400 that names the
+ * parameter, for every route at once, before any handler reads it (it used to reach the database
+ * as a list and answer 500 "Too many parameter values").
+ */
+export function registerSingleQueryValues(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', async (request) => {
+    const query = request.query as Record<string, unknown> | undefined;
+    for (const [name, value] of Object.entries(query ?? {})) {
+      if (Array.isArray(value)) {
+        throw badRequest('VALIDATION_FAILED', `${name} must be given once.`, {
+          [name]: 'must be given once',
+        });
+      }
+    }
+  });
 }

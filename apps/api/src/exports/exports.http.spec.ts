@@ -105,18 +105,18 @@ describe('exports of the figures and the director report (HTTP)', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(
-      res.data.toString('utf8').startsWith('\uFEFFEenheid (pad);Soort;Medewerkers;Fase;'),
+      res.data.toString('utf8').startsWith('\uFEFF"Eenheid (pad)";"Soort";"Medewerkers";"Fase";'),
     ).toBe(true);
-    // In the department's figures the team's name is a cell of its own: defused, then quoted.
+    // In the department's figures the team's name is a cell of its own: defused, and quoted.
     const department = unit('Onderwijs en Jeugd');
     const text = (
       await download(t, admin, EXPORT_URLS.olievlek('csv', department.id))
     ).data.toString('utf8');
-    expect(text).toContain(`\r\n"'=HYPERLINK(""http://x.example"";""klik"")";team;`);
+    expect(text).toContain(`\r\n"'=HYPERLINK(""http://x.example"";""klik"")";"team";`);
     expect(text).not.toMatch(/\n"?=HYPERLINK/);
     const figures = (await download(t, admin, EXPORT_URLS.olievlek('csv'))).data.toString('utf8');
     // Reach as a Dutch percentage number: 37,5 rather than 37.5.
-    expect(figures.split('\r\n')[1]).toMatch(/;\d+(,\d)?;/);
+    expect(figures.split('\r\n')[1]).toMatch(/;"\d+(,\d)?";/);
     await admin.patch(`/api/org-units/${team.id}`, {
       version: renamed.body.version,
       name: 'Leerplicht',
@@ -167,7 +167,7 @@ describe('exports of the figures and the director report (HTTP)', () => {
     const forAdmin = await admin.get(`${EXPORT_URLS.checkOffs('csv')}&lang=en&delimiter=comma`);
     expect(forAdmin.status).toBe(200);
     expect(forAdmin.text.split('\r\n')[0]).toBe(
-      'Directorate,Department,Team,Improvement step,Period,State,Date,Reason,Ticked by',
+      '"Directorate","Department","Team","Improvement step","Period","State","Date","Reason","Ticked by"',
     );
     expect(names.some((n) => forAdmin.text.includes(n))).toBe(true);
     expect(await audited('export.check_offs')).toBeGreaterThanOrEqual(2);
@@ -181,7 +181,7 @@ describe('exports of the figures and the director report (HTTP)', () => {
     const lines = res.text.trim().split('\r\n');
     expect(lines).toHaveLength(cases.length + 1);
     expect(lines[0]).toBe(
-      'Directie;Afdeling;Team;Status;Geopend;Afgesloten;Ambassadeurs;Fase;Verbeterstappen;Stilgevallen stappen;Volgende evaluatie;Laatste activiteit',
+      '"Directie";"Afdeling";"Team";"Status";"Geopend";"Afgesloten";"Ambassadeurs";"Fase";"Verbeterstappen";"Stilgevallen stappen";"Volgende evaluatie";"Laatste activiteit"',
     );
     for (const marker of PRIVATE_MARKERS) expect(res.text).not.toContain(marker);
     expectApiError(await director.get(EXPORT_URLS.cases('csv')), 403, 'FORBIDDEN_ROLE');

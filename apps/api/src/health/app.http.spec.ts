@@ -1,4 +1,4 @@
-import { expectApiError, startTestApp, TestApp } from '../../test/test-app';
+import { DEMO, expectApiError, startTestApp, TestApp } from '../../test/test-app';
 
 describe('the application shell over HTTP', () => {
   let t: TestApp;
@@ -7,13 +7,31 @@ describe('the application shell over HTTP', () => {
   });
   afterAll(() => t.close());
 
-  it('reports health with the database state and no pending migrations', async () => {
-    const res = await t.client().get('/api/health');
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({
+  it('tells anonymous callers only up or down, and admins the database state', async () => {
+    const anonymous = await t.client().get('/api/health');
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toEqual({ status: 'ok' });
+    const ambassador = await (await t.signedIn(DEMO.ambassador)).get('/api/health');
+    expect(ambassador.body).toEqual({ status: 'ok' });
+    const admin = await (await t.signedIn(DEMO.admin)).get('/api/health');
+    expect(admin.body).toEqual({
       status: 'ok',
       database: { type: t.databaseType, status: 'up', migrationsPending: false },
     });
+  });
+
+  it('marks every API answer no-store: case details with private notes, the profile, health', async () => {
+    const ambassador = await t.signedIn(DEMO.ambassador);
+    const caseload = (await ambassador.get('/api/cases/caseload')).body;
+    for (const path of [`/api/cases/${caseload.cases[0].id}`, '/api/auth/me', '/api/org-units']) {
+      const res = await ambassador.get(path);
+      expect({ path, status: res.status, cache: res.headers.get('cache-control') }).toEqual({
+        path,
+        status: 200,
+        cache: 'no-store',
+      });
+    }
+    expect((await t.client().get('/api/health')).headers.get('cache-control')).toBe('no-store');
   });
 
   it('publishes the OpenAPI document and its UI', async () => {

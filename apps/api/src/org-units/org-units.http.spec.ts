@@ -81,6 +81,29 @@ describe('organisation units over HTTP', () => {
     expect(res.body.fields).toHaveProperty('parentId');
   });
 
+  it('keeps unit names visible and in one form: NFC, no invisible-only, no direction controls, no half characters', async () => {
+    const parentId = byName('Financiën').id;
+    for (const name of [
+      '\u200b\u200b',
+      '\u2060\ufeff\u00ad',
+      'Team \u202eNoord',
+      '\u2066Team\u2069',
+      'Team \ud800',
+    ]) {
+      const res = await admin.request(
+        'POST',
+        '/api/org-units',
+        `{"parentId":"${parentId}","name":${JSON.stringify(name).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}}`,
+      );
+      expectApiError(res, 400, 'VALIDATION_FAILED');
+      expect(Object.keys(res.body.fields)).toEqual(['name']);
+    }
+    // "é" as e + combining accent is stored as the one character.
+    const created = await admin.post('/api/org-units', { parentId, name: 'Team Cafe\u0301' });
+    expect(created.status).toBe(201);
+    expect(created.body.name).toBe('Team Caf\u00e9');
+  });
+
   it('validates the body and names the fields', async () => {
     const res = await admin.post('/api/org-units', {
       parentId: byName('Financiën').id,

@@ -5,8 +5,9 @@ import { DEMO, HttpClient, startTestApp, TestApp, TestResponse } from '../../tes
 /**
  * Bad input, generated from the OpenAPI document: for every operation, malformed bodies built from
  * its request schema (wrong types, missing and extra fields, huge strings, unicode, negative and
- * huge numbers), malformed JSON, wrong content types, malformed query values and unknown ids — all
- * sent as a signed-in admin, who passes every role gate and so reaches validation and the database.
+ * huge numbers), malformed JSON, bodies too deep or with too many keys, wrong content types,
+ * malformed and repeated query values and unknown ids — all sent as a signed-in admin, who passes
+ * every role gate and so reaches validation and the database.
  *
  * Asserted for every request: no 5xx, no stack trace or SQL in the body, the error shape on every
  * 4xx, and the database unchanged by every rejected request (a fingerprint of every table that
@@ -39,6 +40,8 @@ interface FuzzCase {
   url: string;
   body?: string;
   contentType?: string;
+  /** The one answer this case must get (status and code), where there is only one right one. */
+  expect?: { status: number[]; code: string[] };
 }
 
 /** Tables whose rows a rejected request may legitimately add to: the trail of the refusal itself. */
@@ -68,6 +71,14 @@ const MALFORMED_JSON = [
   'nul',
   '\u0000',
   '{"__proto__": {"x": 1}}',
+];
+const HOSTILE_BODIES: Array<[string, string]> = [
+  ['10,000 nested arrays', '['.repeat(10_000) + ']'.repeat(10_000)],
+  ['a field of 200 nested objects', `{"a":${'{"b":'.repeat(200)}1${'}'.repeat(201)}`],
+  [
+    '20,000 unknown keys',
+    JSON.stringify(Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, 0]))),
+  ],
 ];
 const WRONG_CONTENT_TYPES: Array<[string, string]> = [
   ['text/plain', 'just text'],
@@ -102,6 +113,7 @@ describe('fuzzing every endpoint from the OpenAPI document', () => {
   let t: TestApp;
   let admin: HttpClient;
   let doc: OpenApiDoc;
+  let others: Record<string, HttpClient>;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -109,6 +121,7 @@ describe('fuzzing every endpoint from the OpenAPI document', () => {
     admin = await t.signedIn(DEMO.admin);
     const team = await t.signedIn(DEMO.team);
     const ambassador = await t.signedIn(DEMO.ambassador);
+    others = { team, ambassador, director: await t.signedIn(DEMO.director) };
     doc = (await admin.get('/api/docs-json')).body as OpenApiDoc;
 
     const caseload = (await ambassador.get('/api/cases/caseload')).body as CaseloadDto;
@@ -172,6 +185,24 @@ describe('fuzzing every endpoint from the OpenAPI document', () => {
       .replace('{userId}', unknownId ?? ids['userId']);
   }
 
+  /** Each query parameter twice, with a value that would be accepted alone (a real id for an id). */
+  function repeatedQueryCases(path: string, op: Operation): FuzzCase[] {
+    const url = concrete(path);
+    return (op.parameters ?? [])
+      .filter((param) => param.in === 'query')
+      .map((param) => {
+        const alone = /Id$/.test(param.name)
+          ? (ids[param.name] ?? ids['org-units'])
+          : sample(resolve(param.schema));
+        const one = `${param.name}=${encodeURIComponent(String(alone ?? 'x'))}`;
+        return {
+          label: `query ${param.name} repeated`,
+          url: `${url}${url.includes('?') ? '&' : '?'}${one}&${one}`,
+          expect: { status: [400], code: ['VALIDATION_FAILED'] },
+        };
+      });
+  }
+
   function casesFor(method: string, path: string, op: Operation): FuzzCase[] {
     const url = concrete(path);
     const cases: FuzzCase[] = [];
@@ -204,6 +235,16 @@ describe('fuzzing every endpoint from the OpenAPI document', () => {
           contentType: 'application/json',
         });
       }
+      // Refused when parsed, before validation (10,000 nested arrays overflowed its stack).
+      for (const [what, raw] of HOSTILE_BODIES) {
+        cases.push({
+          label: what,
+          url,
+          body: raw,
+          contentType: 'application/json',
+          expect: { status: [400, 413], code: ['BODY_TOO_COMPLEX', 'PAYLOAD_TOO_LARGE'] },
+        });
+      }
       for (const [type, raw] of WRONG_CONTENT_TYPES) {
         cases.push({ label: `content type ${type}`, url, body: raw, contentType: type });
       }
@@ -218,6 +259,7 @@ describe('fuzzing every endpoint from the OpenAPI document', () => {
         });
       }
     }
+    cases.push(...repeatedQueryCases(path, op));
     if (path.includes('{')) {
       for (const id of UNKNOWN_IDS) {
         const body =
@@ -279,6 +321,11 @@ describe('fuzzing every endpoint from the OpenAPI document', () => {
           if (res.status >= 500) failures.push(`${where} ${res.text.slice(0, 160)}`);
           if (/at .*\.(ts|js):\d+|SQLITE|QueryFailedError|syntax error at|stack/i.test(res.text))
             failures.push(`${where} leaks internals: ${res.text.slice(0, 160)}`);
+          if (
+            c.expect &&
+            !(c.expect.status.includes(res.status) && c.expect.code.includes(res.body?.code))
+          )
+            failures.push(`${where} ${res.body?.code}, expected ${c.expect.code.join(' or ')}`);
           if (res.status >= 400 && res.status < 500 && typeof res.body?.code !== 'string')
             failures.push(`${where} without the error shape: ${res.text.slice(0, 160)}`);
           // A refused sign-in is 401 by design; anywhere else a 401 means the session was lost.
@@ -301,5 +348,26 @@ describe('fuzzing every endpoint from the OpenAPI document', () => {
     );
     expect(failures).toEqual([]);
     expect(sent).toBeGreaterThanOrEqual(1000);
-  }, 300_000);
+  }, 600_000); // about 2,700 requests with a fingerprint after each, on a shared 2-core machine
+
+  // Roles reach other code paths with the same parameter (an ambassador's scope check sent
+  // `?teamId=A&teamId=B` to the database as a list: 500). The refusal comes before any of them.
+  it.each(['team', 'ambassador', 'director'])(
+    'refuses every repeated query parameter for the %s role with a 400',
+    async (role) => {
+      const failures: string[] = [];
+      let sent = 0;
+      for (const [path, methods] of Object.entries(doc.paths)) {
+        if (!methods['get'] || path.startsWith('/api/docs')) continue;
+        for (const c of repeatedQueryCases(path, methods['get'])) {
+          const res = await others[role].get(c.url);
+          sent++;
+          if (res.status !== 400 || res.body?.code !== 'VALIDATION_FAILED')
+            failures.push(`GET ${c.url}: ${res.status} ${res.body?.code}`);
+        }
+      }
+      expect(failures).toEqual([]);
+      expect(sent).toBeGreaterThanOrEqual(10);
+    },
+  );
 });

@@ -15,7 +15,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { MAX_INT32, Omittable, Trim } from '../../common/dto-helpers';
+import { MAX_INT32, Omittable, UnitName } from '../../common/dto-helpers';
 
 export class CreateOrgUnitDto implements CreateOrgUnitRequest {
   @ApiProperty({ description: 'The parent unit; the new unit is one level below it.' })
@@ -24,7 +24,7 @@ export class CreateOrgUnitDto implements CreateOrgUnitRequest {
   parentId!: string;
 
   @ApiProperty({ example: 'Team Wijkzaken Noord' })
-  @Trim()
+  @UnitName()
   @IsString()
   @MinLength(1, { message: 'name must not be empty' })
   @MaxLength(200)
@@ -48,7 +48,7 @@ export class UpdateOrgUnitDto implements UpdateOrgUnitRequest {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Trim()
+  @UnitName()
   @IsString()
   @MinLength(1, { message: 'name must not be empty' })
   @MaxLength(200)
