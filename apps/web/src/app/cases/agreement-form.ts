@@ -1,3 +1,4 @@
+import { Formatter } from '../core/formatter';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -13,7 +14,6 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { AgreementRequest, CadenceDto, OrgUnitDto, PracticeDto } from '@olievlek/shared';
 import { LanguageService } from '../core/language.service';
-import { todayInAmsterdam } from './cases-api.service';
 
 /** Agree a new improvement step: from the catalogue (cadence pre-filled) or a custom one. */
 @Component({
@@ -212,6 +212,7 @@ import { todayInAmsterdam } from './cases-api.service';
 })
 export class AgreementForm {
   protected readonly language = inject(LanguageService);
+  private readonly fmt = inject(Formatter);
   private readonly transloco = inject(TranslocoService);
   private readonly fb = inject(NonNullableFormBuilder);
 
@@ -228,7 +229,7 @@ export class AgreementForm {
     title: [''],
     cadenceKind: ['weeks' as 'once' | 'weeks' | 'monthly'],
     every: [1],
-    startDate: [todayInAmsterdam()],
+    startDate: [this.fmt.today()],
     reviewDate: [''],
     endDate: [''],
     partnerTeamId: [''],

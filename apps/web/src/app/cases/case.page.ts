@@ -36,7 +36,7 @@ import { translateError } from '../core/error-text';
 import { PulseResults } from '../board/pulse-results';
 import { CaseSpreadLinks } from '../spread/case-spread-links';
 import { AgreementForm } from './agreement-form';
-import { CasesApi, todayInAmsterdam } from './cases-api.service';
+import { CasesApi } from './cases-api.service';
 import { TeamArchivedBadge } from './team-archived-badge';
 import { DatePipe, Formatter, PluralPipe, StepTitlePipe } from '../core/formatter';
 
@@ -596,7 +596,7 @@ export class CasePage {
   protected readonly draftReason = signal('');
   protected readonly draftStatus = computed(() => this.draft()?.status ?? 'running');
 
-  protected observation = { observedOn: todayInAmsterdam(), text: '' };
+  protected observation = { observedOn: this.fmt.today(), text: '' };
 
   protected readonly themeNames = computed(() => {
     const lang = this.transloco.getActiveLang();
@@ -842,7 +842,7 @@ export class CasePage {
       () => this.transloco.translate('observations.added'),
     );
     if (added) {
-      this.observation = { observedOn: todayInAmsterdam(), text: '' };
+      this.observation = { observedOn: this.fmt.today(), text: '' };
       this.detail.reload();
     }
   }

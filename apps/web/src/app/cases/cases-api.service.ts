@@ -95,8 +95,3 @@ export class CasesApi {
     );
   }
 }
-
-/** Today in the organisation's time zone, as the API counts it. */
-export function todayInAmsterdam(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-}

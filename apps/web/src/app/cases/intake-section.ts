@@ -1,3 +1,4 @@
+import { Formatter } from '../core/formatter';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -17,7 +18,7 @@ import { disclosure } from '../shell/disclosure';
 import { Feedback } from '../shell/feedback';
 import { FieldError } from '../shell/field-error';
 import { SaveState } from '../shell/save-state';
-import { CasesApi, todayInAmsterdam } from './cases-api.service';
+import { CasesApi } from './cases-api.service';
 
 type IntakeDraft = Omit<IntakeRequest, 'version'>;
 
@@ -213,6 +214,7 @@ const AT = 'intake';
 })
 export class IntakeSection {
   private readonly api = inject(CasesApi);
+  private readonly fmt = inject(Formatter);
   private readonly transloco = inject(TranslocoService);
 
   readonly detail = input.required<CaseDetailDto>();
@@ -247,7 +249,7 @@ export class IntakeSection {
           wishes: i.wishes,
           themes: [...i.themes],
         }
-      : { heldOn: todayInAmsterdam(), participants: '', situation: '', wishes: '', themes: [] };
+      : { heldOn: this.fmt.today(), participants: '', situation: '', wishes: '', themes: [] };
   }
 
   private fill(i: IntakeDto | null): void {

@@ -7,6 +7,7 @@ import {
   formatPeriod,
   formatWeek,
   pluralCategory,
+  todayIn,
 } from './format';
 
 describe('numbers, dates and plurals as people say them', () => {
@@ -44,5 +45,14 @@ describe('numbers, dates and plurals as people say them', () => {
     expect(pluralCategory('nl', 2)).toBe('other');
     expect(pluralCategory('nl', 0)).toBe('other');
     expect(pluralCategory('en', 1)).toBe('one');
+  });
+
+  it("takes today in the organisation's time zone, not in Amsterdam's or the browser's", () => {
+    // 3 December 2026, 12:00 UTC: the 3rd in Amsterdam, already the 4th on Kiritimati (UTC+14);
+    // at 09:00 UTC it is still the 2nd in Honolulu (UTC−10).
+    const noon = new Date('2026-12-03T12:00:00Z');
+    expect(todayIn('Europe/Amsterdam', noon)).toBe('2026-12-03');
+    expect(todayIn('Pacific/Kiritimati', noon)).toBe('2026-12-04');
+    expect(todayIn('Pacific/Honolulu', new Date('2026-12-03T09:00:00Z'))).toBe('2026-12-02');
   });
 });

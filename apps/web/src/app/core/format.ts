@@ -87,3 +87,11 @@ export function formatDateTime(
 export function pluralCategory(locale: Locale, count: number): 'one' | 'other' {
   return new Intl.PluralRules(tagOf(locale)).select(count) === 'one' ? 'one' : 'other';
 }
+
+/**
+ * The calendar day it is at `now` in the organisation's time zone (`timeZone` from
+ * `/api/auth/me`), as `YYYY-MM-DD` — the day the API calls "today", whatever the browser's zone.
+ */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
+}

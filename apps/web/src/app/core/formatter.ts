@@ -11,6 +11,7 @@ import {
   formatPercent,
   formatPeriod,
   pluralCategory,
+  todayIn,
 } from './format';
 import { LanguageService } from './language.service';
 
@@ -27,6 +28,11 @@ export class Formatter {
 
   readonly locale = computed(() => this.language.current());
   readonly timeZone = computed(() => this.auth.me()?.timeZone ?? DEFAULT_TIME_ZONE);
+
+  /** Today in the organisation's time zone (`/api/auth/me`), as the API counts it. */
+  today(): string {
+    return todayIn(this.timeZone());
+  }
 
   number(value: number | null | undefined, digits = 1): string {
     return value === null || value === undefined ? '—' : formatNumber(this.locale(), value, digits);

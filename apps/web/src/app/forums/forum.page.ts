@@ -1,3 +1,4 @@
+import { Formatter } from '../core/formatter';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -11,7 +12,6 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { ForumDto, MeetingDto } from '@olievlek/shared';
-import { todayInAmsterdam } from '../cases/cases-api.service';
 import { AuthService } from '../core/auth.service';
 import { Feedback } from '../shell/feedback';
 import { saveState } from '../shell/save-state';
@@ -31,6 +31,7 @@ const RECENT_MEETINGS = 3;
 })
 export class ForumPage {
   private readonly api = inject(ForumsApi);
+  private readonly fmt = inject(Formatter);
   private readonly auth = inject(AuthService);
   private readonly transloco = inject(TranslocoService);
   protected readonly format = inject(ForumFormat);
@@ -38,7 +39,7 @@ export class ForumPage {
 
   /** The route's `:id`. */
   readonly id = input.required<string>();
-  protected readonly today = todayInAmsterdam();
+  protected readonly today = this.fmt.today();
   protected readonly forum = resource({
     params: () => ({ id: this.id() }),
     loader: ({ params }) => this.api.get(params.id),

@@ -1,9 +1,9 @@
+import { Formatter } from '../core/formatter';
 import { ChangeDetectionStrategy, Component, inject, resource } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { FORUM_KIND_VALUES } from '@olievlek/shared';
-import { todayInAmsterdam } from '../cases/cases-api.service';
 import { AuthService } from '../core/auth.service';
 import { Feedback } from '../shell/feedback';
 import { saveState } from '../shell/save-state';
@@ -20,6 +20,7 @@ import { ForumsApi } from './forums-api.service';
 })
 export class ForumsPage {
   private readonly api = inject(ForumsApi);
+  private readonly fmt = inject(Formatter);
   private readonly router = inject(Router);
   private readonly auth = inject(AuthService);
   protected readonly format = inject(ForumFormat);
@@ -31,7 +32,7 @@ export class ForumsPage {
   protected readonly radar = resource({
     loader: () => (this.hosts ? this.api.houdVol() : Promise.resolve([])),
   });
-  protected readonly form = newForumForm(todayInAmsterdam());
+  protected readonly form = newForumForm(this.fmt.today());
 
   constructor() {
     this.form.controls.kind.valueChanges.subscribe((kind) => applyDefaultCadence(this.form, kind));

@@ -1,3 +1,4 @@
+import { Formatter } from '../core/formatter';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -15,7 +16,6 @@ import type { OrgUnitDto, PracticeDto, SpreadLinkDto } from '@olievlek/shared';
 import { apiError } from '../core/api-error';
 import { translateError } from '../core/error-text';
 import { LanguageService } from '../core/language.service';
-import { todayInAmsterdam } from '../cases/cases-api.service';
 import { OlievlekApi } from '../olievlek/olievlek-api.service';
 import { Feedback } from '../shell/feedback';
 
@@ -191,6 +191,7 @@ const FIELD_OF_CODE: Record<string, Field> = {
 })
 export class SpreadLinkForm implements OnInit {
   private readonly api = inject(OlievlekApi);
+  private readonly fmt = inject(Formatter);
   private readonly transloco = inject(TranslocoService);
   private readonly language = inject(LanguageService);
   private readonly fb = inject(NonNullableFormBuilder);
@@ -208,7 +209,7 @@ export class SpreadLinkForm implements OnInit {
   readonly recorded = output<SpreadLinkDto>();
   readonly cancelled = output<void>();
 
-  protected readonly today = todayInAmsterdam();
+  protected readonly today = this.fmt.today();
   protected readonly search = signal('');
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
