@@ -61,7 +61,9 @@ describe('figures of an organisation of any depth (worked example)', () => {
         ['t4', 1], // alone in p3: only its partner t3
       ]),
     );
-    const [best] = nextBestTeams(index, stages, ties, [], T);
+    const {
+      teams: [best],
+    } = nextBestTeams(index, stages, ties, [], T);
     expect(best.sources.map((s) => [s.teamId, s.via])).toEqual([
       ['mt1', ['agreement']],
       ['t1', ['department']],
