@@ -5,6 +5,7 @@ import { ForumAttendanceEntity } from '../forums/entities/forum-attendance.entit
 import { ForumEntity } from '../forums/entities/forum.entity';
 import { ForumMeetingEntity } from '../forums/entities/forum-meeting.entity';
 import { ForumMemberEntity } from '../forums/entities/forum-member.entity';
+import { insertInChunks } from './demo-history';
 
 export interface DemoForumsInput {
   today: LocalDate;
@@ -182,13 +183,8 @@ export function buildDemoForums(input: DemoForumsInput): DemoForumRows {
 }
 
 export async function insertDemoForums(manager: EntityManager, rows: DemoForumRows): Promise<void> {
-  const chunks = async <T extends object>(target: new () => T, items: T[]) => {
-    for (let i = 0; i < items.length; i += 200) {
-      await manager
-        .getRepository(target)
-        .insert(items.slice(i, i + 200).map((item) => ({ ...item })) as never);
-    }
-  };
+  const chunks = <T extends object>(target: new () => T, items: T[]) =>
+    insertInChunks(manager, target, items);
   await chunks(ForumEntity, rows.forums);
   await chunks(ForumMemberEntity, rows.members);
   await chunks(ForumMeetingEntity, rows.meetings);

@@ -491,14 +491,22 @@ function pushAgreement(
 }
 
 /** Insert in chunks: SQLite allows a limited number of parameters per statement. */
+/** Inserts rows 200 at a time (copies: TypeORM writes generated values back into what it inserts). */
+export async function insertInChunks<T extends object>(
+  manager: EntityManager,
+  target: new () => T,
+  items: readonly T[],
+): Promise<void> {
+  for (let i = 0; i < items.length; i += 200) {
+    await manager
+      .getRepository(target)
+      .insert(items.slice(i, i + 200).map((item) => ({ ...item })) as never);
+  }
+}
+
 export async function insertDemoHistory(manager: EntityManager, rows: Rows): Promise<void> {
-  const chunks = async <T extends object>(target: new () => T, items: T[]) => {
-    for (let i = 0; i < items.length; i += 200) {
-      await manager
-        .getRepository(target)
-        .insert(items.slice(i, i + 200).map((item) => ({ ...item })) as never);
-    }
-  };
+  const chunks = <T extends object>(target: new () => T, items: T[]) =>
+    insertInChunks(manager, target, items);
   await chunks(CaseEntity, rows.cases);
   await chunks(CaseAmbassadorEntity, rows.caseAmbassadors);
   await chunks(IntakeEntity, rows.intakes);
