@@ -23,7 +23,16 @@ const yesterdayDutch = new Intl.DateTimeFormat('nl-NL', {
 // The forum pages carry years of demo meetings; axe over them takes a while on two shared cores.
 test.describe.configure({ timeout: 150_000 });
 
+/** At 360 px the signed-in header folds its navigation behind a Menu button. */
+async function unfoldMenu(page: Page): Promise<void> {
+  const menu = page.getByRole('button', { name: /Menu$/ });
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') {
+    await menu.click();
+  }
+}
+
 async function openForums(page: Page): Promise<void> {
+  await unfoldMenu(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Overleggen' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Overleggen');
 }
@@ -162,6 +171,7 @@ test.describe('forums at 360 px', () => {
   test('the forums page reads in English, radar included, on a phone', async ({ page }) => {
     await signIn(page, DEMO.ambassador);
     await openForums(page);
+    await unfoldMenu(page);
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Forums');
     await expect(page.getByTestId('houd-vol')).toContainText(
@@ -174,6 +184,7 @@ test.describe('forums at 360 px', () => {
       path: test.info().outputPath('forums-list-en-360.png'),
       fullPage: true,
     });
+    await unfoldMenu(page);
     await page.getByRole('button', { name: 'Nederlands' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Overleggen');
   });
