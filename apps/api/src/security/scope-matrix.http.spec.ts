@@ -61,6 +61,8 @@ const SCOPE: Record<string, Partial<Record<Role, Expectation>> | 'admin only'> =
   // A forum the admin hosts, without the member's team: ambassadors read it but only its host
   // changes it; for the member it does not exist.
   'GET /api/forums/{id}': { ambassador: 'seen', team: 404 },
+  'GET /api/forums/{id}/ics': { ambassador: 'seen', team: 404 },
+  'GET /api/meetings/{id}/ics': { ambassador: 'seen', team: 404 },
   'PATCH /api/forums/{id}': { ambassador: 403 },
   'POST /api/forums/{id}/members': { ambassador: 403 },
   'DELETE /api/forums/{id}/members/{teamId}': { ambassador: 403 },
