@@ -41,7 +41,8 @@ test('a team member ticks, skips, undoes, catches up, reflects and answers the p
   // Fill in a missed week.
   await doel.getByText('Inhalen: de laatste 8 perioden').click();
   const fillIn = doel.getByRole('button', { name: /alsnog afvinken: Begin elk overleg/ }).first();
-  const missedPeriod = ((await fillIn.getAttribute('aria-label')) ?? '').split(' ')[0];
+  // The label reads "week 48 alsnog afvinken: …": the period is what comes before "alsnog".
+  const missedPeriod = ((await fillIn.getAttribute('aria-label')) ?? '').split(' alsnog')[0];
   await fillIn.click();
   await expect(
     doel.locator('.ov-catchup__item', { hasText: missedPeriod }).getByText('gedaan'),

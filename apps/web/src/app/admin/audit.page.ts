@@ -324,7 +324,7 @@ import { Formatter } from '../core/formatter';
                 </td>
                 <td class="utrecht-table__cell">
                   {{ label('actions', event.action) }}
-                  <span class="ov-audit__sub ov-audit__mono">{{ event.action }}</span>
+                  <span class="ov-audit__sub ov-audit__mono" lang="zxx">{{ event.action }}</span>
                 </td>
                 <td class="utrecht-table__cell">
                   @if (event.objectType) {
