@@ -156,6 +156,13 @@ const SCREENS: Record<keyof typeof DEMO, string[]> = {
   admin: ['/beheer/organisatie', '/beheer/gebruikers', '/beheer/audit', '/beheer/import'],
 };
 
+// The language is kept per account: give every account back in Dutch, whatever the test found,
+// so the specs after this one meet the Dutch screens they expect.
+test.afterEach(async ({ page }) => {
+  if (page.url().includes('/inloggen') || page.url() === 'about:blank') return;
+  await setLanguage(page, 'nl');
+});
+
 for (const language of ['nl', 'en'] as const) {
   for (const role of Object.keys(SCREENS) as Array<keyof typeof DEMO>) {
     test(`${role}'s screens in ${language === 'nl' ? 'Dutch' : 'English'} hold no word of the other language and no raw key`, async ({
