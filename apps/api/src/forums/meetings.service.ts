@@ -100,10 +100,7 @@ export class MeetingsService {
     origin: string,
   ): Promise<MeetingDto> {
     await this.dataSource.transaction(async (manager) => {
-      const meeting = await manager.getRepository(ForumMeetingEntity).findOneBy({ id });
-      const forum =
-        meeting && (await manager.getRepository(ForumEntity).findOneBy({ id: meeting.forumId }));
-      if (!meeting || !forum) throw notFound('MEETING_NOT_FOUND', 'This meeting does not exist.');
+      const { forum, meeting } = await this.find(manager, id);
       const memberships = await manager
         .getRepository(ForumMemberEntity)
         .findBy({ forumId: forum.id, teamId });
@@ -171,13 +168,18 @@ export class MeetingsService {
     return meetingDto({ meeting, attendance });
   }
 
-  private async findEditable(manager: EntityManager, user: AuthUser, id: string) {
+  private async find(manager: EntityManager, id: string) {
     const meeting = await manager.getRepository(ForumMeetingEntity).findOneBy({ id });
     const forum =
       meeting && (await manager.getRepository(ForumEntity).findOneBy({ id: meeting.forumId }));
     if (!meeting || !forum) throw notFound('MEETING_NOT_FOUND', 'This meeting does not exist.');
-    forumAccess.assertEdit(user, forum);
     return { forum, meeting };
+  }
+
+  private async findEditable(manager: EntityManager, user: AuthUser, id: string) {
+    const found = await this.find(manager, id);
+    forumAccess.assertEdit(user, found.forum);
+    return found;
   }
 
   private assertDate(forum: ForumEntity, date: string): void {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OrgLevelErrorCode, validateOrgLevels } from '@olievlek/domain';
+import { maxOf, OrgLevelErrorCode, orgStructure, validateOrgLevels } from '@olievlek/domain';
 import type { OrgLevelsDto } from '@olievlek/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -88,29 +88,6 @@ export class OrgLevelsService {
     const units = await manager
       .getRepository(OrgUnitEntity)
       .find({ select: { id: true, parentId: true } });
-    const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
-    const depthOf = new Map<string, number>();
-    const depth = (id: string): number => {
-      const known = depthOf.get(id);
-      if (known !== undefined) return known;
-      // Iterative walk up to a known depth or the root; the tree has no cycles (checked on write).
-      const path: string[] = [];
-      let current: string | null | undefined = id;
-      let base = -1;
-      while (current) {
-        const cached = depthOf.get(current);
-        if (cached !== undefined) {
-          base = cached;
-          break;
-        }
-        path.push(current);
-        current = parentOf.get(current) ?? null;
-      }
-      for (let i = path.length - 1; i >= 0; i--) depthOf.set(path[i], ++base);
-      return depthOf.get(id) ?? 0;
-    };
-    let deepest = 0;
-    for (const u of units) deepest = Math.max(deepest, depth(u.id));
-    return deepest;
+    return maxOf(orgStructure(units).depth.values(), 0);
   }
 }
