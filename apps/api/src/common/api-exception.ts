@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import type { ApiErrorBody, ErrorCode } from '@olievlek/shared';
+import type { ApiErrorBody, ErrorCode, FieldProblem } from '@olievlek/shared';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
@@ -41,7 +41,15 @@ export class ApiException extends HttpException {
   /** The same failure, now carrying what is saved at this moment. */
   withCurrent(current: unknown): ApiException {
     const body = this.getResponse() as ApiErrorBody;
-    return new ApiException(this.getStatus(), body.code, body.message, body.fields, current);
+    const next = new ApiException(this.getStatus(), body.code, body.message, body.fields, current);
+    if (body.fieldRules) (next.getResponse() as ApiErrorBody).fieldRules = body.fieldRules;
+    return next;
+  }
+
+  /** The same failure, saying per field which rule was broken (for the client's own words). */
+  withFieldRules(rules: Record<string, FieldProblem>): ApiException {
+    if (Object.keys(rules).length > 0) (this.getResponse() as ApiErrorBody).fieldRules = rules;
+    return this;
   }
 }
 

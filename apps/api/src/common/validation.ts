@@ -1,5 +1,7 @@
 import { ArgumentMetadata, HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
+import type { FieldProblem } from '@olievlek/shared';
 import { ApiException } from './api-exception';
+import { fieldProblem } from './field-rules';
 
 /** Fields named in one answer: enough to fix a form, too few to make the answer a burden. */
 export const MAX_FIELD_ERRORS = 10;
@@ -8,6 +10,7 @@ function collect(
   errors: ValidationError[],
   prefix = '',
   out: Record<string, string> = {},
+  rules: Record<string, FieldProblem> = {},
 ): Record<string, string> {
   for (const error of errors) {
     if (Object.keys(out).length >= MAX_FIELD_ERRORS) break;
@@ -18,8 +21,10 @@ function collect(
         name === 'whitelistValidation' ? `${path} is not a known field` : msg,
       );
       out[path] = messages.join('; ');
+      const problem = fieldProblem(error);
+      if (problem) rules[path] = problem;
     }
-    if (error.children?.length) collect(error.children, path, out);
+    if (error.children?.length) collect(error.children, path, out, rules);
   }
   return out;
 }
@@ -55,7 +60,7 @@ class OlievlekValidationPipe extends ValidationPipe {
         'VALIDATION_FAILED',
         `${where || metadata.type} must not contain the NUL character.`,
         { [where || metadata.type]: 'must not contain the NUL character' },
-      );
+      ).withFieldRules({ [where || metadata.type]: { rule: 'noNul' } });
     }
     return super.transform(value, metadata);
   }
@@ -68,8 +73,11 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
+    // The target lets field-rules.ts find a rule's limit; neither it nor the value is ever sent.
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => {
-      const fields = collect(errors);
+      const rules: Record<string, FieldProblem> = {};
+      const fields = collect(errors, '', {}, rules);
       const more = countErrors(errors) - Object.keys(fields).length;
       const message =
         Object.entries(fields)
@@ -80,7 +88,7 @@ export function createValidationPipe(): ValidationPipe {
         'VALIDATION_FAILED',
         message || 'The request is not valid.',
         fields,
-      );
+      ).withFieldRules(rules);
     },
   });
 }

@@ -113,6 +113,20 @@ describe('organisation units over HTTP', () => {
     });
     expectApiError(res, 400, 'VALIDATION_FAILED');
     expect(Object.keys(res.body.fields).sort()).toEqual(['colour', 'headcount', 'name']);
+    // Per field the broken rule and its limit, so the client says it in the person's language.
+    expect(res.body.fieldRules).toMatchObject({
+      name: { rule: 'required' },
+      headcount: { rule: 'tooSmall', limit: 0 },
+    });
+    const long = await admin.post('/api/org-units', {
+      parentId: byName('Financiën').id,
+      name: 'x'.repeat(201),
+      extra: 1,
+    });
+    expect(long.body.fieldRules).toEqual({
+      name: { rule: 'tooLong', limit: 200 },
+      extra: { rule: 'unknownField' },
+    });
     expectApiError(
       await admin.post('/api/org-units', { parentId: 'does-not-exist', name: 'X' }),
       400,

@@ -6,6 +6,8 @@ export interface ApiErrorBody {
   code: ErrorCode;
   /** For validation errors: the fields that were wrong, with their message. */
   fields?: Record<string, string>;
+  /** For validation errors: per field, which rule it broke, so a client can say it in its language. */
+  fieldRules?: Record<string, FieldProblem>;
   /**
    * For a 409 on a versioned record: what is saved now (the record as a GET returns it), so the
    * client can show it beside the person's draft instead of overwriting it.
@@ -116,3 +118,35 @@ export const ERROR_CODES = [
   'INTERNAL_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * What was wrong with one field, in words any language can say: the broken rule and, where the
+ * rule has one, its limit (the most characters, the lowest number…).
+ */
+export const FIELD_RULES = [
+  'required',
+  'text',
+  'tooLong',
+  'tooShort',
+  'tooSmall',
+  'tooLarge',
+  'wholeNumber',
+  'oneOf',
+  'date',
+  'pattern',
+  'list',
+  'tooMany',
+  'tooFew',
+  'email',
+  'yesNo',
+  'unknownField',
+  'visibleName',
+  'noNul',
+  'invalid',
+] as const;
+export type FieldRule = (typeof FIELD_RULES)[number];
+
+export interface FieldProblem {
+  rule: FieldRule;
+  limit?: number;
+}

@@ -22,7 +22,7 @@ import { childKindOf, parentKindOf } from '@olievlek/domain';
 import type { OrgUnitDto, OrgUnitKind } from '@olievlek/shared';
 import { apiError } from '../core/api-error';
 import { Feedback } from '../shell/feedback';
-import { translateError } from '../core/error-text';
+import { translateError, translateFields } from '../core/error-text';
 import { PluralPipe } from '../core/formatter';
 import { AdminApi } from './admin-api.service';
 
@@ -472,7 +472,7 @@ export class OrgPage {
       this.error.set(this.transloco.translate('org.conflict'));
       return;
     }
-    if (error.fields) this.fields.set(error.fields);
+    if (error.fields) this.fields.set(translateFields(this.transloco, error));
     this.error.set(translateError(this.transloco, error));
   }
 

@@ -15,7 +15,7 @@ import { OrgUnitDto, Role, ROLES, UserDto } from '@olievlek/shared';
 import { apiError } from '../core/api-error';
 import { AuthService } from '../core/auth.service';
 import { Feedback } from '../shell/feedback';
-import { translateError } from '../core/error-text';
+import { translateError, translateFields } from '../core/error-text';
 import { AdminApi } from './admin-api.service';
 
 @Component({
@@ -744,7 +744,7 @@ export class UsersPage {
       this.error.set(this.transloco.translate('users.conflict'));
       return;
     }
-    if (error.fields) this.fields.set(error.fields);
+    if (error.fields) this.fields.set(translateFields(this.transloco, error));
     const key = `privacy.errors.${error.code}`;
     const own = this.transloco.translate(key);
     this.error.set(own !== key ? own : translateError(this.transloco, error));

@@ -1,4 +1,4 @@
-import { ERROR_CODES, IMPORT_ROW_ERROR_CODES } from '@olievlek/shared';
+import { ERROR_CODES, FIELD_RULES, IMPORT_ROW_ERROR_CODES } from '@olievlek/shared';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { en } from './en';
@@ -102,6 +102,10 @@ describe('the translations', () => {
       (code) => typeof node(nl as unknown as Tree, `importExport.rowErrors.${code}`) !== 'string',
     );
     expect(rowMissing).toEqual([]);
+    const ruleMissing = FIELD_RULES.filter(
+      (rule) => typeof node(nl as unknown as Tree, `fieldRules.${rule}`) !== 'string',
+    );
+    expect(ruleMissing).toEqual([]);
   });
 
   it('hold every key the code asks for (no untranslated key)', () => {

@@ -1,7 +1,7 @@
 import { computed, inject, signal } from '@angular/core';
 import { TranslocoService } from '@jsverse/transloco';
 import { apiError } from '../core/api-error';
-import { translateError } from '../core/error-text';
+import { translateError, translateFields } from '../core/error-text';
 
 /** What came of the last action on a page, and where on the page it happened. */
 export type SaveOutcome =
@@ -82,12 +82,7 @@ export class SaveState {
       });
       return;
     }
-    if (body.fields) {
-      const fields: Record<string, string> = {};
-      for (const name of Object.keys(body.fields))
-        fields[name] = translateError(this.transloco, body);
-      this.fieldErrors.set({ at, fields });
-    }
+    if (body.fields) this.fieldErrors.set({ at, fields: translateFields(this.transloco, body) });
     this.fail(at, translateError(this.transloco, body));
   }
 

@@ -14,7 +14,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { OrgUnitDto, PracticeDto, SpreadLinkDto } from '@olievlek/shared';
 import { apiError } from '../core/api-error';
-import { translateError } from '../core/error-text';
+import { translateError, translateFields } from '../core/error-text';
 import { LanguageService } from '../core/language.service';
 import { OlievlekApi } from '../olievlek/olievlek-api.service';
 import { Feedback } from '../shell/feedback';
@@ -298,7 +298,7 @@ export class SpreadLinkForm implements OnInit {
     } catch (e) {
       const error = apiError(e);
       const problems: Partial<Record<Field, string>> = {};
-      for (const [name, message] of Object.entries(error.fields ?? {})) {
+      for (const [name, message] of Object.entries(translateFields(this.transloco, error))) {
         const field = (name === 'targetTeamId' ? 'sourceTeamId' : name) as Field;
         problems[field] = message;
       }
