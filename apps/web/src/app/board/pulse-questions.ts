@@ -6,13 +6,14 @@ import { API, PulseQuestionDto } from '@olievlek/shared';
 import { firstValueFrom } from 'rxjs';
 import { apiError } from '../core/api-error';
 import { translateError } from '../core/error-text';
+import { loaded, LoadStatus } from '../shell/load-status';
 
 type Question = PulseQuestionDto & { active: boolean };
 
 /** Admins keep the pulse's question set: new rounds take the active questions. */
 @Component({
   selector: 'ov-pulse-questions',
-  imports: [FormsModule, TranslocoPipe],
+  imports: [LoadStatus, FormsModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="ov-card" aria-labelledby="pq-heading">
@@ -23,8 +24,9 @@ type Question = PulseQuestionDto & { active: boolean };
           <p class="utrecht-paragraph">{{ text }}</p>
         </div>
       }
+      <ov-load-status [resource]="questions" />
       <ul class="ov-list">
-        @for (q of questions.value() ?? []; track q.id) {
+        @for (q of loaded(questions) ?? []; track q.id) {
           <li class="ov-list__item">
             <div class="utrecht-form-field utrecht-form-field--checkbox">
               <input
@@ -77,6 +79,7 @@ type Question = PulseQuestionDto & { active: boolean };
   `,
 })
 export class PulseQuestions {
+  protected readonly loaded = loaded;
   private readonly http = inject(HttpClient);
   private readonly transloco = inject(TranslocoService);
   protected readonly questions = resource({

@@ -39,6 +39,7 @@ import { AgreementForm } from './agreement-form';
 import { CasesApi } from './cases-api.service';
 import { TeamArchivedBadge } from './team-archived-badge';
 import { DatePipe, Formatter, PluralPipe, StepTitlePipe } from '../core/formatter';
+import { loaded } from '../shell/load-status';
 
 interface StatusDraft {
   agreement: AgreementDto;
@@ -361,8 +362,8 @@ interface StatusDraft {
         @if (editable(c)) {
           @if (adding.isOpen()) {
             <ov-agreement-form
-              [practices]="practices.value() ?? []"
-              [teams]="teams.value() ?? []"
+              [practices]="loaded(practices) ?? []"
+              [teams]="loaded(teams) ?? []"
               [teamId]="c.team.id"
               [busy]="save.busy()"
               [fieldErrors]="save.fieldErrorsAt('agreement')"
@@ -386,7 +387,7 @@ interface StatusDraft {
       <ov-case-spread-links
         [team]="c.team"
         [canEdit]="c.canEdit"
-        [practices]="practices.value() ?? []"
+        [practices]="loaded(practices) ?? []"
       />
 
       <!-- Observations: private notes, only for the case's ambassadors and admins -->
@@ -487,7 +488,7 @@ interface StatusDraft {
           </div>
         }
         <ov-feedback [state]="save" at="pulse" />
-        <ov-pulse-results [rounds]="pulses.value() ?? []" />
+        <ov-pulse-results [rounds]="loaded(pulses) ?? []" />
       </section>
 
       <!-- Timeline -->
@@ -545,6 +546,7 @@ interface StatusDraft {
   `,
 })
 export class CasePage {
+  protected readonly loaded = loaded;
   private readonly api = inject(CasesApi);
   private readonly transloco = inject(TranslocoService);
   private readonly fmt = inject(Formatter);
@@ -570,7 +572,7 @@ export class CasePage {
     loader: ({ params }) => this.api.pulseResults(params),
   });
   protected readonly openRound = computed(
-    () => (this.pulses.value() ?? []).find((r) => !r.closedOn) ?? null,
+    () => (loaded(this.pulses) ?? []).find((r) => !r.closedOn) ?? null,
   );
   private readonly auth = inject(AuthService);
   protected readonly isAdmin = computed(() => this.auth.me()?.roles.includes('admin') ?? false);
@@ -600,7 +602,7 @@ export class CasePage {
 
   protected readonly themeNames = computed(() => {
     const lang = this.transloco.getActiveLang();
-    return (this.themes.value() ?? []).map((t) => (lang === 'en' ? t.name.en : t.name.nl));
+    return (loaded(this.themes) ?? []).map((t) => (lang === 'en' ? t.name.en : t.name.nl));
   });
 
   protected editable(c: CaseDetailDto): boolean {
@@ -754,7 +756,7 @@ export class CasePage {
 
   protected otherAmbassadors(c: CaseDetailDto): Array<{ id: string; name: string }> {
     const on = new Set(c.ambassadors.map((a) => a.id));
-    return (this.allAmbassadors.value() ?? []).filter((a) => !on.has(a.id));
+    return (loaded(this.allAmbassadors) ?? []).filter((a) => !on.has(a.id));
   }
 
   protected async share(c: CaseDetailDto): Promise<void> {

@@ -8,10 +8,19 @@ import type { CaseSummaryDto } from '@olievlek/shared';
 import { CasesApi } from './cases-api.service';
 import { TeamArchivedBadge } from './team-archived-badge';
 import { DatePipe, Formatter, PluralPipe } from '../core/formatter';
+import { loaded, LoadStatus } from '../shell/load-status';
 
 @Component({
   selector: 'ov-caseload-page',
-  imports: [RouterLink, TranslocoPipe, FormsModule, TeamArchivedBadge, DatePipe, PluralPipe],
+  imports: [
+    LoadStatus,
+    RouterLink,
+    TranslocoPipe,
+    FormsModule,
+    TeamArchivedBadge,
+    DatePipe,
+    PluralPipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1 class="utrecht-heading-1">{{ 'cases.caseload' | transloco }}</h1>
@@ -35,7 +44,7 @@ import { DatePipe, Formatter, PluralPipe } from '../core/formatter';
             required
           >
             <option value="">{{ 'cases.chooseTeam' | transloco }}</option>
-            @for (team of teams.value() ?? []; track team.id) {
+            @for (team of loaded(teams) ?? []; track team.id) {
               <option [value]="team.id">{{ team.name }}</option>
             }
           </select>
@@ -50,7 +59,7 @@ import { DatePipe, Formatter, PluralPipe } from '../core/formatter';
       </form>
     </section>
 
-    @if (caseload.value(); as load) {
+    @if (loaded(caseload); as load) {
       <section class="ov-card" aria-labelledby="radar-heading">
         <h2 class="utrecht-heading-2" id="radar-heading">{{ 'cases.radar' | transloco }}</h2>
         <p class="utrecht-paragraph ov-muted">{{ 'cases.radarIntro' | transloco }}</p>
@@ -202,16 +211,13 @@ import { DatePipe, Formatter, PluralPipe } from '../core/formatter';
           }
         </section>
       }
-    } @else if (caseload.error()) {
-      <div class="utrecht-alert utrecht-alert--error" role="alert">
-        <p class="utrecht-paragraph">{{ 'app.errorGeneric' | transloco }}</p>
-      </div>
     } @else {
-      <p class="utrecht-paragraph">{{ 'app.loading' | transloco }}</p>
+      <ov-load-status [resource]="caseload" />
     }
   `,
 })
 export class CaseloadPage {
+  protected readonly loaded = loaded;
   private readonly api = inject(CasesApi);
   private readonly format = inject(Formatter);
   private readonly router = inject(Router);

@@ -22,11 +22,12 @@ import { LanguageService } from '../core/language.service';
 import { OlievlekApi } from '../olievlek/olievlek-api.service';
 import { OlievlekFormat } from '../olievlek/olievlek-format';
 import { DataColumn, DataTable } from '../shell/data-table';
+import { loaded, LoadStatus } from '../shell/load-status';
 
 /** The practice catalogue: everyone reads it; admins add and retire practices. */
 @Component({
   selector: 'ov-catalogue-page',
-  imports: [Feedback, ReactiveFormsModule, TranslocoPipe, PulseQuestions, DataTable],
+  imports: [LoadStatus, Feedback, ReactiveFormsModule, TranslocoPipe, PulseQuestions, DataTable],
   styles: `
     .ov-evidence-line {
       border-inline-start: 3px solid var(--ov-accent);
@@ -206,8 +207,9 @@ import { DataColumn, DataTable } from '../shell/data-table';
     @if (isAdmin()) {
       <ov-pulse-questions />
     }
+    <ov-load-status [resource]="practices" />
     <div class="ov-grid">
-      @for (p of practices.value() ?? []; track p.id) {
+      @for (p of loaded(practices) ?? []; track p.id) {
         <article class="ov-card" [attr.aria-labelledby]="'pr-' + p.id">
           <h2 class="utrecht-heading-3" [id]="'pr-' + p.id">
             {{ en() ? p.title.en : p.title.nl }}
@@ -243,7 +245,7 @@ import { DataColumn, DataTable } from '../shell/data-table';
         </article>
       }
     </div>
-    @if (evidence.value(); as rows) {
+    @if (loaded(evidence); as rows) {
       <section class="ov-card ov-section" aria-labelledby="evidence-heading">
         <h2 class="utrecht-heading-2" id="evidence-heading">
           {{ 'olievlek.evidence.heading' | transloco }}
@@ -261,6 +263,7 @@ import { DataColumn, DataTable } from '../shell/data-table';
   `,
 })
 export class CataloguePage {
+  protected readonly loaded = loaded;
   private readonly http = inject(HttpClient);
   private readonly transloco = inject(TranslocoService);
   private readonly language = inject(LanguageService);
@@ -298,7 +301,7 @@ export class CataloguePage {
   /** What the programme learned per practice; left out quietly when it cannot be read. */
   protected readonly evidence = resource({ loader: () => this.olievlek.practiceEvidence() });
   private readonly evidenceById = computed(
-    () => new Map((this.evidence.value() ?? []).map((e) => [e.practice.id, e])),
+    () => new Map((loaded(this.evidence) ?? []).map((e) => [e.practice.id, e])),
   );
   private readonly percent = computed(
     () =>
@@ -356,7 +359,7 @@ export class CataloguePage {
 
   protected readonly evidenceRows = computed<CsvCell[][]>(() => {
     const pct = (f: FractionDto | null) => (f ? Math.round(f.value * 1000) / 10 : null);
-    return [...(this.evidence.value() ?? [])]
+    return [...(loaded(this.evidence) ?? [])]
       .sort((a, b) => b.tried - a.tried)
       .map((e) => [
         this.en() ? e.practice.title.en : e.practice.title.nl,

@@ -3,6 +3,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ForumFormat } from './forum-format';
 import { ForumsApi } from './forums-api.service';
+import { loaded } from '../shell/load-status';
 
 /** On the team board: the forums the team takes part in and when each meets next. */
 @Component({
@@ -10,7 +11,7 @@ import { ForumsApi } from './forums-api.service';
   imports: [RouterLink, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (forums.value(); as list) {
+    @if (loaded(forums); as list) {
       @if (list.length) {
         <section class="ov-card" aria-labelledby="board-forums-heading">
           <h2 class="utrecht-heading-2" id="board-forums-heading">
@@ -39,6 +40,7 @@ import { ForumsApi } from './forums-api.service';
   `,
 })
 export class BoardForums {
+  protected readonly loaded = loaded;
   private readonly api = inject(ForumsApi);
   protected readonly format = inject(ForumFormat);
   protected readonly forums = resource({ loader: () => this.api.list() });

@@ -18,6 +18,7 @@ import { saveState } from '../shell/save-state';
 import { ForumFormat } from './forum-format';
 import { ForumsApi } from './forums-api.service';
 import { MeetingCard } from './meeting-card';
+import { loaded } from '../shell/load-status';
 
 /** Held meetings shown before "show all": enough to see a trend, few enough for a phone. */
 const RECENT_MEETINGS = 3;
@@ -30,6 +31,7 @@ const RECENT_MEETINGS = 3;
   templateUrl: './forum.page.html',
 })
 export class ForumPage {
+  protected readonly loaded = loaded;
   private readonly api = inject(ForumsApi);
   private readonly fmt = inject(Formatter);
   private readonly auth = inject(AuthService);
@@ -45,13 +47,13 @@ export class ForumPage {
     loader: ({ params }) => this.api.get(params.id),
   });
   protected readonly teams = resource({
-    params: () => (this.forum.value()?.canEdit ? true : undefined),
+    params: () => (loaded(this.forum)?.canEdit ? true : undefined),
     loader: () => this.api.teams(),
   });
 
   /** Newest first: the planned meetings, then the latest held ones (all of them on request). */
   private readonly allMeetings = computed(() =>
-    [...(this.forum.value()?.meetings ?? [])].sort(
+    [...(loaded(this.forum)?.meetings ?? [])].sort(
       (a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id),
     ),
   );
@@ -66,14 +68,14 @@ export class ForumPage {
     this.showAll() ? this.allMeetings() : this.allMeetings().slice(0, this.shownCount()),
   );
   protected readonly activeMembers = computed(() =>
-    (this.forum.value()?.members ?? []).filter((m) => m.leftOn === null),
+    (loaded(this.forum)?.members ?? []).filter((m) => m.leftOn === null),
   );
   protected readonly formerMembers = computed(() =>
-    (this.forum.value()?.members ?? []).filter((m) => m.leftOn !== null),
+    (loaded(this.forum)?.members ?? []).filter((m) => m.leftOn !== null),
   );
   protected readonly candidateTeams = computed(() => {
     const taken = new Set(this.activeMembers().map((m) => m.team.id));
-    return (this.teams.value() ?? [])
+    return (loaded(this.teams) ?? [])
       .filter((t) => !taken.has(t.id))
       .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   });

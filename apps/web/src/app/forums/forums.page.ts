@@ -10,6 +10,7 @@ import { saveState } from '../shell/save-state';
 import { ForumFormat } from './forum-format';
 import { applyDefaultCadence, cadenceOf, newForumForm } from './forum-form';
 import { ForumsApi } from './forums-api.service';
+import { loaded } from '../shell/load-status';
 
 /** The forums a person may see; for hosts and ambassadors the houd vol radar and a new forum. */
 @Component({
@@ -19,6 +20,7 @@ import { ForumsApi } from './forums-api.service';
   templateUrl: './forums.page.html',
 })
 export class ForumsPage {
+  protected readonly loaded = loaded;
   private readonly api = inject(ForumsApi);
   private readonly fmt = inject(Formatter);
   private readonly router = inject(Router);

@@ -5,11 +5,12 @@ import { subtreeIds } from '@olievlek/domain';
 import { AdminApi } from '../admin/admin-api.service';
 import { CasesApi } from '../cases/cases-api.service';
 import { AuthService } from '../core/auth.service';
+import { loaded, LoadStatus } from '../shell/load-status';
 
 /** One section per role the user holds: a user may be admin and ambassador at once. */
 @Component({
   selector: 'ov-home-page',
-  imports: [RouterLink, TranslocoPipe],
+  imports: [LoadStatus, RouterLink, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .ov-card--feature {
@@ -69,7 +70,8 @@ import { AuthService } from '../core/auth.service';
               {{ 'home.ambassador.teams' | transloco: { teams: activeTeams() } }}
             </p>
           }
-          @if (caseload.value(); as load) {
+          <ov-load-status [resource]="caseload" />
+          @if (loaded(caseload); as load) {
             <p class="utrecht-paragraph">
               {{ 'cases.mine' | transloco: { count: load.cases.length } }}
             </p>
@@ -130,6 +132,7 @@ import { AuthService } from '../core/auth.service';
   `,
 })
 export class HomePage {
+  protected readonly loaded = loaded;
   private readonly auth = inject(AuthService);
   private readonly api = inject(AdminApi);
   protected readonly me = this.auth.me;

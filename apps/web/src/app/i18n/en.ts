@@ -2,6 +2,7 @@ import type { Translations } from './nl';
 
 export const en: Translations = {
   app: {
+    retry: 'Try again',
     name: 'Olievlek',
     tagline: 'Working together better, step by step',
     skipToContent: 'Skip to content',

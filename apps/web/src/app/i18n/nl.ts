@@ -1,6 +1,7 @@
 /** Dutch texts: the product's first language. Keys are grouped by screen. */
 export const nl = {
   app: {
+    retry: 'Opnieuw proberen',
     name: 'Olievlek',
     tagline: 'Samen beter samenwerken, stap voor stap',
     skipToContent: 'Direct naar de inhoud',

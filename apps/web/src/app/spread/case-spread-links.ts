@@ -16,6 +16,7 @@ import { LanguageService } from '../core/language.service';
 import { OlievlekApi } from '../olievlek/olievlek-api.service';
 import { Feedback } from '../shell/feedback';
 import { SpreadLinkForm } from './spread-link-form';
+import { loaded } from '../shell/load-status';
 
 /**
  * The case's part of the oil stain: which teams this team learned from and passed practices on
@@ -32,7 +33,7 @@ import { SpreadLinkForm } from './spread-link-form';
       </h2>
       <p class="utrecht-paragraph ov-muted">{{ 'olievlek.links.intro' | transloco }}</p>
       <ov-feedback [notice]="notice()" />
-      @if (links.value(); as list) {
+      @if (loaded(links); as list) {
         @if (list.length > 0) {
           <ul class="ov-list">
             @for (link of list; track link.id) {
@@ -53,7 +54,7 @@ import { SpreadLinkForm } from './spread-link-form';
             idPrefix="case-link"
             [heading]="'olievlek.links.add' | transloco"
             [target]="team()"
-            [units]="units.value() ?? []"
+            [units]="loaded(units) ?? []"
             [practices]="practices()"
             (recorded)="recorded($event)"
             (cancelled)="close()"
@@ -75,6 +76,7 @@ import { SpreadLinkForm } from './spread-link-form';
   `,
 })
 export class CaseSpreadLinks {
+  protected readonly loaded = loaded;
   private readonly api = inject(OlievlekApi);
   private readonly transloco = inject(TranslocoService);
   private readonly language = inject(LanguageService);
