@@ -25,7 +25,7 @@ export function formatNumber(locale: Locale, value: number, maximumFractionDigit
   return new Intl.NumberFormat(tagOf(locale), { maximumFractionDigits }).format(value);
 }
 
-/** A share 0–1 as "45 %" (nl) or "45%" (en). */
+/** A share 0–1 as "45,5%" (nl) or "45.5%" (en), as Intl writes it in each language. */
 export function formatPercent(locale: Locale, share: number, maximumFractionDigits = 0): string {
   return new Intl.NumberFormat(tagOf(locale), { style: 'percent', maximumFractionDigits }).format(
     share,
