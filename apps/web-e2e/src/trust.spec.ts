@@ -62,6 +62,29 @@ test.describe('sign-in returns to where the person was going', () => {
     await expect(page.locator(`#step-card-${stepId}`)).toBeFocused();
   });
 
+  test('a session that ends while working returns to the same page after signing in again', async ({
+    page,
+    baseURL,
+  }) => {
+    const caseId = await freshCase(baseURL as string);
+    await signIn(page, DEMO.ambassador);
+    await page.goto(`/casussen/${caseId}`);
+    await page.getByRole('button', { name: 'Intake vastleggen' }).click();
+    // The session ends (timed out, or signed out elsewhere): the browser no longer holds it, so
+    // the next save is answered with 401.
+    await page.context().clearCookies({ name: 'olievlek_session' });
+    await page.getByLabel('Situatie').fill('Na het verlopen.');
+    await page.getByRole('button', { name: 'Intake opslaan' }).click();
+    await expect(page).toHaveURL(
+      `/inloggen?verlopen=1&terug=${encodeURIComponent(`/casussen/${caseId}`)}`,
+    );
+    await expect(page.getByText('Je sessie is verlopen. Log opnieuw in.')).toBeVisible();
+    await expectAccessible(page);
+    await signInHere(page, DEMO.ambassador);
+    await expect(page).toHaveURL(`/casussen/${caseId}`);
+    await expect(page.getByRole('button', { name: 'Intake vastleggen' })).toBeVisible();
+  });
+
   test('a link to a case opens that case after signing in with SSO', async ({ page, browser }) => {
     const caseId = await anOwnCaseId(browser);
     await page.goto(`/casussen/${caseId}`);
@@ -352,7 +375,10 @@ test('two people change one step’s status: the second sees the first one’s a
   await ambassador.dispose();
   const pages = [
     await (await browser.newContext()).newPage(),
-    await (await browser.newContext()).newPage(),
+    // The second may copy their draft: the clipboard is theirs to write and, here, to read back.
+    await (
+      await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] })
+    ).newPage(),
   ];
   for (const page of pages) {
     await signIn(page, DEMO.ambassador);
@@ -375,6 +401,11 @@ test('two people change one step’s status: the second sees the first one’s a
   await expect(panel.locator('[data-side="theirs"]')).toContainText('Zomerstop');
   await expect(panel.locator('[data-side="mine"]')).toContainText('Te druk');
   await expectAccessible(second);
+  // Copy mine: the own draft goes to the clipboard, to paste after taking theirs.
+  await panel.getByRole('button', { name: 'Mijn tekst kopiëren' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Je tekst staat op het klembord.');
+  await expectInView(second, panel.getByRole('status'));
+  expect(await second.evaluate(() => navigator.clipboard.readText())).toContain('Te druk');
   await panel.getByRole('button', { name: 'Hun versie overnemen' }).click();
   await expect(
     step.getByRole('button', { name: 'Starten — Eigen stap: samen lunchen' }),
