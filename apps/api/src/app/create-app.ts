@@ -9,7 +9,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { registerCsrfCookie } from '../auth/csrf';
+import { CsrfTokens, registerCsrfCookie } from '../auth/csrf';
 import { ServerSecret } from '../auth/server-secret';
 import { AllExceptionsFilter } from '../common/all-exceptions.filter';
 import { BODY_LIMIT_BYTES, registerBodyParsers } from '../common/body-parsers';
@@ -77,7 +77,7 @@ export async function createApp(
     hsts: config.secureCookies,
     referrerPolicy: { policy: 'same-origin' },
   });
-  registerCsrfCookie(fastify, config.secureCookies);
+  registerCsrfCookie(fastify, app.get(CsrfTokens));
   // Every API answer is about someone (a case with private notes, a profile, figures of a scope):
   // no browser or proxy cache keeps it. A route that sets its own Cache-Control keeps that.
   fastify.addHook('onSend', async (request, reply) => {
