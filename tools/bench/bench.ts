@@ -163,10 +163,16 @@ async function signIn(api: RunningApi): Promise<Client> {
     .map((c) => c.split(';')[0])
     .find((c) => c.startsWith(`${SESSION_COOKIE}=`));
   if (!session) throw new Error('bench: sign-in set no session cookie');
+  // The sign-in answer carries the session's own CSRF token.
+  const sessionCsrf = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith(`${CSRF_COOKIE}=`));
+  if (!sessionCsrf) throw new Error('bench: sign-in set no CSRF cookie');
   const headers = {
-    cookie: `${session}; ${csrf}`,
+    cookie: `${session}; ${sessionCsrf}`,
     accept: 'application/json',
-    [CSRF_HEADER]: csrf.slice(CSRF_COOKIE.length + 1),
+    [CSRF_HEADER]: sessionCsrf.slice(CSRF_COOKIE.length + 1),
   };
   return {
     get: (path) => fetch(`${api.url}${path}`, { headers }),

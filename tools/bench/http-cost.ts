@@ -117,7 +117,17 @@ async function signIn(appUrl: string): Promise<Record<string, string>> {
     .map((c) => c.split(';')[0])
     .find((c) => c.startsWith(`${SESSION_COOKIE}=`));
   if (!session) throw new Error('http-cost: no session cookie');
-  return { cookie: `${session}; ${csrf}`, [CSRF_HEADER]: token, accept: 'application/json' };
+  // The sign-in answer carries the session's own CSRF token.
+  const sessionCsrf = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith(`${CSRF_COOKIE}=`));
+  if (!sessionCsrf) throw new Error('http-cost: no CSRF cookie after sign-in');
+  return {
+    cookie: `${session}; ${sessionCsrf}`,
+    [CSRF_HEADER]: sessionCsrf.slice(CSRF_COOKIE.length + 1),
+    accept: 'application/json',
+  };
 }
 
 interface Slot {

@@ -15,6 +15,8 @@ export interface TestApp {
   baseUrl: string;
   dataSource: DataSource;
   databaseType: 'sqlite' | 'postgres';
+  /** The database behind the app, for a second instance on it. */
+  databaseUrl: string;
   client(): HttpClient;
   /** A client signed in as one of the demo accounts. */
   signedIn(email: string): Promise<HttpClient>;
@@ -69,6 +71,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     baseUrl,
     dataSource: app.get(DataSource),
     databaseType: config.database.type,
+    databaseUrl,
     client: () => new HttpClient(baseUrl),
     signedIn: async (email) => {
       const client = new HttpClient(baseUrl);

@@ -15,6 +15,9 @@ async function createTeam(baseURL: string, name: string): Promise<void> {
       })
     ).ok(),
   ).toBe(true);
+  // The sign-in renews the CSRF token: the session's own from here on.
+  headers['X-XSRF-TOKEN'] =
+    (await api.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
   const units = (await (await api.get('/api/org-units')).json()) as Array<{
     id: string;
     name: string;

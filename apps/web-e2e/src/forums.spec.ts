@@ -109,6 +109,9 @@ test.describe('forums at 1280 px', () => {
       (await api.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
     const headers = { 'X-XSRF-TOKEN': xsrf };
     await api.post('/api/auth/login', { data: { email: DEMO.admin, password: PASSWORD }, headers });
+    // The sign-in renews the CSRF token: the session's own from here on.
+    headers['X-XSRF-TOKEN'] =
+      (await api.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
     const forum = await (await api.get(`/api/forums/${forumId}`)).json();
     const held = (forum.meetings as Array<{ id: string; date: string; version: number }>)
       .filter((m) => m.date <= today)

@@ -126,6 +126,9 @@ async function apiAs(baseURL: string, email: string) {
   const headers = { 'X-XSRF-TOKEN': xsrf };
   const login = await api.post('/api/auth/login', { data: { email, password: PASSWORD }, headers });
   expect(login.ok()).toBe(true);
+  // The sign-in renews the CSRF token: the session's own from here on.
+  headers['X-XSRF-TOKEN'] =
+    (await api.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
   return {
     get: async <T>(path: string): Promise<T> => (await api.get(path)).json() as Promise<T>,
     post: async <T>(path: string, data: unknown): Promise<T> => {

@@ -9,6 +9,7 @@ import { BoardModule } from '../board/board.module';
 import { CasesModule } from '../cases/cases.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { CsrfGuard } from '../auth/csrf';
+import { ServerSecret } from '../auth/server-secret';
 import { SessionGuard } from '../auth/session.guard';
 import { OrgClock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -67,13 +68,14 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        ServerSecret,
         SqliteTransactionQueue,
         OrgClock,
         // Order matters: CSRF first (login included), then the session and role check.
         { provide: APP_GUARD, useExisting: CsrfGuard },
         { provide: APP_GUARD, useExisting: SessionGuard },
       ],
-      exports: [APP_CONFIG, OrgClock],
+      exports: [APP_CONFIG, ServerSecret, OrgClock],
     };
   }
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import fastifyCookie from '@fastify/cookie';
+import fastifyCookie, { Signer } from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { Logger, LogLevel } from '@nestjs/common';
@@ -9,7 +9,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { registerCsrfCookie } from '../auth/csrf';
+import { CsrfTokens, registerCsrfCookie } from '../auth/csrf';
+import { ServerSecret } from '../auth/server-secret';
 import { AllExceptionsFilter } from '../common/all-exceptions.filter';
 import { BODY_LIMIT_BYTES, registerBodyParsers } from '../common/body-parsers';
 import { registerSingleQueryValues } from '../common/query';
@@ -46,7 +47,17 @@ export async function createApp(
   // Except the import, which takes a CSV or XLSX file as its body (own size limit).
   registerImportUpload(fastify);
 
-  await fastify.register(fastifyCookie, { secret: config.sessionSecret });
+  // The secret is read from the database when SESSION_SECRET is unset, which happens in init:
+  // the signer is made on the first cookie it signs or reads, after that.
+  const secret = app.get(ServerSecret);
+  let signer: Signer | null = null;
+  const cookieSigner = () => (signer ??= new Signer(secret.value));
+  await fastify.register(fastifyCookie, {
+    secret: {
+      sign: (value: string) => cookieSigner().sign(value),
+      unsign: (value: string) => cookieSigner().unsign(value),
+    },
+  });
   await fastify.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -66,7 +77,7 @@ export async function createApp(
     hsts: config.secureCookies,
     referrerPolicy: { policy: 'same-origin' },
   });
-  registerCsrfCookie(fastify, config.secureCookies);
+  registerCsrfCookie(fastify, app.get(CsrfTokens));
   // Every API answer is about someone (a case with private notes, a profile, figures of a scope):
   // no browser or proxy cache keeps it. A route that sets its own Cache-Control keeps that.
   fastify.addHook('onSend', async (request, reply) => {

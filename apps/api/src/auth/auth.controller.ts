@@ -6,11 +6,21 @@ import { Inject } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
+import { CsrfTokens } from './csrf';
 import { CurrentUser, Origin, Public } from './decorators';
 import { LoginDto, UpdatePreferencesDto } from './dto/login.dto';
 
-/** The session cookie, set the same way after a password and an SSO sign-in. */
-export function setSessionCookie(reply: FastifyReply, token: string, config: AppConfig): void {
+/**
+ * The session cookie, set the same way after a password and an SSO sign-in, with the CSRF token
+ * of the new session.
+ */
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  config: AppConfig,
+  csrf: CsrfTokens,
+): void {
+  csrf.issue(reply, token);
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
@@ -27,6 +37,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly csrf: CsrfTokens,
   ) {}
 
   @Public()
@@ -41,7 +52,7 @@ export class AuthController {
     const { token, me } = await this.auth.login(body.email, body.password, request.ip);
     // A new id at every sign-in, and the session this browser held ends on the server too.
     if (request.authUser) await this.auth.logout(request.authUser, request.ip);
-    setSessionCookie(reply, token, this.config);
+    setSessionCookie(reply, token, this.config, this.csrf);
     return me;
   }
 
@@ -67,6 +78,7 @@ export class AuthController {
   ): Promise<void> {
     await this.auth.logout(request.authUser, request.ip);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    this.csrf.issue(reply, null);
   }
 
   @Get('me')

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { CsrfGuard } from './csrf';
+import { CsrfGuard, CsrfTokens } from './csrf';
 import { LoginThrottle } from './login-throttle';
 import { SessionGuard } from './session.guard';
 import { SessionService } from './session.service';
@@ -18,9 +18,10 @@ import { OidcService } from './oidc/oidc.service';
     SessionService,
     SessionGuard,
     CsrfGuard,
+    CsrfTokens,
     OidcService,
     OidcAccountsService,
   ],
-  exports: [AuthService, SessionService, SessionGuard, CsrfGuard],
+  exports: [AuthService, SessionService, SessionGuard, CsrfGuard, CsrfTokens],
 })
 export class AuthModule {}

@@ -1,22 +1,71 @@
-import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { CSRF_COOKIE, CSRF_HEADER } from '@olievlek/shared';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@olievlek/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { forbidden } from '../common/api-exception';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { ServerSecret } from './server-secret';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const LABEL = 'olievlek:csrf:v1';
+/** 16 random bytes in base64url: the first 22 characters of a token, the HMAC the other 43. */
+const NONCE_LENGTH = 22;
 
-/** Angular's convention: a readable XSRF-TOKEN cookie on any response that lacks one. */
-export function registerCsrfCookie(fastify: FastifyInstance, secure: boolean): void {
+/** The session token in the signed session cookie, or null without a (well-signed) one. */
+export function sessionTokenOf(request: FastifyRequest): string | null {
+  const signed = request.cookies[SESSION_COOKIE];
+  if (!signed) return null;
+  const unsigned = request.unsignCookie(signed);
+  return unsigned.valid && unsigned.value ? unsigned.value : null;
+}
+
+/**
+ * The CSRF token is tied to the session (issue 20, finding 13): a nonce and an HMAC under the
+ * server secret of the nonce and the session token (none before sign-in). A cookie and header of
+ * someone else's choosing do not match the HMAC; a token from before sign-in or sign-out stops
+ * working, and the answer to the sign-in and the sign-out carries the new one. The client reads
+ * it from the readable XSRF-TOKEN cookie and echoes it in X-XSRF-TOKEN (Angular's convention).
+ */
+@Injectable()
+export class CsrfTokens {
+  constructor(
+    private readonly secret: ServerSecret,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private mac(nonce: string, sessionToken: string | null): string {
+    return createHmac('sha256', this.secret.value)
+      .update(`${LABEL}\n${sessionToken ?? ''}\n${nonce}`)
+      .digest('base64url');
+  }
+
+  /** Whether `token` was made for this session (or for no session, before sign-in). */
+  valid(token: unknown, sessionToken: string | null): boolean {
+    if (typeof token !== 'string' || token.length <= NONCE_LENGTH) return false;
+    const expected = Buffer.from(this.mac(token.slice(0, NONCE_LENGTH), sessionToken));
+    const given = Buffer.from(token.slice(NONCE_LENGTH));
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  /** Sets a new token for the session the browser holds from this answer on. */
+  issue(reply: FastifyReply, sessionToken: string | null): void {
+    const nonce = randomBytes(16).toString('base64url');
+    reply.setCookie(CSRF_COOKIE, nonce + this.mac(nonce, sessionToken), {
+      path: '/',
+      sameSite: 'lax',
+      secure: this.config.secureCookies,
+      httpOnly: false,
+    });
+  }
+}
+
+/** A readable XSRF-TOKEN cookie on any response whose request lacks one valid for its session. */
+export function registerCsrfCookie(fastify: FastifyInstance, tokens: CsrfTokens): void {
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!request.cookies[CSRF_COOKIE]) {
-      reply.setCookie(CSRF_COOKIE, randomBytes(32).toString('base64url'), {
-        path: '/',
-        sameSite: 'lax',
-        secure,
-        httpOnly: false,
-      });
+    const sessionToken = sessionTokenOf(request);
+    if (!tokens.valid(request.cookies[CSRF_COOKIE], sessionToken)) {
+      tokens.issue(reply, sessionToken);
     }
   });
 }
@@ -30,26 +79,20 @@ const CSRF_EXEMPT = 'olievlek:csrfExempt';
  */
 export const CsrfExempt = () => SetMetadata(CSRF_EXEMPT, true);
 
-/** Every state-changing request (login included) must echo the cookie in X-XSRF-TOKEN. */
+/** Every state-changing request (login included) must send in X-XSRF-TOKEN its session's token. */
 @Injectable()
 export class CsrfGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: CsrfTokens,
+  ) {}
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (SAFE_METHODS.has(request.method)) return true;
     if (this.reflector.get<boolean>(CSRF_EXEMPT, context.getHandler())) return true;
-    const cookie = request.cookies[CSRF_COOKIE];
     const header = request.headers[CSRF_HEADER.toLowerCase()];
-    if (
-      typeof cookie === 'string' &&
-      typeof header === 'string' &&
-      cookie.length > 0 &&
-      cookie.length === header.length &&
-      timingSafeEqual(Buffer.from(cookie), Buffer.from(header))
-    ) {
-      return true;
-    }
+    if (this.tokens.valid(header, sessionTokenOf(request))) return true;
     throw forbidden(
       'CSRF_TOKEN_INVALID',
       'This request lacks a valid security token (X-XSRF-TOKEN). Reload the page and try again.',

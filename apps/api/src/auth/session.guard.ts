@@ -4,6 +4,7 @@ import { Role, SESSION_COOKIE } from '@olievlek/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditService } from '../audit/audit.service';
 import { ApiException, forbidden } from '../common/api-exception';
+import { CsrfTokens, sessionTokenOf } from './csrf';
 import { IS_PUBLIC, REQUIRED_ROLES } from './decorators';
 import { SessionService } from './session.service';
 
@@ -14,6 +15,7 @@ export class SessionGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
+    private readonly csrf: CsrfTokens,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -22,15 +24,16 @@ export class SessionGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
 
     const signed = request.cookies[SESSION_COOKIE];
-    const unsigned = signed ? request.unsignCookie(signed) : null;
-    const lookup =
-      unsigned?.valid && unsigned.value ? await this.sessions.lookup(unsigned.value) : null;
+    const sessionToken = sessionTokenOf(request);
+    const lookup = sessionToken ? await this.sessions.lookup(sessionToken) : null;
 
     if (lookup && 'user' in lookup) {
       request.authUser = lookup.user;
     } else if (signed) {
-      // A stale cookie: tell the browser to drop it.
-      context.switchToHttp().getResponse<FastifyReply>().clearCookie(SESSION_COOKIE, { path: '/' });
+      // A stale cookie: tell the browser to drop it, and hand out the token of no session.
+      const reply = context.switchToHttp().getResponse<FastifyReply>();
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      this.csrf.issue(reply, null);
     }
     if (isPublic) return true;
 

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { isoPlus, nowIso } from '../common/time';
 import type { AuthUser } from './auth-user';
+import { ServerSecret } from './server-secret';
 import { SessionEntity } from './entities/session.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import { TeamMembershipEntity } from '../users/entities/team-membership.entity';
@@ -16,17 +17,18 @@ export type SessionLookup = { user: AuthUser } | { expired: true } | null;
 
 /**
  * Sessions live in the database only, so any number of API instances can serve a user.
- * The cookie carries a random token; the table stores its HMAC under SESSION_SECRET.
+ * The cookie carries a random token; the table stores its HMAC under the server secret.
  */
 @Injectable()
 export class SessionService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly secret: ServerSecret,
   ) {}
 
   hashToken(token: string): string {
-    return createHmac('sha256', this.config.sessionSecret).update(token).digest('hex');
+    return createHmac('sha256', this.secret.value).update(token).digest('hex');
   }
 
   async create(userId: string): Promise<string> {

@@ -9,7 +9,8 @@ export interface AppConfig {
   port: number;
   production: boolean;
   database: DatabaseConfig;
-  sessionSecret: string;
+  /** SESSION_SECRET; null: the database's own random key (auth/server-secret.ts). */
+  sessionSecret: string | null;
   orgTimezone: string;
   demoData: boolean;
   /** Directory with the built Angular client; null when it is not served. */
@@ -73,8 +74,6 @@ export interface OidcConfig {
 
 /** Thrown for a wrong setting: `main.ts` prints the message and stops without a stack trace. */
 export class ConfigError extends Error {}
-
-const DEV_SESSION_SECRET = 'olievlek-development-secret-do-not-use-in-production';
 
 function parsePublicUrl(value: string | undefined, port: number): string {
   if (value === undefined || value.trim() === '') return `http://localhost:${port}`;
@@ -335,7 +334,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const port = parseInteger('PORT', env['PORT'], 3000, 0, 65535);
   const database = parseDatabaseUrl(env['DATABASE_URL'], cwd);
 
-  let sessionSecret = env['SESSION_SECRET'] ?? '';
+  const sessionSecret = env['SESSION_SECRET'] ?? '';
   if (production && sessionSecret === '') {
     throw new ConfigError(
       'SESSION_SECRET is required when NODE_ENV=production (at least 32 random characters).',
@@ -344,7 +343,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (sessionSecret !== '' && sessionSecret.length < 32) {
     throw new ConfigError('SESSION_SECRET must be at least 32 characters long.');
   }
-  if (sessionSecret === '') sessionSecret = DEV_SESSION_SECRET;
 
   const orgTimezone = env['ORG_TIMEZONE']?.trim() || 'Europe/Amsterdam';
   if (!validTimeZone(orgTimezone)) {
@@ -374,7 +372,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port,
     production,
     database,
-    sessionSecret,
+    sessionSecret: sessionSecret === '' ? null : sessionSecret,
     orgTimezone,
     demoData,
     webRoot,

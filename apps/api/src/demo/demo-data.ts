@@ -13,7 +13,9 @@ import { TeamMembershipEntity } from '../users/entities/team-membership.entity';
 import { buildDemoForums, insertDemoForums } from './demo-forums';
 import { UserEntity } from '../users/entities/user.entity';
 
-export const DEMO_PASSWORD = 'olievlek-demo';
+import { DEMO_PASSWORD } from './demo-password';
+
+export { DEMO_PASSWORD };
 export const DEMO_ORGANISATION = 'Gemeente Voorbeeldstad';
 
 /** A fictional municipality: directorate → department → teams (with headcounts). */

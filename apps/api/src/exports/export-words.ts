@@ -25,6 +25,8 @@ const NL = {
   } satisfies Record<StageDto, string>,
   caseStatus: { open: 'lopend', closed: 'afgesloten' },
   checkState: { done: 'gedaan', skipped: 'overgeslagen' },
+  withheldBelowK: (k: number) =>
+    `niet getoond: team van minder dan ${k} mensen (het zou laten zien wat één persoon deed)`,
   col: {
     unit: 'Eenheid',
     kind: 'Soort',
@@ -95,6 +97,8 @@ const EN: Words = {
   },
   caseStatus: { open: 'open', closed: 'closed' },
   checkState: { done: 'done', skipped: 'skipped' },
+  withheldBelowK: (k: number) =>
+    `withheld: a team of fewer than ${k} people (it would show what one person did)`,
   col: {
     unit: 'Unit',
     kind: 'Kind',

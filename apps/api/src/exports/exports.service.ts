@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { subtreeIds } from '@olievlek/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { effectiveK, subtreeIds, teamBelowK } from '@olievlek/domain';
 import type {
   MapUnitDto,
   OlievlekViewDto,
@@ -15,8 +15,10 @@ import type { AuthUser } from '../auth/auth-user';
 import { CaseSummariesService } from '../cases/case-summaries.service';
 import { CaseEntity } from '../cases/entities/case.entity';
 import { forbidden, notFound } from '../common/api-exception';
+import { APP_CONFIG, AppConfig } from '../config/config';
 import { OlievlekViewService } from '../olievlek/olievlek-view.service';
 import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
+import { TeamMembershipEntity } from '../users/entities/team-membership.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import { words } from './export-words';
 import type { SheetTable } from './spreadsheet';
@@ -34,6 +36,7 @@ interface Unit {
   parentId: string | null;
   kind: OrgUnitKind;
   name: string;
+  headcount: number | null;
 }
 
 /**
@@ -48,6 +51,7 @@ export class ExportsService {
     private readonly view: OlievlekViewService,
     private readonly cases: CaseSummariesService,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   record(user: AuthUser, origin: string, action: string, detail: Record<string, unknown>) {
@@ -193,7 +197,9 @@ export class ExportsService {
 
   /**
    * The check-off history of a subtree. Admins and ambassadors see who ticked and the reason for
-   * a skip; directors see what happened, never who did it or their words (docs/design.md privacy).
+   * a skip; directors see what happened, never who did it or their words (docs/design.md privacy),
+   * and of a team below k (teamBelowK: one or two people) only one row saying it is withheld: its
+   * periods and dates would be one person's tick history.
    */
   async checkOffs(
     user: AuthUser,
@@ -251,6 +257,7 @@ export class ExportsService {
         who?: string | null;
       }>()
     ).filter((r) => teams.has(r.teamId));
+    const withheld = personal ? new Set<string>() : await this.teamsBelowK(units, rows);
     const pathOf = (id: string) => {
       const team = byId.get(id);
       const department = team?.parentId ? byId.get(team.parentId) : undefined;
@@ -269,15 +276,28 @@ export class ExportsService {
         { header: w.col.onDate },
         ...(personal ? [{ header: w.col.reason }, { header: w.col.who }] : []),
       ],
-      rows: rows
-        .map((r) => [
-          ...pathOf(r.teamId),
-          r.title,
-          r.periodKey,
-          w.checkState[r.state],
-          r.onDate,
-          ...(personal ? [r.reason ?? null, r.who ?? null] : []),
-        ])
+      rows: [
+        ...rows.filter((r) => !withheld.has(r.teamId)),
+        ...[...withheld].map((teamId) => ({ teamId, withheld: true as const })),
+      ]
+        .map((r) =>
+          'withheld' in r
+            ? [
+                ...pathOf(r.teamId),
+                null,
+                null,
+                w.withheldBelowK(effectiveK(this.config.pulseK)),
+                null,
+              ]
+            : [
+                ...pathOf(r.teamId),
+                r.title,
+                r.periodKey,
+                w.checkState[r.state],
+                r.onDate,
+                ...(personal ? [r.reason ?? null, r.who ?? null] : []),
+              ],
+        )
         .sort((a, b) => String(a.slice(0, 5)).localeCompare(String(b.slice(0, 5)), 'nl')),
     };
     return { table, unitId: chosen, personal };
@@ -286,6 +306,27 @@ export class ExportsService {
   private async units(): Promise<Unit[]> {
     return this.dataSource
       .getRepository(OrgUnitEntity)
-      .find({ select: { id: true, parentId: true, kind: true, name: true } });
+      .find({ select: { id: true, parentId: true, kind: true, name: true, headcount: true } });
+  }
+
+  /** The teams among these rows whose size is below k (docs/design.md, Privacy). */
+  private async teamsBelowK(units: Unit[], rows: Array<{ teamId: string }>): Promise<Set<string>> {
+    const teamIds = [...new Set(rows.map((r) => r.teamId))];
+    if (teamIds.length === 0) return new Set();
+    const accounts = await this.dataSource
+      .getRepository(TeamMembershipEntity)
+      .createQueryBuilder('m')
+      .innerJoin(UserEntity, 'u', 'u.id = m.userId AND u.active = :active', { active: true })
+      .select('m.orgUnitId', 'teamId')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('m.orgUnitId')
+      .getRawMany<{ teamId: string; n: number | string }>();
+    const accountsOf = new Map(accounts.map((a) => [a.teamId, Number(a.n)]));
+    const byId = new Map(units.map((u) => [u.id, u]));
+    return new Set(
+      teamIds.filter((id) =>
+        teamBelowK(byId.get(id)?.headcount ?? null, accountsOf.get(id) ?? 0, this.config.pulseK),
+      ),
+    );
   }
 }

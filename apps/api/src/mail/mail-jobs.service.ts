@@ -24,6 +24,7 @@ import { DataSource, In, IsNull } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditService } from '../audit/audit.service';
 import { isoMinus, nowIso } from '../common/time';
+import { ServerSecret } from '../auth/server-secret';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { TeamMembershipEntity } from '../users/entities/team-membership.entity';
 import { UserEntity } from '../users/entities/user.entity';
@@ -67,6 +68,7 @@ export class MailJobsService implements OnApplicationBootstrap, OnApplicationShu
     private readonly audit: AuditService,
     private readonly scheduler: SchedulerRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly secret: ServerSecret,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -242,7 +244,7 @@ export class MailJobsService implements OnApplicationBootstrap, OnApplicationShu
       await this.settle(claim, { status: 'skipped', lastError: null });
       return 'nothing';
     }
-    const token = unsubscribeToken(this.config.sessionSecret, recipient.id, kind);
+    const token = unsubscribeToken(this.secret.value, recipient.id, kind);
     const base = this.config.publicUrl;
     const mail = renderMail(content, {
       locale: recipient.locale,

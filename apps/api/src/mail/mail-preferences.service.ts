@@ -7,13 +7,12 @@ import {
   MailPreferencesDto,
   UnsubscribeDto,
 } from '@olievlek/shared';
-import { Inject } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest } from '../common/api-exception';
 import { nowIso } from '../common/time';
-import { APP_CONFIG, AppConfig } from '../config/config';
+import { ServerSecret } from '../auth/server-secret';
 import { UserEntity } from '../users/entities/user.entity';
 import { MailPreferenceEntity } from './entities/mail.entities';
 import { MailSender } from './mail-sender.service';
@@ -32,7 +31,7 @@ export class MailPreferencesService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly sender: MailSender,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly secret: ServerSecret,
   ) {}
 
   private applicable(user: Pick<AuthUser, 'roles'>): MailKind[] {
@@ -112,7 +111,7 @@ export class MailPreferencesService {
   }
 
   private async read(token: string): Promise<{ userId: string; kind: MailKind }> {
-    const claim = readUnsubscribeToken(this.config.sessionSecret, token);
+    const claim = readUnsubscribeToken(this.secret.value, token);
     if (!claim) throw invalidToken();
     const exists = await this.dataSource.getRepository(UserEntity).countBy({ id: claim.userId });
     if (!exists) throw invalidToken();

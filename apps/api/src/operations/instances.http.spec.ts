@@ -125,8 +125,10 @@ describe('two API instances on one database', () => {
       password: DEMO_PASSWORD,
     });
     expect(login.status).toBe(200);
-    // B handed out no token of its own: A's was good enough.
-    expect(onB.cookies.get(CSRF_COOKIE)).toBe(token);
+    // A's token was good enough on B; the sign-in gave the session's own, which A accepts.
+    expect(onB.cookies.get(CSRF_COOKIE)).not.toBe(token);
+    const backOnA = sameBrowserOn(a.baseUrl, onB);
+    expect((await backOnA.patch('/api/auth/me', { locale: 'nl' })).status).toBe(200);
 
     const forged = sameBrowserOn(b.baseUrl, onB);
     forged.csrf = false;

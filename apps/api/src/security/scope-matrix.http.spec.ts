@@ -336,4 +336,40 @@ describe('authorization matrix: each role on a record outside its scope', () => 
     }
     expect(failures).toEqual([]);
   });
+  it("withholds a one-member team's check-off history from the director, not from the admin (issue 20, finding 7)", async () => {
+    const me = (await clients.director.get('/api/auth/me')).body as { scope: { id: string } };
+    const cells = (line: string) => line.slice(1, -1).split('";"');
+    const rowsOf = async (client: HttpClient) => {
+      const res = await client.get(`/api/exports/check-offs?unitId=${me.scope.id}`);
+      expect(res.status).toBe(200);
+      return res.text.trim().split('\r\n').slice(1).map(cells);
+    };
+    const teamName = (await rowsOf(clients.admin))[0][2];
+    const units = (await clients.admin.get('/api/org-units')).body as OrgUnitDto[];
+    const team = units.find((u) => u.name === teamName) as OrgUnitDto;
+    const before = (await rowsOf(clients.director)).filter((r) => r[2] === teamName);
+    expect(before.length).toBeGreaterThan(1);
+
+    const alone = await clients.admin.patch(`/api/org-units/${team.id}`, {
+      version: team.version,
+      headcount: 1,
+    });
+    expect(alone.status).toBe(200);
+    const withheld = (await rowsOf(clients.director)).filter((r) => r[2] === teamName);
+    expect(withheld).toHaveLength(1);
+    expect(withheld[0].slice(3)).toEqual([
+      '',
+      '',
+      'niet getoond: team van minder dan 5 mensen (het zou laten zien wat één persoon deed)',
+      '',
+    ]);
+    // Admins and ambassadors keep the history (they may see who ticked anyway).
+    expect((await rowsOf(clients.admin)).filter((r) => r[2] === teamName).length).toBe(
+      before.length,
+    );
+    await clients.admin.patch(`/api/org-units/${team.id}`, {
+      version: alone.body.version,
+      headcount: team.headcount,
+    });
+  });
 });

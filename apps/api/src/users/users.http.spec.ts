@@ -110,6 +110,55 @@ describe('users over HTTP', () => {
     ).toBe(false);
   });
 
+  it('refuses blank, repetitive and common passwords on creation and change (issue 20, finding 8)', async () => {
+    const weak: Array<[string, string]> = [
+      ['            ', 'PASSWORD_BLANK'],
+      ['aaaaaaaaaaaa', 'PASSWORD_REPETITIVE'],
+      ['123456789012', 'PASSWORD_TOO_COMMON'],
+      ['password1234', 'PASSWORD_TOO_COMMON'],
+      // The demo accounts' password is public: only the demo data may set it.
+      ['olievlek-demo', 'PASSWORD_TOO_COMMON'],
+    ];
+    for (const [password, code] of weak) {
+      const email = `zwak-${code.length}-${password.charCodeAt(0)}@voorbeeldstad.example`;
+      const res = await admin.post('/api/users', {
+        email,
+        name: 'Zwak Wachtwoord',
+        roles: ['ambassador'],
+        password,
+      });
+      expectApiError(res, 400, code);
+      expect(Object.keys(res.body.fields)).toEqual(['password']);
+      expect((await t.client().post('/api/auth/login', { email, password })).status).toBe(401);
+    }
+    const created = await admin.post('/api/users', {
+      email: 'sterk@voorbeeldstad.example',
+      name: 'Sterk Wachtwoord',
+      roles: ['ambassador'],
+      password: 'tulp vijver lantaarn',
+    });
+    expect(created.status).toBe(201);
+    for (const [password, code] of weak) {
+      expectApiError(
+        await admin.patch(`/api/users/${created.body.id}`, {
+          version: created.body.version,
+          password,
+        }),
+        400,
+        code,
+      );
+    }
+    const user = t.client();
+    expect(
+      (
+        await user.post('/api/auth/login', {
+          email: 'sterk@voorbeeldstad.example',
+          password: 'tulp vijver lantaarn',
+        })
+      ).status,
+    ).toBe(200);
+  });
+
   it('validates fields and names them', async () => {
     const res = await admin.post('/api/users', {
       email: 'not-an-email',

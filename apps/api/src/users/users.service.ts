@@ -6,6 +6,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { hashPassword } from '../auth/auth.service';
+import { assertAcceptablePassword } from '../common/password-policy';
 import { splitRoles } from '../auth/session.service';
 import { SessionEntity } from '../auth/entities/session.entity';
 import { badRequest, conflict, notFound } from '../common/api-exception';
@@ -60,6 +61,7 @@ export class UsersService {
     const email = dto.email.toLowerCase();
     const teamIds = dto.teamIds ?? [];
     const scope = dto.scopeOrgUnitId ?? null;
+    if (dto.password) assertAcceptablePassword(dto.password, [email, dto.name]);
     const passwordHash = dto.password ? await hashPassword(dto.password) : null;
     return this.dataSource.transaction(async (manager) => {
       await this.assertEmailFree(manager, email, null);
@@ -103,6 +105,13 @@ export class UsersService {
   }
 
   async update(id: string, dto: UpdateUserDto, actor: AuthUser, origin: string): Promise<UserDto> {
+    if (dto.password) {
+      const saved = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
+      assertAcceptablePassword(dto.password, [
+        dto.email ?? saved?.email ?? '',
+        dto.name ?? saved?.name ?? '',
+      ]);
+    }
     const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
     return this.dataSource.transaction(async (manager) => {
       const user = await this.find(manager, id);

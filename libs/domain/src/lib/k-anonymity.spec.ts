@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { guardK } from './k-anonymity';
+import { guardK, teamBelowK } from './k-anonymity';
 
 describe('k-anonymity guard for aggregates', () => {
   it('withholds below k without computing, and shows the figure from k on', () => {
@@ -22,5 +22,17 @@ describe('k-anonymity guard for aggregates', () => {
         if (result.withheld) expect(count + result.needed).toBe(Math.max(3, k));
       }),
     );
+  });
+});
+
+describe('teams below k for directors', () => {
+  it('counts the headcount, or the member accounts without one, against k (never below 3)', () => {
+    expect(teamBelowK(1, 0, 5)).toBe(true);
+    expect(teamBelowK(4, 9, 5)).toBe(true);
+    expect(teamBelowK(5, 0, 5)).toBe(false);
+    expect(teamBelowK(null, 2, 5)).toBe(true);
+    expect(teamBelowK(null, 6, 5)).toBe(false);
+    expect(teamBelowK(2, 0, 1)).toBe(true);
+    expect(teamBelowK(3, 0, 1)).toBe(false);
   });
 });

@@ -15,3 +15,13 @@ export function guardK<T>(count: number, k: number, compute: () => T): KAnonymou
     ? { withheld: true, count, needed: threshold - count }
     : { withheld: false, count, value: compute() };
 }
+
+/**
+ * The team size behind a per-team figure a director sees that follows from individual actions
+ * (ticks, skips, attendance): the team's headcount, or without one the number of its members
+ * with an account. Below k (never below 3) the figure is withheld from directors, or counted at
+ * the parent unit only (docs/design.md, Privacy).
+ */
+export function teamBelowK(headcount: number | null, memberAccounts: number, k: number): boolean {
+  return (headcount ?? memberAccounts) < effectiveK(k);
+}

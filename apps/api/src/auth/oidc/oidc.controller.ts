@@ -7,6 +7,7 @@ import { AuditService } from '../../audit/audit.service';
 import { notFound } from '../../common/api-exception';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { setSessionCookie } from '../auth.controller';
+import { CsrfTokens } from '../csrf';
 import { AuthService } from '../auth.service';
 import { Public } from '../decorators';
 import { OidcAccountsService } from './oidc-accounts.service';
@@ -36,6 +37,7 @@ export class OidcController {
     private readonly auth: AuthService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly csrf: CsrfTokens,
   ) {}
 
   private settings(): OidcConfig {
@@ -114,7 +116,7 @@ export class OidcController {
       });
       // A new session id at every sign-in; the one this browser held ends on the server too.
       if (request.authUser) await this.auth.logout(request.authUser, request.ip);
-      setSessionCookie(reply, token, this.config);
+      setSessionCookie(reply, token, this.config, this.csrf);
       this.redirect(reply, identity.returnTo);
     } catch (error) {
       await this.fail(request, reply, error);

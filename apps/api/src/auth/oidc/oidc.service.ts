@@ -4,6 +4,7 @@ import { safeReturnPath } from '@olievlek/shared';
 import type { IncomingMessage } from 'node:http';
 import { BaseClient, custom, errors, generators, Issuer, TokenSet } from 'openid-client';
 import { APP_CONFIG, AppConfig, OidcConfig } from '../../config/config';
+import { ServerSecret } from '../server-secret';
 import { groupsIn, mappedRoles, profileFrom } from './oidc-claims';
 import { OIDC_TRANSACTION_SECONDS, OidcTransactionSealer } from './oidc-transaction';
 
@@ -79,11 +80,18 @@ export function ssoFailureOf(error: unknown): SsoError {
 @Injectable()
 export class OidcService {
   private readonly logger = new Logger('Sso');
-  private readonly sealer: OidcTransactionSealer;
+  private sealerOf: OidcTransactionSealer | null = null;
   private client: Promise<BaseClient> | null = null;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.sealer = new OidcTransactionSealer(config.sessionSecret);
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly secret: ServerSecret,
+  ) {}
+
+  /** Made on first use: the server secret is known only once the app has started. */
+  private get sealer(): OidcTransactionSealer {
+    this.sealerOf ??= new OidcTransactionSealer(this.secret.value);
+    return this.sealerOf;
   }
 
   get settings(): OidcConfig | null {

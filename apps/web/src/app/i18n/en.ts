@@ -650,6 +650,11 @@ export const en: Translations = {
     ORG_UNIT_INVALID_PARENT: 'Choose a valid parent unit.',
     HEADCOUNT_ONLY_ON_TEAMS: 'Only teams have a headcount.',
     USER_EMAIL_TAKEN: 'There already is a user with this e-mail address.',
+    PASSWORD_BLANK: 'This password holds only spaces. Choose one with letters, digits or signs.',
+    PASSWORD_REPETITIVE:
+      'This password is one character or a simple sequence repeated (like "aaaa" or "1234"). Choose a longer mix, e.g. a few unrelated words.',
+    PASSWORD_TOO_COMMON:
+      'This password is too common or too easy to guess (a known password, the name of this app or a word with digits). Choose a longer mix, e.g. a few unrelated words.',
     USER_INVALID_TEAM: 'Choose at least one active team for a team member.',
     USER_INVALID_SCOPE: "Choose the director's scope.",
     USER_CANNOT_REMOVE_OWN_ADMIN:

@@ -661,6 +661,12 @@ export const nl = {
     ORG_UNIT_INVALID_PARENT: 'Kies een geldig bovenliggend onderdeel.',
     HEADCOUNT_ONLY_ON_TEAMS: 'Alleen teams hebben een bezetting.',
     USER_EMAIL_TAKEN: 'Er is al een gebruiker met dit e-mailadres.',
+    PASSWORD_BLANK:
+      'Dit wachtwoord bestaat alleen uit spaties. Kies er een met letters, cijfers of tekens.',
+    PASSWORD_REPETITIVE:
+      'Dit wachtwoord is één teken of een eenvoudige reeks herhaald (zoals "aaaa" of "1234"). Kies een langere mix, bijvoorbeeld een paar losse woorden.',
+    PASSWORD_TOO_COMMON:
+      'Dit wachtwoord is te gangbaar of te makkelijk te raden (een bekend wachtwoord, de naam van deze app of een woord met cijfers). Kies een langere mix, bijvoorbeeld een paar losse woorden.',
     USER_INVALID_TEAM: 'Kies minstens één actief team voor een teamlid.',
     USER_INVALID_SCOPE: 'Kies het bereik van de directeur.',
     USER_CANNOT_REMOVE_OWN_ADMIN:
