@@ -123,6 +123,13 @@ export const en: Translations = {
     },
   },
   org: {
+    search: {
+      label: 'Search units',
+      term: 'Search by name',
+      kind: 'Kind',
+      anyKind: 'All kinds',
+      count: { one: '{{count}} unit found', other: '{{count}} units found' },
+    },
     heading: 'Organisation',
     intro: 'Manage directorates, departments and teams. Archived units stay in the history.',
     showArchived: 'Show archived units',
@@ -176,6 +183,15 @@ export const en: Translations = {
     saved: '{{name}} has been saved.',
     conflict: 'Someone else changed this user in the meantime.',
     chooseScope: 'Choose a unit',
+    filter: {
+      label: 'Search users',
+      q: 'Search by name or e-mail address',
+      role: 'Role',
+      anyRole: 'All roles',
+      team: 'Team',
+      anyTeam: 'All teams',
+      count: { one: '{{count}} user found', other: '{{count}} users found' },
+    },
   },
   privacy: {
     exportShort: 'Export',

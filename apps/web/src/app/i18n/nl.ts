@@ -123,6 +123,13 @@ export const nl = {
     },
   },
   org: {
+    search: {
+      label: 'Eenheden zoeken',
+      term: 'Zoek op naam',
+      kind: 'Soort',
+      anyKind: 'Alle soorten',
+      count: { one: '{{count}} eenheid gevonden', other: '{{count}} eenheden gevonden' },
+    },
     heading: 'Organisatie',
     intro:
       'Beheer directies, afdelingen en teams. Gearchiveerde onderdelen blijven in de geschiedenis bewaard.',
@@ -177,6 +184,15 @@ export const nl = {
     saved: '{{name}} is opgeslagen.',
     conflict: 'Iemand anders heeft deze gebruiker intussen gewijzigd.',
     chooseScope: 'Kies een onderdeel',
+    filter: {
+      label: 'Gebruikers zoeken',
+      q: 'Zoek op naam of e-mailadres',
+      role: 'Rol',
+      anyRole: 'Alle rollen',
+      team: 'Team',
+      anyTeam: 'Alle teams',
+      count: { one: '{{count}} gebruiker gevonden', other: '{{count}} gebruikers gevonden' },
+    },
   },
   privacy: {
     exportShort: 'Exporteren',
