@@ -9,7 +9,10 @@ import {
 } from '@olievlek/shared';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { badRequest } from '../common/api-exception';
+import { containsTerm } from '../common/query';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { CaseEntity } from '../cases/entities/case.entity';
+import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import { AuditEventEntity } from './audit-event.entity';
 
@@ -22,6 +25,9 @@ interface AuditRow {
   action: string;
   objectType: string | null;
   objectId: string | null;
+  objectUserName: string | null;
+  objectUnitName: string | null;
+  objectCaseTeamName: string | null;
   result: string;
   origin: string | null;
   detail: string | null;
@@ -154,6 +160,11 @@ export class AuditLogService {
       .getRepository(AuditEventEntity)
       .createQueryBuilder('e')
       .leftJoin(UserEntity, 'u', 'u.id = e.actorId')
+      // The names a person reads on screen; the export keeps the ids (AUDIT_CSV_COLUMNS).
+      .leftJoin(UserEntity, 'ou', "e.objectType = 'user' AND ou.id = e.objectId")
+      .leftJoin(OrgUnitEntity, 'unit', "e.objectType = 'org_unit' AND unit.id = e.objectId")
+      .leftJoin(CaseEntity, 'c', "e.objectType = 'case' AND c.id = e.objectId")
+      .leftJoin(OrgUnitEntity, 'ct', 'ct.id = c.teamId')
       .select('e.id', 'id')
       .addSelect('e.at', 'at')
       .addSelect('e.actorId', 'actorId')
@@ -162,6 +173,9 @@ export class AuditLogService {
       .addSelect('e.action', 'action')
       .addSelect('e.objectType', 'objectType')
       .addSelect('e.objectId', 'objectId')
+      .addSelect('ou.name', 'objectUserName')
+      .addSelect('unit.name', 'objectUnitName')
+      .addSelect('ct.name', 'objectCaseTeamName')
       .addSelect('e.result', 'result')
       .addSelect('e.origin', 'origin')
       .addSelect('e.detail', 'detail')
@@ -170,8 +184,7 @@ export class AuditLogService {
 
     if (filter.actorId) qb.andWhere('e.actorId = :actorId', { actorId: filter.actorId });
     if (filter.actor) {
-      // LIKE with its wildcards escaped: "100%" searches for "100%", not for "100" and anything.
-      const term = `%${filter.actor.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+      const term = containsTerm(filter.actor);
       qb.andWhere(
         "(LOWER(u.name) LIKE :actorTerm ESCAPE '\\' OR LOWER(u.email) LIKE :actorTerm ESCAPE '\\')",
         { actorTerm: term },
@@ -214,6 +227,7 @@ function toDto(row: AuditRow): AuditEventDto {
     action: row.action,
     objectType: row.objectType,
     objectId: row.objectId,
+    objectName: row.objectUserName ?? row.objectUnitName ?? row.objectCaseTeamName ?? null,
     result: row.result as AuditResult,
     origin: row.origin,
     detail,

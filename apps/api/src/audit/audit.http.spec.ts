@@ -61,6 +61,7 @@ describe('audit log over HTTP', () => {
       action: 'note.read',
       objectType: 'observation',
       objectId: observationIds[0],
+      objectName: null,
       result: 'success',
       origin: '127.0.0.1',
       detail: null,
@@ -167,6 +168,36 @@ describe('audit log over HTTP', () => {
     const res = await admin.get(`/api/audit?${query}`);
     expectApiError(res, 400, 'VALIDATION_FAILED');
     expect(Object.keys(res.body.fields ?? {})).toContain(field);
+  });
+
+  it('names the people, units and cases it shows, as they are called now; the export keeps ids', async () => {
+    const units = (await admin.get('/api/org-units')).body as Array<{ id: string; kind: string }>;
+    const department = units.find((u) => u.kind === 'department');
+    const created = await admin.post('/api/org-units', {
+      name: 'Team Naamgeving',
+      parentId: department?.id,
+    });
+    expect(created.status).toBe(201);
+    const unit = created.body as { id: string };
+    const unitEvents = await events(`objectType=org_unit&objectId=${unit.id}`);
+    expect(unitEvents.length).toBeGreaterThan(0);
+    expect(unitEvents.map((e) => e.objectName)).toEqual(unitEvents.map(() => 'Team Naamgeving'));
+
+    const userEvents = await events(`objectType=user&objectId=${ambassadorId}&limit=1`);
+    expect(userEvents[0].objectName).toBe((await ambassador.get('/api/auth/me')).body.name);
+
+    const caseload = (await ambassador.get('/api/cases/caseload')).body as CaseloadDto;
+    const own = caseload.cases[0];
+    expect(
+      (await ambassador.post(`/api/cases/${own.id}/ambassadors`, { userId: ambassadorId })).status,
+    ).toBe(200);
+    const caseEvents = await events(`objectType=case&objectId=${own.id}&action=case.share`);
+    expect(caseEvents[0].objectName).toBe(own.team.name);
+
+    const { text } = await download(admin, `objectType=org_unit&objectId=${unit.id}`);
+    const [header, row] = text.slice(1).split('\r\n');
+    expect(header).not.toContain('object_name');
+    expect(row).toContain(`"org_unit","${unit.id}"`);
   });
 
   it('rejects bad export filters the same way, before anything is recorded', async () => {

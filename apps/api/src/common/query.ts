@@ -12,6 +12,13 @@ export function parseBooleanQuery(name: string, value: string | undefined): bool
 }
 
 /**
+ * A case-insensitive "contains" pattern for `LOWER(column) LIKE :term ESCAPE '\\'`, with LIKE's
+ * wildcards escaped: "100%" searches for "100%", not for "100" and anything after it.
+ */
+export const containsTerm = (text: string): string =>
+  `%${text.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+
+/**
  * Ids per `IN (…)` list. SQLite refuses a statement with more than 32,766 parameters, which a
  * list of every team of a national organisation (20,000, twice in one query) exceeds.
  */

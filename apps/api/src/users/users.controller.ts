@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { UserDto } from '@olievlek/shared';
 import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
-import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { CreateUserDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -14,9 +14,10 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  /** Everyone, or those matching `q` (name or e-mail), `role` and `teamId`, by name. */
   @Get()
-  list(): Promise<UserDto[]> {
-    return this.users.list();
+  list(@Query() query: UserListQueryDto): Promise<UserDto[]> {
+    return this.users.list(query);
   }
 
   @Get(':id')

@@ -26,6 +26,49 @@ describe('users over HTTP', () => {
     expect(member.teamIds).toEqual([unit('Klantmanagement Werk').id]);
   });
 
+  it('searches by name or e-mail and filters by role and team, on the server', async () => {
+    const list = async (query: string): Promise<UserDto[]> => {
+      const res = await admin.get(`/api/users?${query}`);
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    const all = await list('');
+    const byName = await list('q=DE VRIES');
+    expect(byName.length).toBeGreaterThan(0);
+    expect(byName.every((u) => /de vries/i.test(u.name) || /de vries/i.test(u.email))).toBe(true);
+    expect(byName.length).toBeLessThan(all.length);
+    expect((await list('q=%40voorbeeldstad.example')).length).toBe(all.length);
+    // LIKE's wildcards are searched for literally.
+    expect(await list('q=%25')).toEqual([]);
+    expect(await list('q=_')).toEqual([]);
+
+    const directors = await list('role=director');
+    expect(directors.map((u) => u.email)).toContain(DEMO.director);
+    expect(directors.every((u) => u.roles.includes('director'))).toBe(true);
+    expect(directors.length).toBe(all.filter((u) => u.roles.includes('director')).length);
+
+    const team = unit('Klantmanagement Werk').id;
+    const members = await list(`teamId=${team}`);
+    expect(members.map((u) => u.email)).toContain(DEMO.team);
+    expect(members.every((u) => u.teamIds.includes(team))).toBe(true);
+    expect(await list(`teamId=${team}&role=director`)).toEqual([]);
+    expect(await list('teamId=unknown-team')).toEqual([]);
+    // Blank filters are no filters.
+    expect((await list('q=%20&role=&teamId=')).length).toBe(all.length);
+  });
+
+  it.each([
+    ['role=boss', 'role'],
+    [`q=${'x'.repeat(201)}`, 'q'],
+    [`teamId=${'x'.repeat(37)}`, 'teamId'],
+    ['role=team&role=admin', 'role'],
+    ['sort=name', 'sort'],
+  ])('answers ?%s with a 400 naming %s', async (query, field) => {
+    const res = await admin.get(`/api/users?${query}`);
+    expectApiError(res, 400, 'VALIDATION_FAILED');
+    expect(Object.keys(res.body.fields ?? {})).toContain(field);
+  });
+
   it('creates a team member who can then sign in and sees their team', async () => {
     const res = await admin.post('/api/users', {
       email: 'L.Visser@Voorbeeldstad.example',

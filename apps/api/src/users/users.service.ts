@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { updateVersioned } from '../common/versioned';
-import type { Locale, Role, UserDto } from '@olievlek/shared';
+import type { Locale, Role, UserDto, UserListQuery } from '@olievlek/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -10,6 +10,7 @@ import { assertAcceptablePassword } from '../common/password-policy';
 import { splitRoles } from '../auth/session.service';
 import { SessionEntity } from '../auth/entities/session.entity';
 import { badRequest, conflict, notFound } from '../common/api-exception';
+import { containsTerm, inChunks } from '../common/query';
 import { nowIso } from '../common/time';
 import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
@@ -38,11 +39,40 @@ export class UsersService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(): Promise<UserDto[]> {
-    const [users, memberships] = await Promise.all([
-      this.dataSource.getRepository(UserEntity).find({ order: { name: 'ASC' } }),
-      this.dataSource.getRepository(TeamMembershipEntity).find(),
-    ]);
+  /** Everyone matching the filters, by name. The membership lookup is one query for the page. */
+  async list(filter: UserListQuery = {}): Promise<UserDto[]> {
+    const qb = this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .orderBy('u.name', 'ASC');
+    if (filter.q) {
+      qb.andWhere(
+        "(LOWER(u.name) LIKE :term ESCAPE '\\' OR LOWER(u.email) LIKE :term ESCAPE '\\')",
+        { term: containsTerm(filter.q) },
+      );
+    }
+    // Roles are stored comma-separated: match a whole role, never a part of another.
+    if (filter.role) {
+      qb.andWhere("(',' || u.roles || ',') LIKE :role", { role: `%,${filter.role},%` });
+    }
+    if (filter.teamId) {
+      qb.andWhere(
+        'u.id IN ' +
+          qb
+            .subQuery()
+            .select('m.userId')
+            .from(TeamMembershipEntity, 'm')
+            .where('m.orgUnitId = :teamId')
+            .getQuery(),
+        { teamId: filter.teamId },
+      );
+    }
+    const users = await qb.getMany();
+    const memberships = await inChunks(
+      users.map((u) => u.id),
+      (ids) =>
+        this.dataSource.getRepository(TeamMembershipEntity).find({ where: { userId: In(ids) } }),
+    );
     const teamsByUser = new Map<string, string[]>();
     for (const m of memberships) {
       const list = teamsByUser.get(m.userId);

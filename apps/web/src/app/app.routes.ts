@@ -96,6 +96,13 @@ export const routes: Routes = [
     ],
   },
   {
+    // Public: whoever cannot sign in must still find how to report a problem.
+    path: 'toegankelijkheid',
+    title: 'title.accessibility',
+    loadComponent: () =>
+      import('./accessibility/accessibility.page').then((m) => m.AccessibilityPage),
+  },
+  {
     // The unsubscribe link of a mail: works without signing in.
     path: 'afmelden',
     title: 'mail.title.unsubscribe',

@@ -1,11 +1,12 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { SiteFooter } from './shell/site-footer';
 import { LanguageSwitch } from './shell/language-switch';
 
 @Component({
   selector: 'ov-not-found-page',
-  imports: [RouterLink, TranslocoPipe, LanguageSwitch],
+  imports: [RouterLink, TranslocoPipe, LanguageSwitch, SiteFooter],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="ov-header ov-header--plain">
@@ -24,6 +25,7 @@ import { LanguageSwitch } from './shell/language-switch';
         <a class="utrecht-link" routerLink="/">{{ 'notFound.home' | transloco }}</a>
       </p>
     </main>
+    <ov-site-footer />
   `,
 })
 export class NotFoundPage {}

@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { childKindOf, parentKindOf, subtreeIds, wouldCreateCycle } from './org-tree';
+import {
+  childKindOf,
+  parentKindOf,
+  searchText,
+  subtreeIds,
+  treeSearch,
+  wouldCreateCycle,
+} from './org-tree';
 
 describe('org tree levels', () => {
   it('gives each level the next one as child kind and a team none', () => {
@@ -68,6 +75,54 @@ describe('subtreeIds', () => {
           }
         }
         expect(seen.size).toBe(tree.length - 1);
+      }),
+    );
+  });
+});
+
+describe('searching the tree', () => {
+  const units = [
+    { id: 'org', parentId: null, name: 'Gemeente' },
+    { id: 'd1', parentId: 'org', name: 'Directie Sociaal Domein' },
+    { id: 'a1', parentId: 'd1', name: 'Afdeling Werk' },
+    { id: 't1', parentId: 'a1', name: 'Team Café Werkgeversservice' },
+    { id: 't2', parentId: 'a1', name: 'Team Schuldhulp' },
+    { id: 'd2', parentId: 'org', name: 'Directie Bedrijfsvoering' },
+  ];
+  const find = (term: string) =>
+    treeSearch(units, (u) => searchText(u.name).includes(searchText(term)));
+
+  it('shows each match with the units above it, not its siblings or what lies below', () => {
+    const result = find('cafe');
+    expect([...result.matches]).toEqual(['t1']);
+    expect([...result.shown].sort()).toEqual(['a1', 'd1', 'org', 't1']);
+    expect([...result.ancestors].sort()).toEqual(['a1', 'd1', 'org']);
+
+    const werk = find('WERK');
+    expect([...werk.matches].sort()).toEqual(['a1', 't1']);
+    expect(werk.shown.has('t2')).toBe(false);
+    expect(werk.shown.has('d2')).toBe(false);
+  });
+
+  it('finds nothing for a term nobody carries, and survives a loop in the parent chain', () => {
+    expect(find('zwembad').shown.size).toBe(0);
+    const looped = [
+      { id: 'x', parentId: 'y' },
+      { id: 'y', parentId: 'x' },
+    ];
+    expect([...treeSearch(looped, () => true).shown].sort()).toEqual(['x', 'y']);
+  });
+
+  it('has every shown unit either matching or above a match (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), (flags) => {
+        const result = treeSearch(units, (u) => flags[units.indexOf(u)]);
+        for (const id of result.shown) {
+          const isMatch = result.matches.has(id);
+          const aboveMatch = [...result.matches].some((m) => subtreeIds(units, id).has(m));
+          expect(isMatch || aboveMatch).toBe(true);
+        }
+        for (const id of result.matches) expect(result.shown.has(id)).toBe(true);
       }),
     );
   });

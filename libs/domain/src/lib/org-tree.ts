@@ -44,6 +44,37 @@ export function subtreeIds<T extends TreeNode>(units: readonly T[], rootId: stri
   return result;
 }
 
+/** Lower case without accents: "Zuid-Oost" finds "zuid-oost", "cafe" finds "Café". */
+export const searchText = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
+/**
+ * A search in a tree: the units that match, and the units to show so that each match is seen in
+ * its place — the matches and every unit above them. Nothing below a match is shown for it.
+ */
+export function treeSearch<T extends TreeNode>(
+  units: readonly T[],
+  matches: (unit: T) => boolean,
+): { matches: Set<string>; shown: Set<string>; ancestors: Set<string> } {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const found = new Set<string>();
+  const ancestors = new Set<string>();
+  for (const unit of units) {
+    if (!matches(unit)) continue;
+    found.add(unit.id);
+    // A corrupted chain that loops stops at the first unit seen twice.
+    let parentId = unit.parentId;
+    while (parentId !== null && !ancestors.has(parentId)) {
+      ancestors.add(parentId);
+      parentId = byId.get(parentId)?.parentId ?? null;
+    }
+  }
+  return { matches: found, shown: new Set([...found, ...ancestors]), ancestors };
+}
+
 /** True when `candidateId` is `unitId` itself or lies below it: moving there would make a loop. */
 export function wouldCreateCycle<T extends TreeNode>(
   units: readonly T[],

@@ -22,6 +22,12 @@ export interface AuditEventDto {
   action: string;
   objectType: string | null;
   objectId: string | null;
+  /**
+   * The object's name now, for people reading the log: a user's name, a unit's name, a case's
+   * team. Null for other kinds and for records that no longer exist. Not in the CSV export,
+   * which keeps ids.
+   */
+  objectName: string | null;
   result: AuditResult;
   /** The client's IP address as the server saw it. */
   origin: string | null;

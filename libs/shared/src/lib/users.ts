@@ -36,3 +36,12 @@ export interface UpdateUserRequest {
   scopeOrgUnitId?: string | null;
   active?: boolean;
 }
+
+/** Filters of `GET /api/users`; all optional, combined with AND. */
+export interface UserListQuery {
+  /** Part of the name or e-mail address, case-insensitive. */
+  q?: string;
+  role?: Role;
+  /** Members of this team. */
+  teamId?: string;
+}

@@ -1,6 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LOCALES, ROLES } from '@olievlek/shared';
-import type { CreateUserRequest, Locale, Role, UpdateUserRequest } from '@olievlek/shared';
+import type {
+  CreateUserRequest,
+  Locale,
+  Role,
+  UpdateUserRequest,
+  UserListQuery,
+} from '@olievlek/shared';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -18,7 +24,37 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { MAX_INT32, Trim } from '../../common/dto-helpers';
+
+/** An empty or blank filter (`?q=`) is no filter. */
+const Blank = () =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && value.trim() === '' ? undefined : value,
+  );
+
+export class UserListQueryDto implements UserListQuery {
+  @ApiPropertyOptional({ description: 'Part of the name or e-mail address, case-insensitive.' })
+  @IsOptional()
+  @Blank()
+  @Trim()
+  @IsString()
+  @MaxLength(200, { message: 'q must be at most 200 characters' })
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @Blank()
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role?: Role;
+
+  @ApiPropertyOptional({ description: 'Members of this team.' })
+  @IsOptional()
+  @Blank()
+  @IsString()
+  @MaxLength(36, { message: 'teamId must be a unit id' })
+  teamId?: string;
+}
 
 export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ example: 'j.devries@voorbeeldstad.example' })

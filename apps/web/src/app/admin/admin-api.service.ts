@@ -10,6 +10,7 @@ import {
   UpdateOrgUnitRequest,
   UpdateUserRequest,
   UserDto,
+  UserListQuery,
 } from '@olievlek/shared';
 import { firstValueFrom } from 'rxjs';
 
@@ -43,8 +44,13 @@ export class AdminApi {
       this.http.post<OrgUnitDto>(API.orgUnitRestore(unit.id), { version: unit.version }),
     );
   }
-  users(): Promise<UserDto[]> {
-    return firstValueFrom(this.http.get<UserDto[]>(API.users));
+  /** Filtered on the server; empty filters are left out of the URL. */
+  users(query: UserListQuery = {}): Promise<UserDto[]> {
+    const params = Object.fromEntries(Object.entries(query).filter(([, v]) => !!v)) as Record<
+      string,
+      string
+    >;
+    return firstValueFrom(this.http.get<UserDto[]>(API.users, { params }));
   }
   createUser(body: CreateUserRequest): Promise<UserDto> {
     return firstValueFrom(this.http.post<UserDto>(API.users, body));

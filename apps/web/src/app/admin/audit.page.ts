@@ -73,6 +73,16 @@ import { Formatter } from '../core/formatter';
     .ov-audit__time {
       white-space: nowrap;
     }
+    .ov-audit__name {
+      display: block;
+      font-weight: 600;
+    }
+    /* Long e-mail addresses and action codes wrap inside their cell instead of widening the table
+       past 1280 px. */
+    .ov-audit__sub,
+    .ov-audit__name {
+      overflow-wrap: anywhere;
+    }
     .ov-audit__result[data-result='failure'],
     .ov-audit__result[data-result='denied'] {
       font-weight: 600;
@@ -329,6 +339,9 @@ import { Formatter } from '../core/formatter';
                 <td class="utrecht-table__cell">
                   @if (event.objectType) {
                     {{ label('objectTypes', event.objectType) }}
+                    @if (event.objectName) {
+                      <span class="ov-audit__name">{{ event.objectName }}</span>
+                    }
                     @if (event.objectId) {
                       <button
                         type="button"

@@ -18,7 +18,7 @@ import {
 } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { childKindOf, parentKindOf } from '@olievlek/domain';
+import { childKindOf, parentKindOf, searchText, treeSearch } from '@olievlek/domain';
 import type { OrgUnitDto, OrgUnitKind } from '@olievlek/shared';
 import { apiError } from '../core/api-error';
 import { Feedback } from '../shell/feedback';
@@ -33,11 +33,68 @@ type Editor =
   selector: 'ov-org-page',
   imports: [Feedback, ReactiveFormsModule, TranslocoPipe, NgTemplateOutlet, RouterLink, PluralPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .ov-org__search {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1rem;
+      align-items: end;
+    }
+    .ov-org__count {
+      min-block-size: 1.5rem;
+      margin-block: 0 0.5rem;
+    }
+    .ov-tree__name--match {
+      font-weight: 700;
+      text-decoration: underline;
+      text-decoration-thickness: 2px;
+    }
+  `,
   template: `
     <h1 class="utrecht-heading-1">{{ 'org.heading' | transloco }}</h1>
     <p class="utrecht-paragraph ov-lead">{{ 'org.intro' | transloco }}</p>
     <p class="utrecht-paragraph">
       <a class="utrecht-link" routerLink="/beheer/import">{{ 'importExport.link' | transloco }}</a>
+    </p>
+
+    <div
+      class="ov-toolbar ov-org__search"
+      role="search"
+      [attr.aria-label]="'org.search.label' | transloco"
+    >
+      <div class="utrecht-form-field">
+        <label class="utrecht-form-label" for="org-search">{{
+          'org.search.term' | transloco
+        }}</label>
+        <input
+          id="org-search"
+          class="utrecht-textbox utrecht-textbox--html-input"
+          type="search"
+          autocomplete="off"
+          [value]="term()"
+          (input)="setTerm($any($event.target).value)"
+        />
+      </div>
+      <div class="utrecht-form-field">
+        <label class="utrecht-form-label" for="org-kind">{{ 'org.search.kind' | transloco }}</label>
+        <select
+          id="org-kind"
+          class="utrecht-select utrecht-select--html-select"
+          (change)="setKind($any($event.target).value)"
+        >
+          <option value="">{{ 'org.search.anyKind' | transloco }}</option>
+          @for (kind of searchKinds; track kind) {
+            <option [value]="kind" [selected]="kind === kindFilter()">
+              {{ 'kinds.' + kind | transloco }}
+            </option>
+          }
+        </select>
+      </div>
+    </div>
+    <p class="utrecht-paragraph ov-org__count" role="status" aria-live="polite">
+      @if (search(); as found) {
+        {{ 'org.search.count' | ovPlural: found.matches.size }}
+      }
     </p>
 
     <div class="ov-toolbar">
@@ -90,7 +147,9 @@ type Editor =
             <span class="ov-tree__spacer" aria-hidden="true"></span>
           }
           <span class="ov-tree__label">
-            <span class="ov-tree__name">{{ unit.name }}</span>
+            <span class="ov-tree__name" [class.ov-tree__name--match]="isMatch(unit.id)">{{
+              unit.name
+            }}</span>
             <span class="ov-tree__meta">
               {{ 'kinds.' + unit.kind | transloco }}
               @if (unit.headcount !== null) {
@@ -312,12 +371,45 @@ export class OrgPage {
     return map;
   });
 
+  /** Search by name and filter by kind: the tree keeps only the matches and the units above them. */
+  protected readonly searchKinds: readonly OrgUnitKind[] = ['directorate', 'department', 'team'];
+  protected readonly term = signal('');
+  protected readonly kindFilter = signal<OrgUnitKind | ''>('');
+  protected readonly search = computed(() => {
+    const term = searchText(this.term().trim());
+    const kind = this.kindFilter();
+    if (!term && !kind) return null;
+    return treeSearch(
+      this.units(),
+      (u) => (!kind || u.kind === kind) && (!term || searchText(u.name).includes(term)),
+    );
+  });
+
   constructor() {
     void this.reload();
   }
 
+  protected setTerm(value: string): void {
+    this.term.set(value);
+    this.openSearchPath();
+  }
+  protected setKind(value: string): void {
+    this.kindFilter.set(value as OrgUnitKind | '');
+    this.openSearchPath();
+  }
+  /** Every unit above a match opens, so the matches are in view; the admin can fold them again. */
+  private openSearchPath(): void {
+    const found = this.search();
+    if (found) this.expanded.set(new Set([...this.expanded(), ...found.ancestors]));
+  }
+  protected isMatch(id: string): boolean {
+    return this.search()?.matches.has(id) ?? false;
+  }
+
   protected childrenOf(id: string): OrgUnitDto[] {
-    return this.children().get(id) ?? [];
+    const all = this.children().get(id) ?? [];
+    const found = this.search();
+    return found ? all.filter((u) => found.shown.has(u.id)) : all;
   }
   protected childKind(unit: OrgUnitDto): OrgUnitKind | null {
     return childKindOf(unit.kind);

@@ -11,16 +11,19 @@ import {
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { OrgUnitDto, Role, ROLES, UserDto } from '@olievlek/shared';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { OrgUnitDto, Role, ROLES, UserDto, UserListQuery } from '@olievlek/shared';
+import { debounceTime } from 'rxjs';
 import { apiError } from '../core/api-error';
 import { AuthService } from '../core/auth.service';
 import { Feedback } from '../shell/feedback';
+import { PluralPipe } from '../core/formatter';
 import { translateError, translateFields } from '../core/error-text';
 import { AdminApi } from './admin-api.service';
 
 @Component({
   selector: 'ov-users-page',
-  imports: [Feedback, ReactiveFormsModule, TranslocoPipe],
+  imports: [Feedback, PluralPipe, ReactiveFormsModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // Utrecht draws row lines on data cells only; the row header (the name) needs one too, and the
   // buttons' padding would push their labels below the other cells' first line. The actions stay
@@ -56,6 +59,20 @@ import { AdminApi } from './admin-api.service';
     }
     .utrecht-form-fieldset {
       margin-block-end: 1rem;
+    }
+    .ov-users__filters {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr));
+      gap: 0 1rem;
+    }
+    .ov-users__filters .utrecht-textbox,
+    .ov-users__filters .utrecht-select {
+      inline-size: 100%;
+      max-inline-size: none;
+    }
+    .ov-users__count {
+      margin-block: 0 0.5rem;
+      min-block-size: 1.5rem;
     }
   `,
   template: `
@@ -253,6 +270,60 @@ import { AdminApi } from './admin-api.service';
         </div>
       </form>
     }
+
+    <form
+      class="ov-users__filters"
+      role="search"
+      [attr.aria-label]="'users.filter.label' | transloco"
+      [formGroup]="filters"
+      (ngSubmit)="loadUsers()"
+    >
+      <div class="utrecht-form-field">
+        <label class="utrecht-form-label" for="users-q">{{ 'users.filter.q' | transloco }}</label>
+        <input
+          id="users-q"
+          class="utrecht-textbox utrecht-textbox--html-input"
+          type="search"
+          formControlName="q"
+          autocomplete="off"
+        />
+      </div>
+      <div class="utrecht-form-field">
+        <label class="utrecht-form-label" for="users-role">{{
+          'users.filter.role' | transloco
+        }}</label>
+        <select
+          id="users-role"
+          class="utrecht-select utrecht-select--html-select"
+          formControlName="role"
+        >
+          <option value="">{{ 'users.filter.anyRole' | transloco }}</option>
+          @for (role of roles; track role) {
+            <option [value]="role">{{ 'roles.' + role | transloco }}</option>
+          }
+        </select>
+      </div>
+      <div class="utrecht-form-field">
+        <label class="utrecht-form-label" for="users-team">{{
+          'users.filter.team' | transloco
+        }}</label>
+        <select
+          id="users-team"
+          class="utrecht-select utrecht-select--html-select"
+          formControlName="teamId"
+        >
+          <option value="">{{ 'users.filter.anyTeam' | transloco }}</option>
+          @for (team of teams(); track team.id) {
+            <option [value]="team.id">{{ team.name }}</option>
+          }
+        </select>
+      </div>
+    </form>
+    <p class="utrecht-paragraph ov-users__count" role="status" aria-live="polite">
+      @if (filtered()) {
+        {{ 'users.filter.count' | ovPlural: users().length }}
+      }
+    </p>
 
     <div
       class="ov-table-wrapper"
@@ -495,17 +566,42 @@ export class UsersPage {
   protected readonly scopes = computed(() => this.units().filter((u) => u.kind !== 'team'));
   private readonly unitName = computed(() => new Map(this.units().map((u) => [u.id, u.name])));
 
+  /** Search and filters, applied on the server as the admin types (a city holds thousands). */
+  protected readonly filters = this.fb.group({ q: [''], role: [''], teamId: [''] });
+  protected readonly filtered = signal(false);
+
   constructor() {
     void this.reload();
+    this.filters.valueChanges
+      .pipe(debounceTime(250), takeUntilDestroyed())
+      .subscribe(() => void this.loadUsers());
+  }
+
+  private userQuery(): UserListQuery {
+    const { q, role, teamId } = this.filters.getRawValue();
+    return { q: q.trim(), role: (role || undefined) as Role | undefined, teamId };
   }
 
   async reload(): Promise<void> {
     this.error.set(null);
     this.conflict.set(false);
     try {
-      const [users, units] = await Promise.all([this.api.users(), this.api.orgUnits()]);
+      const [users, units] = await Promise.all([
+        this.api.users(this.userQuery()),
+        this.api.orgUnits(),
+      ]);
       this.users.set(users);
       this.units.set(units);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  protected async loadUsers(): Promise<void> {
+    const query = this.userQuery();
+    try {
+      this.users.set(await this.api.users(query));
+      this.filtered.set(!!(query.q || query.role || query.teamId));
     } catch (e) {
       this.fail(e);
     }

@@ -21,11 +21,12 @@ import {
 import { apiError } from '../core/api-error';
 import { AuthService } from '../core/auth.service';
 import { LanguageService } from '../core/language.service';
+import { SiteFooter } from '../shell/site-footer';
 import { LanguageSwitch } from '../shell/language-switch';
 
 @Component({
   selector: 'ov-login-page',
-  imports: [ReactiveFormsModule, TranslocoPipe, LanguageSwitch],
+  imports: [ReactiveFormsModule, TranslocoPipe, LanguageSwitch, SiteFooter],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .utrecht-alert {
@@ -149,6 +150,7 @@ import { LanguageSwitch } from '../shell/language-switch';
       </div>
       <p class="ov-tagline">{{ 'app.tagline' | transloco }}</p>
     </main>
+    <ov-site-footer />
   `,
 })
 export class LoginPage implements OnInit {

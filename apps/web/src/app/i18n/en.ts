@@ -41,6 +41,7 @@ export const en: Translations = {
     organisation: 'Manage organisation',
     users: 'Manage users',
     notFound: 'Page not found',
+    accessibility: 'Accessibility statement',
     caseload: 'My cases',
     case: 'Case',
     board: 'Our board',
@@ -123,6 +124,13 @@ export const en: Translations = {
     },
   },
   org: {
+    search: {
+      label: 'Search units',
+      term: 'Search by name',
+      kind: 'Kind',
+      anyKind: 'All kinds',
+      count: { one: '{{count}} unit found', other: '{{count}} units found' },
+    },
     heading: 'Organisation',
     intro: 'Manage directorates, departments and teams. Archived units stay in the history.',
     showArchived: 'Show archived units',
@@ -176,6 +184,15 @@ export const en: Translations = {
     saved: '{{name}} has been saved.',
     conflict: 'Someone else changed this user in the meantime.',
     chooseScope: 'Choose a unit',
+    filter: {
+      label: 'Search users',
+      q: 'Search by name or e-mail address',
+      role: 'Role',
+      anyRole: 'All roles',
+      team: 'Team',
+      anyTeam: 'All teams',
+      count: { one: '{{count}} user found', other: '{{count}} users found' },
+    },
   },
   privacy: {
     exportShort: 'Export',
@@ -1323,6 +1340,51 @@ export const en: Translations = {
     collaboration: 'Collaboration',
     improvement: 'Improvement',
     process: 'Processes',
+  },
+  accessibility: {
+    footerLink: 'Accessibility',
+    heading: 'Accessibility statement',
+    intro:
+      'The organisation that uses Olievlek wants everyone to be able to use it: staff, ambassadors, directors and administrators, including people who use a screen reader, magnification or only a keyboard. That is why we follow the European standard EN 301 549, which contains the success criteria of WCAG 2.2 at level A and AA.',
+    scopeHeading: 'What does this statement cover?',
+    scope:
+      'This statement covers the Olievlek web application: signing in, a team’s board, the cases, the forums, the olievlek and the report, the catalogue, the settings and the administration screens. Files you download (CSV, Excel) are not covered.',
+    statusHeading: 'Compliance status',
+    status: 'Olievlek partially meets the requirements of WCAG 2.2 at level AA.',
+    statusExplained:
+      'This is the outcome of our own tests, described below. No independent evaluation following WCAG-EM has been done yet; that is why we do not claim that Olievlek fully meets them.',
+    dateHeading: 'Date of this statement',
+    date: 'This statement was drawn up on 3 December 2026 and is updated with every version of Olievlek that changes the screens.',
+    testedHeading: 'How was Olievlek tested?',
+    testedAxe:
+      'Every screen is tested automatically with axe-core in Chromium at every change, against the rules of WCAG 2.0, 2.1 and 2.2 level A and AA, in Dutch and in English.',
+    testedKeyboard:
+      'The automated tests operate the screens with the keyboard: after an action the focus moves to where the answer is, messages are announced (role=status or role=alert) and appear within the visible part of the screen.',
+    testedWidths:
+      'The screens are tested at 1280 and at 360 pixels wide; the page does not scroll sideways.',
+    testedNot:
+      'Not tested: every combination of screen reader and browser, and review by people with a disability. An automated test finds about a third of the possible problems.',
+    limitsHeading: 'Known limitations',
+    limits: {
+      charts:
+        'The charts of the olievlek (S-curve, stages, map) are drawings. What they show is also in the tables and key figures below them and in the text a screen reader reads out.',
+      spreadGraph:
+        'The spread graph (which team helped which team on its way) is hard to read on a phone. The same links are listed on the case.',
+      report:
+        'The printable report and the PDF are made to be read on paper; the PDF has not yet been fully tested for accessibility (PDF/UA). The same figures are on the olievlek screen.',
+      audit:
+        'The audit log is a wide table; on a phone the table itself scrolls sideways, the page does not.',
+    },
+    reportHeading: 'Report a problem',
+    report:
+      'Is there something in Olievlek you cannot use, or do you see an accessibility problem? Report it to the administrator of Olievlek in your organisation, through the service desk or by replying to an Olievlek e-mail. If you cannot sign in, ask your manager or ambassador to pass the report on.',
+    reportWhat:
+      'Tell us which screen it was, what you were trying to do, and which assistive technology and browser you use. Then we can reproduce it.',
+    response:
+      'You receive an acknowledgement within 5 working days. Within 3 weeks you receive an answer: what we will do about it and when, or how you can carry on in another way until then.',
+    enforcementHeading: 'Not satisfied?',
+    enforcement:
+      'If you are not satisfied with how your report was handled, you can file a complaint with your organisation. If that does not help, you can turn to the National Ombudsman or the ombudsman of your municipality.',
   },
   notFound: {
     heading: 'Page not found',

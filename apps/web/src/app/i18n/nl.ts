@@ -40,6 +40,7 @@ export const nl = {
     organisation: 'Organisatie beheren',
     users: 'Gebruikers beheren',
     notFound: 'Pagina niet gevonden',
+    accessibility: 'Toegankelijkheidsverklaring',
     caseload: 'Mijn casussen',
     case: 'Casus',
     board: 'Ons bord',
@@ -123,6 +124,13 @@ export const nl = {
     },
   },
   org: {
+    search: {
+      label: 'Eenheden zoeken',
+      term: 'Zoek op naam',
+      kind: 'Soort',
+      anyKind: 'Alle soorten',
+      count: { one: '{{count}} eenheid gevonden', other: '{{count}} eenheden gevonden' },
+    },
     heading: 'Organisatie',
     intro:
       'Beheer directies, afdelingen en teams. Gearchiveerde onderdelen blijven in de geschiedenis bewaard.',
@@ -177,6 +185,15 @@ export const nl = {
     saved: '{{name}} is opgeslagen.',
     conflict: 'Iemand anders heeft deze gebruiker intussen gewijzigd.',
     chooseScope: 'Kies een onderdeel',
+    filter: {
+      label: 'Gebruikers zoeken',
+      q: 'Zoek op naam of e-mailadres',
+      role: 'Rol',
+      anyRole: 'Alle rollen',
+      team: 'Team',
+      anyTeam: 'Alle teams',
+      count: { one: '{{count}} gebruiker gevonden', other: '{{count}} gebruikers gevonden' },
+    },
   },
   privacy: {
     exportShort: 'Exporteren',
@@ -1344,6 +1361,51 @@ export const nl = {
     collaboration: 'Samenwerking',
     improvement: 'Verbeteren',
     process: 'Werkprocessen',
+  },
+  accessibility: {
+    footerLink: 'Toegankelijkheid',
+    heading: 'Toegankelijkheidsverklaring',
+    intro:
+      'De organisatie die Olievlek gebruikt wil dat iedereen Olievlek kan gebruiken: medewerkers, ambassadeurs, directeuren en beheerders, ook wie een schermlezer, vergroting of alleen een toetsenbord gebruikt. Daarom houden we ons aan de Europese norm EN 301 549, die de succescriteria van WCAG 2.2 op niveau A en AA bevat.',
+    scopeHeading: 'Waarvoor geldt deze verklaring?',
+    scope:
+      'Deze verklaring geldt voor de webapplicatie Olievlek: het inloggen, het bord van een team, de casussen, de overleggen, de olievlek en de rapportage, de catalogus, de instellingen en de beheerschermen. Bestanden die je downloadt (CSV, Excel) vallen er niet onder.',
+    statusHeading: 'Nalevingsstatus',
+    status: 'Olievlek voldoet gedeeltelijk aan de eisen van WCAG 2.2 op niveau AA.',
+    statusExplained:
+      'Dit is de uitkomst van onze eigen toetsen, hieronder beschreven. Er is nog geen onafhankelijk onderzoek volgens WCAG-EM gedaan; daarom claimen we niet dat Olievlek volledig voldoet.',
+    dateHeading: 'Datum van deze verklaring',
+    date: 'Deze verklaring is opgesteld op 3 december 2026 en wordt bijgewerkt bij elke versie van Olievlek die de schermen verandert.',
+    testedHeading: 'Hoe is Olievlek getoetst?',
+    testedAxe:
+      'Elk scherm wordt bij elke wijziging automatisch getoetst met axe-core in Chromium, op de regels van WCAG 2.0, 2.1 en 2.2 niveau A en AA, in het Nederlands en in het Engels.',
+    testedKeyboard:
+      'De geautomatiseerde tests bedienen de schermen met het toetsenbord: de focus gaat na een actie naar de plek waar het antwoord staat, meldingen worden voorgelezen (role=status of role=alert) en staan binnen het zichtbare deel van het scherm.',
+    testedWidths:
+      'De schermen worden getoetst op 1280 en op 360 pixels breed; de pagina schuift dan niet opzij.',
+    testedNot:
+      'Niet getoetst: de werking met elke combinatie van schermlezer en browser, en de beoordeling door mensen met een beperking. Een automatische toets vindt ongeveer een derde van de mogelijke problemen.',
+    limitsHeading: 'Bekende beperkingen',
+    limits: {
+      charts:
+        'De grafieken van de olievlek (S-curve, fasen, kaart) zijn tekeningen. Wat ze laten zien staat ook in de tabellen en kerncijfers eronder en in de tekst die een schermlezer voorleest.',
+      spreadGraph:
+        'De spreidingsgraaf (welk team heeft welk team op weg geholpen) is op een telefoon moeilijk te lezen. Dezelfde verbindingen staan als lijst bij de casus.',
+      report:
+        'De afdrukbare rapportage en de pdf zijn gemaakt om op papier te lezen; de pdf is nog niet volledig getoetst op toegankelijkheid (PDF/UA). Dezelfde cijfers staan op het scherm van de olievlek.',
+      audit:
+        'Het auditlog is een brede tabel; op een telefoon schuift de tabel zelf opzij, de pagina niet.',
+    },
+    reportHeading: 'Een probleem melden',
+    report:
+      'Kun je iets in Olievlek niet gebruiken, of zie je een probleem met de toegankelijkheid? Meld het bij de beheerder van Olievlek in je organisatie, via de servicedesk of door te antwoorden op een mail van Olievlek. Lukt inloggen niet, vraag dan je leidinggevende of ambassadeur de melding door te geven.',
+    reportWhat:
+      'Vertel op welk scherm het was, wat je probeerde te doen, en welk hulpmiddel en welke browser je gebruikt. Dan kunnen we het nadoen.',
+    response:
+      'Je krijgt binnen 5 werkdagen een ontvangstbevestiging. Binnen 3 weken krijg je antwoord: wat we eraan doen en wanneer, of hoe je tot die tijd op een andere manier verder kunt.',
+    enforcementHeading: 'Niet tevreden?',
+    enforcement:
+      'Ben je niet tevreden over hoe je melding is behandeld, dan kun je een klacht indienen bij je organisatie. Helpt dat niet, dan kun je terecht bij de Nationale ombudsman of de ombudsman van je gemeente.',
   },
   notFound: {
     heading: 'Pagina niet gevonden',

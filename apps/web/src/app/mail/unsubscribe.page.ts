@@ -4,6 +4,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { UnsubscribeDto } from '@olievlek/shared';
 import { apiError } from '../core/api-error';
 import { translateError } from '../core/error-text';
+import { SiteFooter } from '../shell/site-footer';
 import { LanguageSwitch } from '../shell/language-switch';
 import { MailApi } from './mail-api.service';
 
@@ -15,7 +16,7 @@ type State = 'loading' | 'confirm' | 'done' | 'invalid' | 'error';
  */
 @Component({
   selector: 'ov-unsubscribe-page',
-  imports: [TranslocoPipe, RouterLink, LanguageSwitch],
+  imports: [TranslocoPipe, RouterLink, LanguageSwitch, SiteFooter],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .ov-unsubscribe__more {
@@ -88,6 +89,7 @@ type State = 'loading' | 'confirm' | 'done' | 'invalid' | 'error';
         </p>
       </div>
     </main>
+    <ov-site-footer />
   `,
 })
 export class UnsubscribePage {

@@ -4,12 +4,13 @@ import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } fro
 import { filter } from 'rxjs';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '../core/auth.service';
+import { SiteFooter } from './site-footer';
 import { LanguageSwitch } from './language-switch';
 import { preloadOlievlek } from '../olievlek/preload';
 
 @Component({
   selector: 'ov-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoPipe, LanguageSwitch],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoPipe, LanguageSwitch, SiteFooter],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="ov-skip-link" href="#main">{{ 'app.skipToContent' | transloco }}</a>
@@ -146,6 +147,7 @@ import { preloadOlievlek } from '../olievlek/preload';
     <main id="main" class="ov-main" tabindex="-1">
       <router-outlet />
     </main>
+    <ov-site-footer />
   `,
 })
 export class Shell {
