@@ -26,6 +26,7 @@ describe('migrations', () => {
       'LoginThrottle1764600000000',
       'Forums1764700000000',
       'OrgLevels1764800000000',
+      'AgreementEdits1764900442000',
     ]);
 
     for (let i = 0; i < ran.length; i++) await t.dataSource.undoLastMigration();

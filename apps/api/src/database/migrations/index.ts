@@ -13,6 +13,7 @@ import { AgreementLastCheckOff1764530000000 } from './1764530000000-agreement-la
 import { LoginThrottle1764600000000 } from './1764600000000-login-throttle';
 import { Forums1764700000000 } from './1764700000000-forums';
 import { OrgLevels1764800000000 } from './1764800000000-org-levels';
+import { AgreementEdits1764900442000 } from './1764900442000-agreement-edits';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API finds them. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   LoginThrottle1764600000000,
   Forums1764700000000,
   OrgLevels1764800000000,
+  AgreementEdits1764900442000,
 ];
