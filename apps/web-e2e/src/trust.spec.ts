@@ -1,5 +1,17 @@
-import { APIRequestContext, Browser, expect, Locator, Page, request, test } from '@playwright/test';
-import { DEMO, PASSWORD, expectAccessible, expectNoHorizontalOverflow, signIn } from './support';
+import { Browser, expect, Page, test } from '@playwright/test';
+import {
+  apiAs,
+  DEMO,
+  DESKTOP,
+  expectAccessible,
+  expectInView,
+  expectNoHorizontalOverflow,
+  freshCase,
+  inEnglish,
+  PASSWORD,
+  PHONE,
+  signIn,
+} from './support';
 
 /**
  * Issue 13, the client side: every action answers where the person is looking, no edit is lost
@@ -114,79 +126,7 @@ test.describe('sign-in returns to where the person was going', () => {
   }
 });
 
-const PHONE = { width: 360, height: 740 };
-const DESKTOP = { width: 1280, height: 800 };
 const SHOTS = '../../dist/test-results/web-e2e/trust';
-
-/** The API as `email`, with the CSRF header, for setting up what a test needs. */
-async function apiAs(baseURL: string, email: string) {
-  const api: APIRequestContext = await request.newContext({ baseURL });
-  await api.get('/api/health');
-  const xsrf = (await api.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
-  const headers = { 'X-XSRF-TOKEN': xsrf };
-  const login = await api.post('/api/auth/login', { data: { email, password: PASSWORD }, headers });
-  expect(login.ok()).toBe(true);
-  // The sign-in renews the CSRF token: the session's own from here on.
-  headers['X-XSRF-TOKEN'] =
-    (await api.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
-  return {
-    get: async <T>(path: string): Promise<T> => (await api.get(path)).json() as Promise<T>,
-    post: async <T>(path: string, data: unknown): Promise<T> => {
-      const res = await api.post(path, { data, headers });
-      expect(res.ok(), `${path}: ${await res.text()}`).toBe(true);
-      return (await res.json()) as T;
-    },
-    dispose: () => api.dispose(),
-  };
-}
-
-/** A fresh team with an open case of the demo ambassador: no other spec touches it. */
-async function freshCase(baseURL: string): Promise<string> {
-  const admin = await apiAs(baseURL, DEMO.admin);
-  const units = await admin.get<Array<{ id: string; name: string }>>('/api/org-units');
-  const department = units.find((u) => u.name === 'Publiekszaken');
-  const team = await admin.post<{ id: string }>('/api/org-units', {
-    parentId: department?.id,
-    name: `Team Vertrouwen ${Date.now().toString(36)}`,
-    headcount: 6,
-  });
-  await admin.dispose();
-  const ambassador = await apiAs(baseURL, DEMO.ambassador);
-  const opened = await ambassador.post<{ id: string }>('/api/cases', { teamId: team.id });
-  await ambassador.dispose();
-  return opened.id;
-}
-
-/** The element's whole box lies inside the viewport: the person sees it without scrolling. */
-async function expectInView(page: Page, locator: Locator): Promise<void> {
-  await expect(locator).toBeVisible();
-  const box = await locator.boundingBox();
-  const viewport = page.viewportSize();
-  expect(box && viewport).toBeTruthy();
-  if (!box || !viewport) return;
-  expect(box.y).toBeGreaterThanOrEqual(0);
-  expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
-  expect(box.x).toBeGreaterThanOrEqual(0);
-  expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
-}
-
-/** Switches the signed-in person to English for `body`, and back: other tests expect Dutch. */
-async function inEnglish(page: Page, body: () => Promise<void>): Promise<void> {
-  const menu = page.getByRole('button', { name: /Menu$/ });
-  const openMenu = async () => {
-    if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') {
-      await menu.click();
-    }
-  };
-  await openMenu();
-  await page.getByRole('button', { name: 'English' }).click();
-  try {
-    await body();
-  } finally {
-    await openMenu();
-    await page.getByRole('button', { name: 'Nederlands' }).click();
-  }
-}
 
 for (const viewport of [DESKTOP, PHONE]) {
   test.describe(`feedback where the action happened at ${viewport.width} px`, () => {

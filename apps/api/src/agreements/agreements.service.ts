@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { updateVersioned } from '../common/versioned';
-import { AgreementStatus, canTransition } from '@olievlek/domain';
+import {
+  AgreementStatus,
+  cadenceChangeStart,
+  canTransition,
+  withCadenceChange,
+} from '@olievlek/domain';
 import type { AgreementDto, CadenceDto } from '@olievlek/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -11,7 +16,7 @@ import { CaseViewService } from '../cases/case-view.service';
 import { CaseEntity } from '../cases/entities/case.entity';
 import { PracticeEntity } from '../catalogue/entities/practice.entity';
 import { ApiException, badRequest, conflict, notFound } from '../common/api-exception';
-import { cadenceColumns } from '../common/cadence.dto';
+import { cadenceColumns, earlierCadences, toCadence } from '../common/cadence.dto';
 import { nowIso } from '../common/time';
 import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
 import { TeamMembershipEntity } from '../users/entities/team-membership.entity';
@@ -20,7 +25,12 @@ import type {
   CreateAgreementDto,
   UpdateAgreementDto,
 } from './dto/agreement.dto';
-import { AgreementEntity, AgreementStatusChangeEntity } from './entities/agreement.entity';
+import {
+  AgreementEditEntity,
+  AgreementEntity,
+  AgreementStatusChangeEntity,
+} from './entities/agreement.entity';
+import { AGREEMENT_EDIT_FIELDS, AgreementEditField } from '@olievlek/shared';
 import { TeamTimelineService } from '../olievlek/team-timeline.service';
 
 const STATUS_WORDS: Record<AgreementStatus, string> = {
@@ -129,9 +139,36 @@ export class AgreementsService {
     dto: UpdateAgreementDto,
     origin: string,
   ): Promise<AgreementDto> {
+    try {
+      await this.writeUpdate(user, id, dto, origin);
+    } catch (error) {
+      // Someone else changed the step first: what they saved comes along with the 409.
+      if (error instanceof ApiException && error.code === 'AGREEMENT_VERSION_CONFLICT') {
+        throw error.withCurrent(await this.get(id));
+      }
+      throw error;
+    }
+    return this.get(id);
+  }
+
+  private async writeUpdate(
+    user: AuthUser,
+    id: string,
+    dto: UpdateAgreementDto,
+    origin: string,
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const agreement = await this.find(manager, id);
       const caseEntity = await this.access.findOpenEditable(user, agreement.caseId, manager);
+      // A stale version first: the step may have moved on, so the edit is not the question.
+      if (agreement.version !== dto.version) throw this.versionConflict(agreement);
+      if (dto.title !== undefined && dto.title !== agreement.title && agreement.practiceId) {
+        throw badRequest(
+          'AGREEMENT_TITLE_FROM_CATALOGUE',
+          'A step from the catalogue keeps the practice title; only a custom step can be renamed.',
+          { title: 'the title of a catalogue step' },
+        );
+      }
       const next = {
         startDate: dto.startDate ?? agreement.startDate,
         reviewDate: dto.reviewDate !== undefined ? dto.reviewDate : agreement.reviewDate,
@@ -141,15 +178,26 @@ export class AgreementsService {
         ownerId: dto.ownerId !== undefined ? dto.ownerId : agreement.ownerId,
       };
       this.assertDates(next.startDate, next.reviewDate, next.endDate);
+      const cadence = this.cadenceChange(agreement, dto, next.startDate);
       if (dto.partnerTeamId !== undefined)
         await this.assertPartner(manager, caseEntity, next.partnerTeamId);
       if (dto.ownerId !== undefined || dto.partnerTeamId !== undefined)
         await this.assertOwner(manager, caseEntity, next.ownerId, next.partnerTeamId);
-      const changes: Partial<AgreementEntity> = { ...next };
+      const changes: Partial<AgreementEntity> = { ...next, ...cadence };
       if (dto.title !== undefined) changes.title = dto.title;
       if (dto.successCriterion !== undefined) changes.successCriterion = dto.successCriterion;
-      if (dto.cadence) Object.assign(changes, cadenceColumns(dto.cadence as CadenceDto));
       await this.saveVersioned(manager, agreement, dto.version, changes);
+      const fields = changedFields(agreement, changes);
+      if (fields.length > 0) {
+        await manager.getRepository(AgreementEditEntity).insert({
+          id: randomUUID(),
+          agreementId: id,
+          fields: fields.join(','),
+          onDate: this.view.today(),
+          changedBy: user.id,
+          changedAt: nowIso(),
+        });
+      }
       await this.timelines.markChanged(manager, [
         agreement.teamId,
         agreement.partnerTeamId,
@@ -163,11 +211,45 @@ export class AgreementsService {
           objectId: id,
           result: 'success',
           origin,
+          detail: { fields },
         },
         manager,
       );
     });
-    return this.get(id);
+  }
+
+  /**
+   * The cadence columns after an edit (none when the cadence stays): a step that has started
+   * keeps its periods up to the change, and the new cadence's periods begin at its first
+   * boundary from today on (docs/design.md §Cadence and periods).
+   */
+  private cadenceChange(
+    agreement: AgreementEntity,
+    dto: UpdateAgreementDto,
+    startDate: string,
+  ): Partial<AgreementEntity> {
+    const earlier = earlierCadences(agreement.cadenceEarlier);
+    if (earlier.length > 0 && startDate >= earlier[0].until) {
+      throw badRequest(
+        'AGREEMENT_INVALID_DATES',
+        `The start date lies before ${earlier[0].until}, when the step's cadence changed.`,
+        { startDate: 'not on or after a cadence change' },
+      );
+    }
+    if (!dto.cadence) return {};
+    const columns = cadenceColumns(dto.cadence as CadenceDto);
+    const current = toCadence(agreement.cadenceKind, agreement.cadenceEvery);
+    if (
+      columns.cadenceKind === agreement.cadenceKind &&
+      columns.cadenceEvery === (current.kind === 'weeks' ? current.every : null)
+    )
+      return {};
+    const from = cadenceChangeStart(
+      toCadence(columns.cadenceKind, columns.cadenceEvery),
+      this.view.today(),
+    );
+    const history = withCadenceChange(earlier, current, startDate, from);
+    return { ...columns, cadenceEarlier: history.length ? JSON.stringify(history) : null };
   }
 
   async changeStatus(
@@ -332,4 +414,27 @@ export class AgreementsService {
       .getRepository(CaseEntity)
       .update({ id: agreement.caseId }, { updatedAt: nowIso() });
   }
+}
+
+const EDITED_COLUMNS: Record<AgreementEditField, readonly (keyof AgreementEntity)[]> = {
+  title: ['title'],
+  cadence: ['cadenceKind', 'cadenceEvery'],
+  startDate: ['startDate'],
+  reviewDate: ['reviewDate'],
+  endDate: ['endDate'],
+  owner: ['ownerId'],
+  successCriterion: ['successCriterion'],
+  partnerTeam: ['partnerTeamId'],
+};
+
+/** The fields an edit changes, in the order of `AGREEMENT_EDIT_FIELDS`. */
+function changedFields(
+  before: AgreementEntity,
+  changes: Partial<AgreementEntity>,
+): AgreementEditField[] {
+  return AGREEMENT_EDIT_FIELDS.filter((field) =>
+    EDITED_COLUMNS[field].some(
+      (column) => column in changes && (changes[column] ?? null) !== (before[column] ?? null),
+    ),
+  );
 }

@@ -26,7 +26,7 @@ import { CaseViewService } from '../cases/case-view.service';
 import { TeamTimelineService } from '../olievlek/team-timeline.service';
 import { CaseAmbassadorEntity, CaseEntity } from '../cases/entities/case.entity';
 import { ApiException, badRequest, conflict, forbidden, notFound } from '../common/api-exception';
-import { toCadence } from '../common/cadence.dto';
+import { earlierCadences, toCadence } from '../common/cadence.dto';
 import { nowIso } from '../common/time';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
@@ -216,9 +216,14 @@ export class BoardService {
     const agreement = await this.memberAgreement(user, agreementId);
     const cadence = toCadence(agreement.cadenceKind, agreement.cadenceEvery);
     if (
-      !duePeriods(cadence, agreement.startDate, agreement.endDate, this.view.today()).some(
-        (p) => p.key === periodKey,
-      )
+      !duePeriods(
+        cadence,
+        agreement.startDate,
+        agreement.endDate,
+        this.view.today(),
+        Infinity,
+        earlierCadences(agreement.cadenceEarlier),
+      ).some((p) => p.key === periodKey)
     ) {
       throw badRequest(
         'CHECKOFF_UNKNOWN_PERIOD',
@@ -556,6 +561,7 @@ export class BoardService {
       agreement.endDate,
       this.view.today(),
       periodKey,
+      earlierCadences(agreement.cadenceEarlier),
     );
     if (!check.ok) {
       if (check.reason === 'unknown-period') {
@@ -624,7 +630,14 @@ export class BoardService {
       const own = checkOffs.filter((c) => c.agreementId === a.id);
       const byKey = new Map(own.map((c) => [c.periodKey, c]));
       const periods = withStatuses(
-        duePeriods(cadence, a.startDate, a.endDate, today),
+        duePeriods(
+          cadence,
+          a.startDate,
+          a.endDate,
+          today,
+          Infinity,
+          earlierCadences(a.cadenceEarlier),
+        ),
         new Map(own.map((c) => [c.periodKey, c.state])),
         today,
       );

@@ -14,7 +14,7 @@ import {
   AgreementStatusChangeEntity,
   CheckOffEntity,
 } from '../agreements/entities/agreement.entity';
-import { toCadence } from '../common/cadence.dto';
+import { earlierCadences, toCadence } from '../common/cadence.dto';
 import { inChunks } from '../common/query';
 import { TeamTimelineService } from '../olievlek/team-timeline.service';
 import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
@@ -37,7 +37,14 @@ interface AgreementTotals {
 
 type Candidate = Pick<
   AgreementEntity,
-  'id' | 'caseId' | 'title' | 'cadenceKind' | 'cadenceEvery' | 'startDate' | 'endDate'
+  | 'id'
+  | 'caseId'
+  | 'title'
+  | 'cadenceKind'
+  | 'cadenceEvery'
+  | 'cadenceEarlier'
+  | 'startDate'
+  | 'endDate'
 >;
 
 /**
@@ -195,6 +202,7 @@ export class CaseSummariesService {
           'a.practiceId',
           'a.cadenceKind',
           'a.cadenceEvery',
+          'a.cadenceEarlier',
           'a.startDate',
           'a.endDate',
         ])
@@ -291,6 +299,7 @@ export class CaseSummariesService {
       .map((c) => ({ on: c.onDate, status: c.toStatus }));
     return {
       cadence: toCadence(a.cadenceKind, a.cadenceEvery),
+      earlierCadences: earlierCadences(a.cadenceEarlier),
       startDate: a.startDate,
       endDate: a.endDate,
       statusHistory,
@@ -301,8 +310,14 @@ export class CaseSummariesService {
   }
 
   private isDue(facts: AgreementFacts, key: string, today: LocalDate): boolean {
-    return duePeriods(facts.cadence, facts.startDate, facts.endDate, today).some(
-      (p) => p.key === key,
+    const due = duePeriods(
+      facts.cadence,
+      facts.startDate,
+      facts.endDate,
+      today,
+      Infinity,
+      facts.earlierCadences,
     );
+    return due.some((p) => p.key === key);
   }
 }

@@ -30,7 +30,7 @@ import {
   CheckOffEntity,
 } from '../agreements/entities/agreement.entity';
 import { ReflectionEntity } from '../board/entities/board.entities';
-import { toCadence } from '../common/cadence.dto';
+import { earlierCadences, toCadence } from '../common/cadence.dto';
 import { inChunks } from '../common/query';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
@@ -226,6 +226,7 @@ export class CaseViewService {
   agreementFacts(agreement: AgreementEntity, facts: CaseFacts): AgreementFacts {
     return {
       cadence: toCadence(agreement.cadenceKind, agreement.cadenceEvery),
+      earlierCadences: earlierCadences(agreement.cadenceEarlier),
       startDate: agreement.startDate,
       endDate: agreement.endDate,
       statusHistory: (facts.changesByAgreement.get(agreement.id) ?? []).map((c) => ({
@@ -378,7 +379,14 @@ export class CaseViewService {
     today: LocalDate,
   ): RhythmCellDto[] {
     const statuses = periodStatusesAt(facts, today);
-    const due = duePeriods(facts.cadence, facts.startDate, facts.endDate, today);
+    const due = duePeriods(
+      facts.cadence,
+      facts.startDate,
+      facts.endDate,
+      today,
+      Infinity,
+      facts.earlierCadences,
+    );
     const cells: RhythmCellDto[] = due
       .map((p, i) => ({ key: p.key, start: p.start, end: p.end, status: statuses[i] }))
       .slice(-RHYTHM_LENGTH);
@@ -394,9 +402,13 @@ export class CaseViewService {
             },
           ];
     }
+    // The coming periods follow the current cadence, counted from the day it began.
+    const earlier = facts.earlierCadences ?? [];
+    const origin = earlier.length ? earlier[earlier.length - 1].until : facts.startDate;
     let next = cells.length ? addDays(cells[cells.length - 1].end, 1) : agreement.startDate;
+    if (next < origin) next = origin;
     while (cells.length < RHYTHM_LENGTH && (!agreement.endDate || next <= agreement.endDate)) {
-      const period = periodContaining(facts.cadence, facts.startDate, next);
+      const period = periodContaining(facts.cadence, origin, next);
       cells.push({ key: period.key, start: period.start, end: period.end, status: 'not-due' });
       next = addDays(period.end, 1);
     }

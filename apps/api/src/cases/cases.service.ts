@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { updateVersioned } from '../common/versioned';
 import type {
+  AgreementEditField,
   CaseDetailDto,
   CaseloadDto,
   CaseSummaryDto,
@@ -19,6 +20,7 @@ import { ApiException, badRequest, conflict } from '../common/api-exception';
 import { nowIso } from '../common/time';
 import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
 import { UserEntity } from '../users/entities/user.entity';
+import { AgreementEditEntity } from '../agreements/entities/agreement.entity';
 import { CaseAccess } from './case-access';
 import { CaseSummariesService } from './case-summaries.service';
 import { CaseViewService } from './case-view.service';
@@ -96,7 +98,7 @@ export class CasesService {
     const summary = this.view.summary(caseEntity, facts);
     const agreements = facts.agreements.filter((a) => a.caseId === id);
 
-    const [intake, revisions, observations] = await Promise.all([
+    const [intake, revisions, observations, edits] = await Promise.all([
       this.dataSource.getRepository(IntakeEntity).findOneBy({ caseId: id }),
       this.dataSource
         .getRepository(IntakeRevisionEntity)
@@ -108,12 +110,18 @@ export class CasesService {
       this.dataSource
         .getRepository(ObservationEntity)
         .find({ where: { caseId: id }, order: { observedOn: 'DESC', createdAt: 'DESC' } }),
+      agreements.length
+        ? this.dataSource
+            .getRepository(AgreementEditEntity)
+            .find({ where: { agreementId: In(agreements.map((a) => a.id)) } })
+        : Promise.resolve([]),
     ]);
     const people = await this.people([
       caseEntity.openedBy,
       ...(intake ? [intake.updatedBy] : []),
       ...revisions.map((r) => r.changedBy),
       ...observations.map((o) => o.authorId),
+      ...edits.map((e) => e.changedBy),
     ]);
     const person = (userId: string) => people.get(userId) ?? { id: userId, name: '?' };
 
@@ -148,6 +156,21 @@ export class CasesService {
           by: person(change.changedBy),
         });
       }
+    }
+    const agreementById = new Map(agreements.map((a) => [a.id, a]));
+    for (const e of edits) {
+      const agreement = agreementById.get(e.agreementId);
+      if (!agreement) continue;
+      timeline.push({
+        kind: 'agreement-edit',
+        on: e.onDate,
+        at: e.changedAt,
+        agreementId: agreement.id,
+        title: agreement.title,
+        titleEn: facts.titleEn(agreement),
+        fields: e.fields.split(',') as AgreementEditField[],
+        by: person(e.changedBy),
+      });
     }
     if (canEdit) {
       for (const o of observations)

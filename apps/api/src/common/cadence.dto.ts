@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Cadence } from '@olievlek/domain';
+import type { Cadence, EarlierCadence } from '@olievlek/domain';
 import type { CadenceDto } from '@olievlek/shared';
 import { IsIn, IsInt, Max, Min, ValidateIf } from 'class-validator';
 
@@ -35,4 +35,13 @@ export function cadenceColumns(cadence: CadenceDto): {
     cadenceKind: cadence.kind,
     cadenceEvery: cadence.kind === 'weeks' ? cadence.every : null,
   };
+}
+
+/** `agreement.cadence_earlier` read back: the cadences before changes, oldest first. */
+export function earlierCadences(json: string | null | undefined): EarlierCadence[] {
+  if (!json) return [];
+  return (JSON.parse(json) as EarlierCadence[]).map((e) => ({
+    cadence: toCadence(e.cadence.kind, e.cadence.kind === 'weeks' ? e.cadence.every : null),
+    until: e.until,
+  }));
 }

@@ -44,6 +44,7 @@ import {
 import {
   AgreementEntity,
   AgreementStatusChangeEntity,
+  AgreementEditEntity,
   CheckOffEntity,
 } from '../agreements/entities/agreement.entity';
 
@@ -69,6 +70,7 @@ export const ENTITIES = [
   ObservationEntity,
   AgreementEntity,
   AgreementStatusChangeEntity,
+  AgreementEditEntity,
   CheckOffEntity,
   ReflectionEntity,
   PulseQuestionEntity,

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { byDutch } from '../common/collation';
+import { earlierCadences } from '../common/cadence.dto';
 import {
   AgreementStatus,
   buildOrgIndex,
@@ -139,6 +140,7 @@ export class OlievlekFactsService {
         .addSelect('a.practice_id', 'practiceId')
         .addSelect('a.cadence_kind', 'cadenceKind')
         .addSelect('a.cadence_every', 'cadenceEvery')
+        .addSelect('a.cadence_earlier', 'cadenceEarlier')
         .addSelect('a.start_date', 'startDate')
         .addSelect('a.end_date', 'endDate')
         .from(AgreementEntity, 'a')
@@ -150,6 +152,7 @@ export class OlievlekFactsService {
           practiceId: string | null;
           cadenceKind: 'once' | 'weeks' | 'monthly';
           cadenceEvery: number | string | null;
+          cadenceEarlier: string | null;
           startDate: string;
           endDate: string | null;
         }>(),
@@ -221,6 +224,7 @@ export class OlievlekFactsService {
         partnerTeamId: a.partnerTeamId,
         practiceId: a.practiceId,
         cadence: a.cadenceKind === 'weeks' ? { kind: 'weeks', every } : { kind: a.cadenceKind },
+        earlierCadences: earlierCadences(a.cadenceEarlier),
         startDate: a.startDate,
         endDate: a.endDate,
         statusHistory,
@@ -284,7 +288,8 @@ export class OlievlekFactsService {
       return `WHEN a.cadence_kind = :kind${i} AND COALESCE(a.cadence_every, 1) = :every${i} THEN :lower${i}`;
     });
     // An agreement that ended before t has its last periods before its end: all of it is read.
-    const lower = `(CASE WHEN a.end_date IS NOT NULL AND a.end_date < :t THEN '' ${whens.join(' ')} ELSE '' END)`;
+    // So has one whose cadence changed: its keys are of more than one cadence.
+    const lower = `(CASE WHEN a.end_date IS NOT NULL AND a.end_date < :t THEN '' WHEN a.cadence_earlier IS NOT NULL THEN '' ${whens.join(' ')} ELSE '' END)`;
     // A subquery per agreement, not a join: both databases then read one index range per
     // agreement (PostgreSQL would rather hash-join the whole check-off table otherwise).
     const rows = await this.dataSource

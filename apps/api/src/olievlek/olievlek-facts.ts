@@ -167,7 +167,15 @@ export function windowAt(
   const byPeriod = history.get(row.id);
   const checkOffs: CheckOffFact[] = [];
   if (!byPeriod || byPeriod.size === 0) return checkOffs;
-  for (const period of duePeriods(row.cadence, row.startDate, row.endDate, t, PRACTISED_WINDOW)) {
+  const periods = duePeriods(
+    row.cadence,
+    row.startDate,
+    row.endDate,
+    t,
+    PRACTISED_WINDOW,
+    row.earlierCadences,
+  );
+  for (const period of periods) {
     const found = byPeriod.get(period.key);
     if (found) checkOffs.push(found);
   }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { earlierCadences } from '../common/cadence.dto';
 import { Cron } from '@nestjs/schedule';
 import {
   addDays,
@@ -271,6 +272,7 @@ export class TeamTimelineService implements OnModuleDestroy {
         .addSelect('a.practice_id', 'practiceId')
         .addSelect('a.cadence_kind', 'cadenceKind')
         .addSelect('a.cadence_every', 'cadenceEvery')
+        .addSelect('a.cadence_earlier', 'cadenceEarlier')
         .addSelect('a.start_date', 'startDate')
         .addSelect('a.end_date', 'endDate')
         .from('agreement', 'a')
@@ -282,6 +284,7 @@ export class TeamTimelineService implements OnModuleDestroy {
           practiceId: string | null;
           cadenceKind: 'once' | 'weeks' | 'monthly';
           cadenceEvery: number | string | null;
+          cadenceEarlier: string | null;
           startDate: string;
           endDate: string | null;
         }>(),
@@ -357,6 +360,7 @@ export class TeamTimelineService implements OnModuleDestroy {
         practiceId: a.practiceId,
         partnerTeamId: a.partnerTeamId,
         cadence: a.cadenceKind === 'weeks' ? { kind: 'weeks', every } : { kind: a.cadenceKind },
+        earlierCadences: earlierCadences(a.cadenceEarlier),
         startDate: a.startDate,
         endDate: a.endDate,
         statusHistory: history.map(({ on, status }) => ({ on, status })),

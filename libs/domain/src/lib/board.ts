@@ -1,5 +1,5 @@
 import type { LocalDate } from './dates';
-import { Cadence, duePeriods, Period } from './periods';
+import { Cadence, duePeriods, EarlierCadence, Period } from './periods';
 
 /** How far back a team may fill in a missed period (issue: up to 8 periods). */
 export const CATCH_UP_PERIODS = 8;
@@ -18,8 +18,9 @@ export function checkTickable(
   endDate: LocalDate | null,
   today: LocalDate,
   periodKey: string,
+  earlier: readonly EarlierCadence[] = [],
 ): TickCheck {
-  const due = duePeriods(cadence, startDate, endDate, today);
+  const due = duePeriods(cadence, startDate, endDate, today, Infinity, earlier);
   const index = due.findIndex((p) => p.key === periodKey);
   if (index >= 0) {
     return index >= due.length - CATCH_UP_PERIODS

@@ -81,7 +81,11 @@ export function duePeriods(
   endDate: LocalDate | null,
   today: LocalDate,
   lastCount = Infinity,
+  earlier: readonly EarlierCadence[] = [],
 ): Period[] {
+  if (earlier.length > 0) {
+    return changedDuePeriods(cadence, startDate, endDate, today, lastCount, earlier);
+  }
   validate(cadence);
   if (today < startDate) return [];
   if (cadence.kind === 'once') {
@@ -91,6 +95,93 @@ export function duePeriods(
   if (last < startDate) return [];
   if (cadence.kind === 'weeks') return weekBlocks(cadence.every, startDate, last, lastCount);
   return monthBlocks(startDate, last, lastCount);
+}
+
+/**
+ * A cadence an agreement had before a change: it applied from the start (or the previous change)
+ * up to the day before `until`, the first day of the next cadence's periods.
+ */
+export interface EarlierCadence {
+  cadence: Cadence;
+  until: LocalDate;
+}
+
+/**
+ * The first day of the periods of `cadence` when an agreement changes to it on `on`: the first
+ * period boundary on or after that day — a Monday for weeks, the 1st for monthly, the day itself
+ * for once — so a new period never starts in the middle of a week or month.
+ */
+export function cadenceChangeStart(cadence: Cadence, on: LocalDate): LocalDate {
+  validate(cadence);
+  switch (cadence.kind) {
+    case 'once':
+      return on;
+    case 'weeks': {
+      const monday = mondayOf(on);
+      return monday === on ? on : addDays(monday, 7);
+    }
+    case 'monthly': {
+      const first = `${on.slice(0, 7)}-01`;
+      return first === on ? on : addDays(lastDayOfMonth(on), 1);
+    }
+  }
+}
+
+/**
+ * The earlier cadences after changing from `current` to another cadence whose periods start on
+ * `from` (see `cadenceChangeStart`): the cadences up to `from` keep their periods, the last of
+ * them cut short on the day before; a cadence that would not have had a single day is left out.
+ * A change that takes effect on or before the start date replaces the whole history.
+ */
+export function withCadenceChange(
+  earlier: readonly EarlierCadence[],
+  current: Cadence,
+  startDate: LocalDate,
+  from: LocalDate,
+): EarlierCadence[] {
+  const spans = [...earlier, { cadence: current, until: from }];
+  const result: EarlierCadence[] = [];
+  let spanStart = startDate;
+  for (const span of spans) {
+    const until = span.until < from ? span.until : from;
+    if (until > spanStart) result.push({ cadence: span.cadence, until });
+    if (until >= from) break;
+    spanStart = until;
+  }
+  return result;
+}
+
+/**
+ * Due periods across cadence changes: each cadence's own periods from the day it began (the start
+ * date, then each `until`) to the day before the next one's, the last of them cut short there.
+ * Check-offs keep their period keys: the periods before a change are the ones they were.
+ */
+function changedDuePeriods(
+  cadence: Cadence,
+  startDate: LocalDate,
+  endDate: LocalDate | null,
+  today: LocalDate,
+  lastCount: number,
+  earlier: readonly EarlierCadence[],
+): Period[] {
+  const periods: Period[] = [];
+  let spanStart = startDate;
+  const spans = [
+    ...earlier.map((e) => ({ ...e, until: e.until as LocalDate | null })),
+    { cadence, until: null },
+  ];
+  for (const span of spans) {
+    const lastDay = span.until === null ? null : addDays(span.until, -1);
+    const spanEnd =
+      lastDay === null ? endDate : endDate !== null && endDate < lastDay ? endDate : lastDay;
+    if (spanEnd !== null && spanEnd < spanStart) break;
+    for (const p of duePeriods(span.cadence, spanStart, spanEnd, today)) {
+      periods.push(lastDay !== null && p.end > lastDay ? { ...p, end: lastDay } : p);
+    }
+    if (span.until === null || span.until > today) break;
+    spanStart = span.until;
+  }
+  return lastCount < periods.length ? periods.slice(periods.length - lastCount) : periods;
 }
 
 const DAY_MS = 86_400_000;

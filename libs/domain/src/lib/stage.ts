@@ -1,6 +1,6 @@
 import type { LocalDate } from './dates';
 import { CheckOffState, PeriodStatus, stalledSilence, withStatuses } from './habit';
-import { Cadence, duePeriods } from './periods';
+import { Cadence, duePeriods, EarlierCadence } from './periods';
 
 export const AGREEMENT_STATUSES = ['proposed', 'running', 'paused', 'adopted', 'dropped'] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
@@ -36,6 +36,8 @@ export interface CheckOffFact {
 
 export interface AgreementFacts {
   cadence: Cadence;
+  /** The cadences before changes, oldest first (`withCadenceChange`); none when never changed. */
+  earlierCadences?: readonly EarlierCadence[];
   startDate: LocalDate;
   endDate: LocalDate | null;
   /** Oldest first; the first entry is the creation. */
@@ -68,6 +70,7 @@ export function periodStatusesAt(
     agreement.endDate,
     t,
     lastCount,
+    agreement.earlierCadences,
   );
   const known = new Map<string, CheckOffState>();
   for (const c of agreement.checkOffs) if (c.on <= t) known.set(c.periodKey, c.state);

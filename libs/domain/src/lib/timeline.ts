@@ -66,6 +66,8 @@ export function agreementChanges(agreement: AgreementFacts, until: LocalDate): A
     agreement.startDate,
     agreement.endDate,
     until < agreement.startDate ? agreement.startDate : until,
+    Infinity,
+    agreement.earlierCadences,
   );
   const byKey = new Map<string, CheckOffFact>();
   for (const c of agreement.checkOffs) byKey.set(c.periodKey, c);
@@ -81,7 +83,8 @@ export function agreementChanges(agreement: AgreementFacts, until: LocalDate): A
     const lastDay = agreement.endDate !== null && agreement.endDate < day ? agreement.endDate : day;
     if (day < agreement.startDate || lastDay < agreement.startDate) due = 0;
     else while (due < periods.length && periods[due].start <= lastDay) due++;
-    if (agreement.cadence.kind === 'once') due = day >= agreement.startDate ? 1 : 0;
+    if (agreement.cadence.kind === 'once' && !agreement.earlierCadences?.length)
+      due = day >= agreement.startDate ? 1 : 0;
     if (status === null) continue;
 
     const statusOf = (p: Period): PeriodStatus => {

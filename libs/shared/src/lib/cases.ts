@@ -197,6 +197,19 @@ export interface UpdateAgreementRequest {
   successCriterion?: string;
 }
 
+/** The fields of a step an edit can change, in the order the timeline names them. */
+export const AGREEMENT_EDIT_FIELDS = [
+  'title',
+  'cadence',
+  'startDate',
+  'reviewDate',
+  'endDate',
+  'owner',
+  'successCriterion',
+  'partnerTeam',
+] as const;
+export type AgreementEditField = (typeof AGREEMENT_EDIT_FIELDS)[number];
+
 export interface AgreementStatusRequest {
   version: number;
   status: AgreementStatusDto;
@@ -231,6 +244,17 @@ export type TimelineEntryDto =
       from: AgreementStatusDto | null;
       to: AgreementStatusDto;
       reason: string;
+      by: PersonRef;
+    }
+  | {
+      kind: 'agreement-edit';
+      on: string;
+      /** ISO instant of the edit. */
+      at: string;
+      agreementId: string;
+      title: string;
+      titleEn: string | null;
+      fields: AgreementEditField[];
       by: PersonRef;
     }
   | { kind: 'observation'; on: string; observationId: string; by: PersonRef };

@@ -30,6 +30,20 @@ export class AgreementEntity {
   /** The latest check-off's instant, kept on write (migration 1764530000000). */
   @Column({ name: 'last_check_off_at', type: 'varchar', length: 24, nullable: true })
   lastCheckOffAt?: string | null;
+  /** The cadences before a change, as JSON `EarlierCadence[]` (migration 1764900442000). */
+  @Column({ name: 'cadence_earlier', type: 'text', nullable: true }) cadenceEarlier?: string | null;
+}
+
+/** Who changed which fields of a step, when (issue 14): an entry on the case timeline. */
+@Entity({ name: 'agreement_edit' })
+export class AgreementEditEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @Column({ name: 'agreement_id', type: 'varchar', length: 36 }) agreementId!: string;
+  /** The changed fields, comma-separated, in the order of `AGREEMENT_EDIT_FIELDS`. */
+  @Column({ type: 'varchar', length: 200 }) fields!: string;
+  @Column({ name: 'on_date', type: 'varchar', length: 10 }) onDate!: string;
+  @Column({ name: 'changed_by', type: 'varchar', length: 36 }) changedBy!: string;
+  @Column({ name: 'changed_at', type: 'varchar', length: 24 }) changedAt!: string;
 }
 
 @Entity({ name: 'agreement_status_change' })

@@ -35,6 +35,7 @@ import { AuthService } from '../core/auth.service';
 import { translateError } from '../core/error-text';
 import { PulseResults } from '../board/pulse-results';
 import { CaseSpreadLinks } from '../spread/case-spread-links';
+import { AgreementEdit } from './agreement-edit';
 import { AgreementForm } from './agreement-form';
 import { CasesApi } from './cases-api.service';
 import { TeamArchivedBadge } from './team-archived-badge';
@@ -58,6 +59,7 @@ interface StatusDraft {
     TranslocoPipe,
     FormsModule,
     AgreementForm,
+    AgreementEdit,
     PulseResults,
     CaseSpreadLinks,
     TeamArchivedBadge,
@@ -274,6 +276,28 @@ interface StatusDraft {
               <p class="utrecht-paragraph ov-muted">
                 {{ 'agreements.criterionShown' | transloco: { text: a.successCriterion } }}
               </p>
+            }
+            @if (editable(c)) {
+              @if (editing() === a.id) {
+                <ov-agreement-edit
+                  [agreement]="a"
+                  [teams]="teams.value() ?? []"
+                  [colleagues]="names(c)"
+                  (saved)="edited($event)"
+                  (closed)="closeEdit(a.id)"
+                />
+              } @else {
+                <button
+                  type="button"
+                  class="utrecht-button utrecht-button--secondary-action ov-button--small"
+                  [id]="'edit-open-' + a.id"
+                  [attr.aria-label]="('agreementEdit.open' | transloco) + ' — ' + (a | ovStep)"
+                  (click)="openEdit(a.id)"
+                >
+                  {{ 'agreementEdit.open' | transloco }}
+                </button>
+              }
+              <ov-feedback [state]="save" [at]="'edited-' + a.id" />
             }
             @if (editable(c) && a.allowedTransitions.length > 0) {
               @if (draft()?.agreement?.id === a.id) {
@@ -513,6 +537,13 @@ interface StatusDraft {
                 @case ('observation') {
                   {{ 'timeline.observation' | transloco: { name: e.by.name } }}
                 }
+                @case ('agreement-edit') {
+                  {{
+                    'timeline.agreementEdit'
+                      | transloco
+                        : { step: (e | ovStep), fields: editedFields(e.fields), name: e.by.name }
+                  }}
+                }
                 @case ('agreement-status') {
                   {{ e | ovStep }}: {{ 'agreementStatus.' + e.to | transloco }} —
                   {{ e.reason === 'agreed' ? ('caseTimeline.agreed' | transloco) : e.reason }} ({{
@@ -634,6 +665,36 @@ export class CasePage {
   reload(): void {
     this.save.clear();
     this.detail.reload();
+  }
+
+  /** The step whose edit form is open, if any. */
+  protected readonly editing = signal<string | null>(null);
+
+  protected openEdit(agreementId: string): void {
+    this.save.clear();
+    this.draft.set(null);
+    this.editing.set(agreementId);
+  }
+
+  /** Back to the button that opened the form. */
+  protected closeEdit(agreementId: string): void {
+    this.editing.set(null);
+    afterNextRender(() => document.getElementById('edit-open-' + agreementId)?.focus(), {
+      injector: this.injector,
+    });
+  }
+
+  protected edited(a: AgreementDto): void {
+    this.closeEdit(a.id);
+    this.save.done(
+      'edited-' + a.id,
+      this.transloco.translate('agreementEdit.saved', { title: a.title }),
+    );
+    this.detail.reload();
+  }
+
+  protected editedFields(fields: readonly string[]): string {
+    return fields.map((f) => this.transloco.translate('agreementEdit.field.' + f)).join(', ');
   }
 
   protected openAdding(): void {

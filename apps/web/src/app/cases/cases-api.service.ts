@@ -4,6 +4,7 @@ import {
   AgreementDto,
   AgreementRequest,
   AgreementStatusRequest,
+  UpdateAgreementRequest,
   API,
   CASE_LIST_PAGE,
   CaseDetailDto,
@@ -59,6 +60,9 @@ export class CasesApi {
   }
   addAgreement(id: string, body: AgreementRequest): Promise<AgreementDto> {
     return firstValueFrom(this.http.post<AgreementDto>(API.caseAgreements(id), body));
+  }
+  updateAgreement(agreementId: string, body: UpdateAgreementRequest): Promise<AgreementDto> {
+    return firstValueFrom(this.http.patch<AgreementDto>(API.agreement(agreementId), body));
   }
   changeStatus(agreementId: string, body: AgreementStatusRequest): Promise<AgreementDto> {
     return firstValueFrom(this.http.post<AgreementDto>(API.agreementStatus(agreementId), body));

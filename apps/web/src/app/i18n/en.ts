@@ -377,6 +377,24 @@ export const en: Translations = {
     closed: 'Case closed',
     intake: 'Intake version {{version}} by {{name}}',
     observation: 'Observation by {{name}}',
+    agreementEdit: '{{step}} changed: {{fields}} (by {{name}})',
+  },
+  agreementEdit: {
+    open: 'Edit',
+    heading: 'Edit improvement step',
+    cadenceHint:
+      'A new rhythm starts on the next Monday or the first of the month; periods already ticked off stay as they are.',
+    saved: '"{{title}}" has been changed.',
+    field: {
+      title: 'description',
+      cadence: 'rhythm',
+      startDate: 'start date',
+      reviewDate: 'review date',
+      endDate: 'end date',
+      owner: 'owner',
+      successCriterion: 'when it has worked',
+      partnerTeam: 'partner team',
+    },
   },
   catalogue: {
     heading: 'Catalogue of improvement steps',
@@ -636,6 +654,8 @@ export const en: Translations = {
     AGREEMENT_NOT_FOUND: 'This improvement step does not exist (any more).',
     AGREEMENT_VERSION_CONFLICT:
       'Someone else changed this improvement step in the meantime. Reload.',
+    AGREEMENT_TITLE_FROM_CATALOGUE:
+      'A step from the catalogue keeps its catalogue name; only a custom step can be renamed.',
     AGREEMENT_INVALID_OWNER: 'Choose an owner from the team or an ambassador of the case.',
     AMBASSADOR_INVALID: 'Choose an active ambassador.',
     CHECKOFF_BEFORE_START: 'This period lies before the step started.',

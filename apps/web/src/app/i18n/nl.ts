@@ -379,6 +379,24 @@ export const nl = {
     closed: 'Casus afgesloten',
     intake: 'Intake versie {{version}} door {{name}}',
     observation: 'Observatie door {{name}}',
+    agreementEdit: '{{step}} aangepast: {{fields}} (door {{name}})',
+  },
+  agreementEdit: {
+    open: 'Aanpassen',
+    heading: 'Verbeterstap aanpassen',
+    cadenceHint:
+      'Een nieuw ritme begint bij de eerstvolgende maandag of de eerste van de maand; afgevinkte perioden blijven staan.',
+    saved: '"{{title}}" is aangepast.',
+    field: {
+      title: 'omschrijving',
+      cadence: 'ritme',
+      startDate: 'startdatum',
+      reviewDate: 'evaluatiedatum',
+      endDate: 'einddatum',
+      owner: 'eigenaar',
+      successCriterion: 'wanneer het gelukt is',
+      partnerTeam: 'partnerteam',
+    },
   },
   catalogue: {
     heading: 'Catalogus van verbeterstappen',
@@ -646,6 +664,8 @@ export const nl = {
     AGREEMENT_NOT_FOUND: 'Deze verbeterstap bestaat niet (meer).',
     AGREEMENT_VERSION_CONFLICT:
       'Iemand anders heeft deze verbeterstap intussen gewijzigd. Laad opnieuw.',
+    AGREEMENT_TITLE_FROM_CATALOGUE:
+      'Een stap uit de catalogus houdt de naam van de catalogus; alleen een eigen stap krijgt een andere omschrijving.',
     AGREEMENT_INVALID_OWNER:
       'Kies als eigenaar iemand van het team of een ambassadeur van de casus.',
     AMBASSADOR_INVALID: 'Kies een actieve ambassadeur.',
