@@ -290,10 +290,5 @@ export function normaliseHeader(name: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-/** Names compared without case and with runs of spaces as one: how a person reads them. */
-export function nameKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
-}
-
-/** Trimmed, with runs of spaces as one. */
-export const tidy = (value: string): string => value.trim().replace(/\s+/g, ' ');
+/** The import compares and stores names by the app's one rule (common/names.ts). */
+export { nameKey, tidy } from '../common/names';

@@ -627,6 +627,8 @@ export const en: Translations = {
     ORG_UNIT_HAS_ACTIVE_CHILDREN:
       'This unit still has active units below it. Archive or move those first.',
     ORG_UNIT_ARCHIVED: 'This unit is archived. Restore it first.',
+    ORG_UNIT_NAME_TAKEN:
+      'A unit under the same parent already has this name (capitals and spaces do not count). Choose another name.',
     ORG_UNIT_INVALID_PARENT: 'Choose a valid parent unit.',
     HEADCOUNT_ONLY_ON_TEAMS: 'Only teams have a headcount.',
     USER_EMAIL_TAKEN: 'There already is a user with this e-mail address.',

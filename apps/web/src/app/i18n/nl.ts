@@ -638,6 +638,8 @@ export const nl = {
     ORG_UNIT_HAS_ACTIVE_CHILDREN:
       'Dit onderdeel heeft nog actieve onderdelen eronder. Archiveer of verplaats die eerst.',
     ORG_UNIT_ARCHIVED: 'Dit onderdeel is gearchiveerd. Zet het eerst terug.',
+    ORG_UNIT_NAME_TAKEN:
+      'Onder hetzelfde onderdeel heet er al een zo (hoofdletters en spaties tellen niet mee). Kies een andere naam.',
     ORG_UNIT_INVALID_PARENT: 'Kies een geldig bovenliggend onderdeel.',
     HEADCOUNT_ONLY_ON_TEAMS: 'Alleen teams hebben een bezetting.',
     USER_EMAIL_TAKEN: 'Er is al een gebruiker met dit e-mailadres.',
