@@ -12,7 +12,8 @@ import { DEMO, expectApiError, HttpClient, startTestApp, TestApp } from '../../t
  * the last column (XFD) took 5.4 s and 1.5 GB, other requests waited; a zip may claim any size.
  */
 const RSS_GROWTH_MAX = 150 * 1024 * 1024;
-const ANSWER_MS_MAX = 3_000;
+/** Before: 63 s on this 2-core machine; 1-2 s alone, up to ~4.5 s beside builds and other tests. */
+const ANSWER_MS_MAX = 10_000;
 
 async function upload(t: TestApp, client: HttpClient, data: Uint8Array) {
   if (!client.cookies.has(CSRF_COOKIE)) await client.get('/api/health');
@@ -112,8 +113,9 @@ describe('hostile spreadsheets in the import preview', () => {
       `60,000 rows, ${data.length} bytes: ${res.status} in ${ms} ms, RSS +${Math.round((peak - rssBefore) / 1048576)} MB`,
     );
     expectApiError(res, 400, 'IMPORT_TOO_MANY_ROWS');
-    // 50,001 rows are still read (the limit is what may be imported); the rest is not.
-    expect(ms).toBeLessThan(20_000);
+    // 50,001 rows are still read (the limit is what may be imported); the rest is not. The
+    // memory tells before from after (+394 MB before); the time only that it ends.
+    expect(ms).toBeLessThan(30_000);
     expect(peak - rssBefore).toBeLessThan(RSS_GROWTH_MAX);
   });
 });
