@@ -1,4 +1,6 @@
-import { Workbook, type CellValue } from 'exceljs';
+import { IMPORT_MAX_ROWS, IMPORT_XLSX_UNPACKED_MAX } from '@olievlek/shared';
+import { stream, type CellValue } from 'exceljs';
+import { Readable } from 'node:stream';
 
 /**
  * Reading an uploaded file into a table of text cells with the line number a spreadsheet shows.
@@ -167,29 +169,116 @@ export function readCsv(data: Uint8Array): Table {
   return toTable('csv', delimiter, parseCsv(text, delimiter));
 }
 
-/** The first worksheet of an XLSX workbook, via exceljs. */
-export async function readXlsx(data: Uint8Array): Promise<Table> {
-  const workbook = new Workbook();
+/** Thrown when a zip's directory says it unpacks to more than IMPORT_XLSX_UNPACKED_MAX. */
+export class UnpackedTooLargeError extends Error {}
+
+/** Thrown as soon as the sheet holds more rows than IMPORT_MAX_ROWS: the rest is not read. */
+export class TooManyRowsError extends Error {}
+
+/** The widest header the import reads; columns to the right of the last header name are ignored. */
+const MAX_HEADER_COLUMNS = 64;
+
+/**
+ * The sum of the unpacked sizes in the zip's central directory, read before anything is unpacked
+ * (issue 20, finding 4): a few KB can claim gigabytes. ZIP64 (sizes that do not fit 32 bits) is
+ * refused outright, no organisation file needs it.
+ */
+export function zipUnpackedSize(data: Uint8Array): number {
+  const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const unreadable = () =>
+    new UnreadableFileError(
+      'the XLSX file cannot be opened; save it again from Excel, or export it as CSV.',
+    );
+  // End of central directory: 22 bytes plus a comment of at most 65,535.
+  let end = -1;
+  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 22 - 65_535); i--) {
+    if (buffer.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw unreadable();
+  const entries = buffer.readUInt16LE(end + 10);
+  const directoryOffset = buffer.readUInt32LE(end + 16);
+  if (entries === 0xffff || directoryOffset === 0xffffffff) throw new UnpackedTooLargeError();
+  let total = 0;
+  let at = directoryOffset;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > buffer.length || buffer.readUInt32LE(at) !== 0x02014b50) throw unreadable();
+    const unpacked = buffer.readUInt32LE(at + 24);
+    if (unpacked === 0xffffffff) throw new UnpackedTooLargeError();
+    total += unpacked;
+    at +=
+      46 +
+      buffer.readUInt16LE(at + 28) +
+      buffer.readUInt16LE(at + 30) +
+      buffer.readUInt16LE(at + 32);
+  }
+  return total;
+}
+
+/**
+ * The first worksheet of an XLSX workbook, streamed with exceljs's WorkbookReader after the zip
+ * directory was checked: rows are read one at a time, only as far as the header's columns, and
+ * reading stops at the row limit — a cell in column XFD or 300,000 rows cost no more than the
+ * rows the import may take.
+ */
+export async function readXlsx(
+  data: Uint8Array,
+  limits: { unpackedMax: number; rowsMax: number },
+): Promise<Table> {
+  if (zipUnpackedSize(data) > limits.unpackedMax) throw new UnpackedTooLargeError();
+  const reader = new stream.xlsx.WorkbookReader(Readable.from(Buffer.from(data)), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
+  });
+  const records: TableRow[] = [];
+  let width = 0;
+  let sheets = 0;
   try {
-    await workbook.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer);
-  } catch {
+    for await (const sheet of reader) {
+      sheets++;
+      for await (const row of sheet) {
+        if (width === 0) {
+          // The header: up to its last named column.
+          row.eachCell({ includeEmpty: false }, (cell, column) => {
+            if (column <= MAX_HEADER_COLUMNS && cellText(cell.value).trim() !== '') {
+              width = Math.max(width, column);
+            }
+          });
+          if (width === 0) continue;
+        }
+        const cells: string[] = [];
+        for (let c = 1; c <= width; c++) cells.push(cellText(row.findCell(c)?.value ?? null));
+        const record = { line: row.number, cells };
+        if (isBlank(record)) continue;
+        records.push(record);
+        // The header and one row past the limit: enough to say the file is too long.
+        if (records.length > limits.rowsMax + 1) throw new TooManyRowsError();
+      }
+      break;
+    }
+  } catch (error) {
+    if (error instanceof TooManyRowsError) throw error;
     throw new UnreadableFileError(
       'the XLSX file cannot be opened; save it again from Excel, or export it as CSV.',
     );
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new UnreadableFileError('the XLSX file has no worksheet.');
-  const records: TableRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
-    records.push({ line: rowNumber, cells });
-  });
+  if (sheets === 0) throw new UnreadableFileError('the XLSX file has no worksheet.');
   return toTable('xlsx', null, records);
 }
 
-export async function readTable(data: Uint8Array): Promise<Table> {
-  return looksLikeXlsx(data) ? readXlsx(data) : readCsv(data);
+export async function readTable(
+  data: Uint8Array,
+  limits: { unpackedMax: number; rowsMax: number } = {
+    unpackedMax: IMPORT_XLSX_UNPACKED_MAX,
+    rowsMax: IMPORT_MAX_ROWS,
+  },
+): Promise<Table> {
+  return looksLikeXlsx(data) ? readXlsx(data, limits) : readCsv(data);
 }
 
 /** Header names compared without case, accents, spaces or punctuation: "E-mailadres" = "emailadres". */
@@ -201,10 +290,5 @@ export function normaliseHeader(name: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-/** Names compared without case and with runs of spaces as one: how a person reads them. */
-export function nameKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
-}
-
-/** Trimmed, with runs of spaces as one. */
-export const tidy = (value: string): string => value.trim().replace(/\s+/g, ' ');
+/** The import compares and stores names by the app's one rule (common/names.ts). */
+export { nameKey, tidy } from '../common/names';

@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import {
   IMPORT_MAX_ROWS,
+  IMPORT_XLSX_UNPACKED_MAX,
   IMPORT_PREVIEW_LIST_MAX,
   type ImportCountsDto,
   type ImportItemDto,
@@ -25,7 +26,20 @@ import { TeamMembershipEntity } from '../users/entities/team-membership.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import { deleteWhereIn, insertMany, updateVersionedMany } from './bulk-sql';
 import { detectKind, mapColumns, ORG_COLUMNS, USER_COLUMNS } from './import-columns';
-import { readTable, UnreadableFileError, type Table } from './import-table';
+import {
+  readTable,
+  TooManyRowsError,
+  UnpackedTooLargeError,
+  UnreadableFileError,
+  type Table,
+} from './import-table';
+
+const tooManyRows = (count: string) =>
+  new ApiException(
+    HttpStatus.BAD_REQUEST,
+    'IMPORT_TOO_MANY_ROWS',
+    `The file has ${count} rows; at most ${IMPORT_MAX_ROWS} can be imported at once. Split it into parts.`,
+  );
 import {
   orgPreviewItems,
   planOrgImport,
@@ -230,15 +244,16 @@ export class ImportsService {
       if (error instanceof UnreadableFileError) {
         throw badRequest('IMPORT_FILE_UNREADABLE', `The file cannot be read: ${error.message}`);
       }
+      if (error instanceof UnpackedTooLargeError) {
+        throw badRequest(
+          'IMPORT_XLSX_TOO_LARGE_UNPACKED',
+          `The XLSX file unpacks to more than ${Math.round(IMPORT_XLSX_UNPACKED_MAX / 1048576)} MB, more than an organisation needs. Save only the sheet with the organisation, or export it as CSV.`,
+        );
+      }
+      if (error instanceof TooManyRowsError) throw tooManyRows(`more than ${IMPORT_MAX_ROWS}`);
       throw error;
     }
-    if (table.rows.length > IMPORT_MAX_ROWS) {
-      throw new ApiException(
-        HttpStatus.BAD_REQUEST,
-        'IMPORT_TOO_MANY_ROWS',
-        `The file has ${table.rows.length} rows; at most ${IMPORT_MAX_ROWS} can be imported at once. Split it into parts.`,
-      );
-    }
+    if (table.rows.length > IMPORT_MAX_ROWS) throw tooManyRows(String(table.rows.length));
     return table;
   }
 

@@ -104,6 +104,61 @@ describe('organisation units over HTTP', () => {
     expect(created.body.name).toBe('Team Caf\u00e9');
   });
 
+  it('refuses a sibling whose name reads the same, on creation, rename, move and restore (409)', async () => {
+    const parentId = byName('Financiën').id;
+    const first = await admin.post('/api/org-units', { parentId, name: 'Team Zuid' });
+    expect(first.status).toBe(201);
+    for (const name of ['team zuid', 'TEAM  ZUID', ' Team Zuid ']) {
+      expectApiError(
+        await admin.post('/api/org-units', { parentId, name }),
+        409,
+        'ORG_UNIT_NAME_TAKEN',
+      );
+    }
+    // The decomposed spelling of a name already there is the same name.
+    expectApiError(
+      await admin.post('/api/org-units', { parentId, name: 'team cafe\u0301' }),
+      409,
+      'ORG_UNIT_NAME_TAKEN',
+    );
+    const second = await admin.post('/api/org-units', { parentId, name: 'Team West' });
+    expect(second.status).toBe(201);
+    expectApiError(
+      await admin.patch(`/api/org-units/${second.body.id}`, {
+        version: second.body.version,
+        name: 'Team zuid',
+      }),
+      409,
+      'ORG_UNIT_NAME_TAKEN',
+    );
+    // The same name under another parent is fine, but moving it beside its namesake is not.
+    const elsewhere = byName('Publiekszaken').id;
+    const other = await admin.post('/api/org-units', { parentId: elsewhere, name: 'Team Zuid' });
+    expect(other.status).toBe(201);
+    expectApiError(
+      await admin.patch(`/api/org-units/${other.body.id}`, {
+        version: other.body.version,
+        parentId,
+      }),
+      409,
+      'ORG_UNIT_NAME_TAKEN',
+    );
+    // An archived unit keeps its name; a new one may take it, and then it cannot come back beside it.
+    const archived = await admin.post(`/api/org-units/${first.body.id}/archive`, {
+      version: first.body.version,
+    });
+    expect(archived.status).toBe(200);
+    const again = await admin.post('/api/org-units', { parentId, name: 'team zuid' });
+    expect(again.status).toBe(201);
+    expectApiError(
+      await admin.post(`/api/org-units/${first.body.id}/restore`, {
+        version: archived.body.version,
+      }),
+      409,
+      'ORG_UNIT_NAME_TAKEN',
+    );
+  });
+
   it('validates the body and names the fields', async () => {
     const res = await admin.post('/api/org-units', {
       parentId: byName('Financiën').id,

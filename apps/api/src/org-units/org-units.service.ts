@@ -7,6 +7,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { badRequest, conflict, notFound } from '../common/api-exception';
+import { nameKey } from '../common/names';
 import { nowIso } from '../common/time';
 import type { ArchiveOrgUnitDto, CreateOrgUnitDto, UpdateOrgUnitDto } from './dto/org-unit.dto';
 import { CaseEntity } from '../cases/entities/case.entity';
@@ -75,6 +76,7 @@ export class OrgUnitsService {
         });
       }
       this.assertHeadcountAllowed(kind, dto.headcount);
+      await this.assertNameFree(manager, parent.id, dto.name, null);
       const now = nowIso();
       const unit: OrgUnitEntity = {
         id: randomUUID(),
@@ -152,6 +154,14 @@ export class OrgUnitsService {
         }
         changes.parentId = parent.id;
       }
+      if ((changes.name !== undefined || changes.parentId !== undefined) && unit.parentId) {
+        await this.assertNameFree(
+          manager,
+          changes.parentId ?? unit.parentId,
+          changes.name ?? unit.name,
+          unit.id,
+        );
+      }
       const updated = await this.saveVersioned(manager, unit, dto.version, changes);
       await this.audit.record(
         {
@@ -219,6 +229,30 @@ export class OrgUnitsService {
     });
   }
 
+  /**
+   * Names of active siblings are unique (NFC, without case or extra spaces; common/names.ts): two
+   * units that read the same under one parent cannot be told apart on the map, in a list or in the
+   * import. An archived unit keeps its name; restoring it beside a namesake is refused.
+   */
+  private async assertNameFree(
+    manager: EntityManager,
+    parentId: string,
+    name: string,
+    self: string | null,
+  ): Promise<void> {
+    const siblings = await manager
+      .getRepository(OrgUnitEntity)
+      .find({ select: { id: true, name: true }, where: { parentId, archivedAt: IsNull() } });
+    const key = nameKey(name);
+    const same = siblings.find((s) => s.id !== self && nameKey(s.name) === key);
+    if (same) {
+      throw conflict(
+        'ORG_UNIT_NAME_TAKEN',
+        `A unit under the same parent is already called "${same.name}". Choose another name.`,
+      );
+    }
+  }
+
   async restore(
     id: string,
     dto: ArchiveOrgUnitDto,
@@ -234,6 +268,7 @@ export class OrgUnitsService {
       if (parent?.archivedAt) {
         throw conflict('ORG_UNIT_ARCHIVED', `"${parent.name}" is archived too; restore it first.`);
       }
+      if (unit.parentId) await this.assertNameFree(manager, unit.parentId, unit.name, unit.id);
       const updated = await this.saveVersioned(manager, unit, dto.version, { archivedAt: null });
       await this.audit.record(
         {

@@ -14,6 +14,11 @@ export const IMPORT_ROUTES = {
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 /** Most data rows in one file. */
 export const IMPORT_MAX_ROWS = 50_000;
+/**
+ * The most an XLSX may unpack to, summed over its zip directory and checked before anything is
+ * unpacked: a real organisation of 50,000 rows unpacks to well under 30 MB.
+ */
+export const IMPORT_XLSX_UNPACKED_MAX = 64 * 1024 * 1024;
 /** Most items per list in a preview; the counts are always complete. */
 export const IMPORT_PREVIEW_LIST_MAX = 500;
 

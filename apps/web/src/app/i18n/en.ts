@@ -670,6 +670,8 @@ export const en: Translations = {
       'The file cannot be read. Save it as CSV (UTF-8) or XLSX and try again.',
     IMPORT_UNKNOWN_COLUMNS: 'The columns are not recognised. Line 1 must hold the column names.',
     IMPORT_TOO_MANY_ROWS: 'The file has too many lines. Split it into parts.',
+    IMPORT_XLSX_TOO_LARGE_UNPACKED:
+      'This XLSX file unpacks to more than 64 MB, more than an organisation needs. Keep only the sheet with the organisation, or save it as CSV.',
     IMPORT_HAS_ERRORS: 'The file still has errors; nothing was imported.',
     IMPORT_NOTHING_TO_DO: 'There is nothing to import: everything is as it is already.',
     IMPORT_PREVIEW_STALE:
@@ -684,6 +686,8 @@ export const en: Translations = {
     ORG_UNIT_HAS_ACTIVE_CHILDREN:
       'This unit still has active units below it. Archive or move those first.',
     ORG_UNIT_ARCHIVED: 'This unit is archived. Restore it first.',
+    ORG_UNIT_NAME_TAKEN:
+      'A unit under the same parent already has this name (capitals and spaces do not count). Choose another name.',
     ORG_UNIT_INVALID_PARENT: 'Choose a valid parent unit.',
     HEADCOUNT_ONLY_ON_TEAMS: 'Only teams have a headcount.',
     USER_EMAIL_TAKEN: 'There already is a user with this e-mail address.',

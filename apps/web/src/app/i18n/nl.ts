@@ -681,6 +681,8 @@ export const nl = {
       'Het bestand kan niet worden gelezen. Sla het op als CSV (UTF-8) of XLSX en probeer het opnieuw.',
     IMPORT_UNKNOWN_COLUMNS: 'De kolommen worden niet herkend. Regel 1 moet de kolomnamen bevatten.',
     IMPORT_TOO_MANY_ROWS: 'Het bestand heeft te veel regels. Splits het in delen.',
+    IMPORT_XLSX_TOO_LARGE_UNPACKED:
+      'Dit XLSX-bestand is uitgepakt groter dan 64 MB, meer dan een organisatie nodig heeft. Bewaar alleen het blad met de organisatie, of sla het op als CSV.',
     IMPORT_HAS_ERRORS: 'Het bestand heeft nog fouten; er is niets ingelezen.',
     IMPORT_NOTHING_TO_DO: 'Er valt niets te importeren: alles is al zo.',
     IMPORT_PREVIEW_STALE:
@@ -695,6 +697,8 @@ export const nl = {
     ORG_UNIT_HAS_ACTIVE_CHILDREN:
       'Dit onderdeel heeft nog actieve onderdelen eronder. Archiveer of verplaats die eerst.',
     ORG_UNIT_ARCHIVED: 'Dit onderdeel is gearchiveerd. Zet het eerst terug.',
+    ORG_UNIT_NAME_TAKEN:
+      'Onder hetzelfde onderdeel heet er al een zo (hoofdletters en spaties tellen niet mee). Kies een andere naam.',
     ORG_UNIT_INVALID_PARENT: 'Kies een geldig bovenliggend onderdeel.',
     HEADCOUNT_ONLY_ON_TEAMS: 'Alleen teams hebben een bezetting.',
     USER_EMAIL_TAKEN: 'Er is al een gebruiker met dit e-mailadres.',
