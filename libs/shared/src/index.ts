@@ -14,3 +14,6 @@ export * from './lib/exports';
 export * from './lib/mail';
 export * from './lib/forums';
 export * from './lib/return-path';
+export * from './lib/figure-words';
+export * from './lib/format';
+export * from './lib/olievlek-colours';

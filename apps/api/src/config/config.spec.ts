@@ -28,6 +28,11 @@ describe('loadConfig', () => {
     );
   });
 
+  it("takes the Chromium for the PDF report from CHROMIUM_PATH, Debian's by default", () => {
+    expect(loadConfig({}).chromiumPath).toBe('/usr/bin/chromium');
+    expect(loadConfig({ CHROMIUM_PATH: process.execPath }).chromiumPath).toBe(process.execPath);
+  });
+
   it('reads a PostgreSQL URL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/olievlek' }).database).toEqual({
       type: 'postgres',
@@ -52,6 +57,7 @@ describe('loadConfig', () => {
     [{ NOTE_RETENTION_DAYS: 'twee jaar' }, /NOTE_RETENTION_DAYS must be a whole number/],
     [{ OLIEVLEK_MAP_TEAMS_MAX: '0' }, /OLIEVLEK_MAP_TEAMS_MAX must be a whole number from 1 to/],
     [{ OLIEVLEK_MAP_TEAMS_MAX: 'veel' }, /OLIEVLEK_MAP_TEAMS_MAX must be a whole number/],
+    [{ CHROMIUM_PATH: '/nowhere/chromium' }, /CHROMIUM_PATH "\/nowhere\/chromium" does not exist/],
     [
       { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), DEMO_DATA: 'true' },
       /DEMO_DATA cannot be switched on/,

@@ -1,4 +1,5 @@
 import { validateCronExpression } from 'cron';
+import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { MAP_TEAMS_MAX, ROLES, type Role } from '@olievlek/shared';
@@ -39,6 +40,8 @@ export interface AppConfig {
    * write its own address and walk past the per-address sign-in limit and the audit log.
    */
   trustedProxies: false | number | string[];
+  /** The headless Chromium that prints the director's report as PDF (CHROMIUM_PATH). */
+  chromiumPath: string;
 }
 
 export interface MailConfig {
@@ -364,6 +367,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     );
   }
 
+  // Set by hand, it must exist; the default may be missing (then only the PDF is unavailable).
+  const chromiumSetting = env['CHROMIUM_PATH']?.trim();
+  if (chromiumSetting && !existsSync(chromiumSetting)) {
+    throw new ConfigError(
+      `CHROMIUM_PATH "${chromiumSetting}" does not exist; point it at a Chromium or Chrome binary, e.g. /usr/bin/chromium.`,
+    );
+  }
+
   const webRootSetting = env['WEB_ROOT'];
   const webRoot =
     webRootSetting === '' ? null : resolve(cwd, webRootSetting ?? 'dist/apps/web/browser');
@@ -376,6 +387,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     orgTimezone,
     demoData,
     webRoot,
+    chromiumPath: chromiumSetting || '/usr/bin/chromium',
     secureCookies: parseBoolean('SECURE_COOKIES', env['SECURE_COOKIES'], production),
     sessionIdleMinutes: parseInteger(
       'SESSION_IDLE_MINUTES',

@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiCookieAuth,
   ApiForbiddenResponse,
@@ -12,6 +12,8 @@ import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Origin, Roles } from '../auth/decorators';
 import { nowIso } from '../common/time';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { OlievlekTrendsService } from '../olievlek/olievlek-trends.service';
 import { OlievlekViewService } from '../olievlek/olievlek-view.service';
 import { EXPORT_PAGE_CSP } from '../privacy/export-html';
 import {
@@ -21,7 +23,8 @@ import {
   ReportQueryDto,
 } from './dto/export-query.dto';
 import { ExportsService } from './exports.service';
-import { renderDirectorReport } from './report-html';
+import { PdfRenderer } from './pdf-renderer';
+import { renderDirectorReport, type ReportPage } from './report-html';
 import { tablesToXlsx, tableToCsv, type SheetTable } from './spreadsheet';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -71,6 +74,9 @@ export class ExportsController {
   constructor(
     private readonly exports: ExportsService,
     private readonly view: OlievlekViewService,
+    private readonly trends: OlievlekTrendsService,
+    private readonly pdf: PdfRenderer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get('olievlek')
@@ -146,39 +152,58 @@ export class ExportsController {
   @Roles('admin', 'ambassador', 'director')
   @ApiOperation({
     summary:
-      'A print-ready HTML report of a unit at a date: one page per directorate (default: your scope), in Dutch or English.',
+      'A print-ready HTML report of a unit at a date: one page per directorate (default: your scope), in Dutch or English; format=pdf prints that same page to PDF on the server.',
   })
-  @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'A self-contained HTML page with a strict CSP.' })
+  @ApiProduces('text/html', 'application/pdf')
+  @ApiOkResponse({ description: 'A self-contained HTML page with a strict CSP, or its PDF.' })
   @ApiForbiddenResponse({ description: 'FORBIDDEN_SCOPE: the unit lies outside your scope.' })
   async report(
     @Query() query: ReportQueryDto,
     @CurrentUser() user: AuthUser,
     @Origin() origin: string,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
+  ): Promise<string | StreamableFile> {
     const lang = query.lang ?? 'nl';
+    const format = query.format ?? 'html';
     const top = await this.view.view(user, { unitId: query.unitId, date: query.date });
-    let pages: OlievlekViewDto[] = [top];
+    let views: OlievlekViewDto[] = [top];
     if (top.unit.kind === 'organisation') {
       // One page per directorate, in the order of the view's table.
-      pages = [];
+      views = [];
       for (const child of top.children) {
-        pages.push(await this.view.view(user, { unitId: child.unit.id, date: top.date }));
+        views.push(await this.view.view(user, { unitId: child.unit.id, date: top.date }));
       }
-      if (!pages.length) pages = [top];
+      if (!views.length) views = [top];
     }
+    const pages: ReportPage[] = [];
+    for (const view of views) {
+      // The S-curve up to the chosen month, as the screen's timeline shows it.
+      const adoption = await this.trends.adoption(user, {
+        unitId: view.unit.id,
+        to: view.date.slice(0, 7),
+      });
+      pages.push({ view, adoption });
+    }
+    const html = renderDirectorReport(pages, lang, nowIso(), this.config.orgTimezone);
+    // Printed before the audit record: a PDF that could not be made was not handed out.
+    const pdf = format === 'pdf' ? await this.pdf.pdf(html) : null;
     await this.exports.record(user, origin, 'export.director_report', {
-      format: 'html',
+      format,
       unitId: top.unit.id,
       date: top.date,
       pages: pages.length,
       lang,
     });
+    reply.header('cache-control', 'no-store');
+    if (pdf) {
+      return new StreamableFile(pdf, {
+        type: 'application/pdf',
+        disposition: `attachment; filename="olievlek-rapport-${slug(top.unit.name)}-${top.date}.pdf"`,
+      });
+    }
     reply
-      .header('cache-control', 'no-store')
       .header('content-type', 'text/html; charset=utf-8')
       .header('content-security-policy', EXPORT_PAGE_CSP);
-    return renderDirectorReport(pages, lang, nowIso());
+    return html;
   }
 }

@@ -1,6 +1,10 @@
 import {
   CSRF_COOKIE,
   EXPORT_URLS,
+  FIGURE_WORDS,
+  percentText,
+  teamsOfText,
+  weightedText,
   type CaseSummaryDto,
   type OlievlekViewDto,
   type OrgUnitDto,
@@ -226,4 +230,83 @@ describe('exports of the figures and the director report (HTTP)', () => {
     );
     expect(await audited('export.director_report')).toBe(2);
   });
+
+  it("carries the map at the date, the S-curve and the key figures in the screen's words and rounding", async () => {
+    const inside = unit('Directie Sociaal Domein');
+    const date = '2026-06-30';
+    const view = (await director.get(`/api/olievlek?unitId=${inside.id}&date=${date}`))
+      .body as OlievlekViewDto;
+    const res = await director.get(EXPORT_URLS.report('nl', inside.id, date));
+    expect(res.status).toBe(200);
+    const f = view.figures;
+    for (const text of [
+      FIGURE_WORDS.nl.reach,
+      FIGURE_WORDS.nl.rooted,
+      FIGURE_WORDS.nl.stalled,
+      FIGURE_WORDS.nl.spreadFactor,
+      percentText('nl', f.reach),
+      teamsOfText('nl', f.reach),
+      weightedText('nl', f.reachWeighted, f.teamsWithoutHeadcount),
+      'Stand op 30 juni 2026',
+      'Kaart op 30 juni 2026',
+      'S-curve: teams per fase per maand',
+    ]) {
+      expect(res.text).toContain(text.replace(/&/g, '&amp;'));
+    }
+    // Two pictures drawn on the server, each an SVG with a text for screen readers.
+    expect(res.text).toMatch(
+      /<figure class="chart" data-chart="map" role="img" aria-label="Kaart van /,
+    );
+    expect(res.text).toMatch(
+      /<figure class="chart" data-chart="s-curve" role="img" aria-label="S-curve van /,
+    );
+    expect(res.text.match(/<svg /g)).toHaveLength(2);
+    // The S-curve ends at the chosen month, the map shows the teams of the unit.
+    expect(res.text).toContain('juni 2026');
+    expect(res.text).not.toContain('juli 2026');
+    const team = view.units.find((u) => u.stage !== null);
+    expect(res.text).toContain(team?.name);
+    // The time it was made, in the organisation's zone (not UTC).
+    expect(res.text).toMatch(/Gemaakt op \d{1,2} \w+ 20\d\d.* \(Europe\/Amsterdam\)/);
+    expect(res.text).not.toContain(' UTC.');
+  });
+
+  it('prints the same report to PDF on the server, within the scope of the view', async () => {
+    const inside = unit('Directie Sociaal Domein');
+    const outside = unit('Directie Bedrijfsvoering');
+    const before = await audited('export.director_report');
+    const pdf = await download(t, director, EXPORT_URLS.reportPdf('en', inside.id, '2026-06-30'));
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('cache-control')).toBe('no-store');
+    expect(pdf.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="olievlek-rapport-directie-sociaal-domein-2026-06-30\.pdf"$/,
+    );
+    expect(pdf.data.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.data.length).toBeGreaterThan(10_000);
+    expect(await audited('export.director_report')).toBe(before + 1);
+
+    expectApiError(
+      await director.get(EXPORT_URLS.reportPdf('nl', outside.id)),
+      403,
+      'FORBIDDEN_SCOPE',
+    );
+    expectApiError(
+      await director.get(EXPORT_URLS.reportPdf('nl', inside.id, '2026-02-31')),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectApiError(
+      await director.get(EXPORT_URLS.reportPdf('nl', inside.id, '2999-01-01')),
+      400,
+      'OLIEVLEK_DATE_IN_FUTURE',
+    );
+    expectApiError(
+      await director.get(`${EXPORT_URLS.report('nl', inside.id)}&format=docx`),
+      400,
+      'VALIDATION_FAILED',
+    );
+    // Refused requests hand nothing out and are not recorded as exports.
+    expect(await audited('export.director_report')).toBe(before + 1);
+  }, 60_000);
 });

@@ -1,12 +1,27 @@
-import type {
-  FractionDto,
-  OlievlekViewDto,
-  ReportLanguage,
-  UnitFiguresDto,
+import {
+  FIGURE_WORDS,
+  fillWords,
+  formatDate,
+  formatDateTime,
+  percentText,
+  spreadFactorText,
+  teamsOfText,
+  weightedText,
+  type AdoptionDto,
+  type OlievlekViewDto,
+  type ReportLanguage,
+  type UnitFiguresDto,
 } from '@olievlek/shared';
 import { escapeHtml } from '../privacy/export-html';
+import { mapSvg, sCurveSvg } from './report-charts';
 import { words } from './export-words';
 import { STAGES } from './exports.service';
+
+/** One page of the report: a unit's view at the date and its adoption by month. */
+export interface ReportPage {
+  view: OlievlekViewDto;
+  adoption: AdoptionDto;
+}
 
 /**
  * The director's report: one printed page per directorate (`break-after: page`) with the key
@@ -28,6 +43,10 @@ const TEXT = {
     none: '—',
     print: 'Druk af of bewaar als pdf via het afdrukmenu van de browser.',
     noChildren: 'Geen onderliggende eenheden.',
+    map: 'Kaart op {{date}}',
+    mapAlt: 'Kaart van {{unit}} op {{date}}: elk vlak is een team in de kleur van zijn fase.',
+    sCurve: 'S-curve: teams per fase per maand',
+    sCurveAlt: 'S-curve van {{unit}}: per maand het aantal teams in elke fase, gestapeld.',
   },
   en: {
     title: 'Olievlek — report',
@@ -42,72 +61,105 @@ const TEXT = {
     none: '—',
     print: "Print it, or save it as PDF from the browser's print menu.",
     noChildren: 'No units below.',
+    map: 'Map at {{date}}',
+    mapAlt: 'Map of {{unit}} at {{date}}: each block is a team in the colour of its stage.',
+    sCurve: 'S-curve: teams per stage by month',
+    sCurveAlt: 'S-curve of {{unit}}: the number of teams in each stage by month, stacked.',
   },
 } as const;
 
-function percent(f: FractionDto | null, lang: ReportLanguage): string {
-  if (f === null) return '—';
-  const value = (Math.round(f.value * 1000) / 10).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB');
-  return `${value}% (${f.numerator} ${TEXT[lang].of} ${f.denominator})`;
-}
-
-function page(view: OlievlekViewDto, lang: ReportLanguage): string {
+function page({ view, adoption }: ReportPage, lang: ReportLanguage): string {
   const w = words(lang);
+  const fw = FIGURE_WORDS[lang];
   const t = TEXT[lang];
   const f = view.figures;
-  const key: Array<[string, string]> = [
-    [w.col.teams, String(f.teams)],
-    [w.col.reach, percent(f.reach, lang)],
-    [w.col.rooted, percent(f.rooted, lang)],
-    [w.col.reachWeighted, percent(f.reachWeighted, lang)],
-    [w.col.rootedWeighted, percent(f.rootedWeighted, lang)],
-    [w.col.stalled, String(f.stalledAgreements)],
+  const date = formatDate(lang, view.date);
+  // The key figures in the screen's words and rounding (libs/shared figure-words and format).
+  const key: Array<[string, string[]]> = [
     [
-      w.col.spreadFactor,
-      f.spreadFactor === null
-        ? '—'
-        : f.spreadFactor.value.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', {
-            maximumFractionDigits: 2,
-          }),
+      fw.reach,
+      [
+        percentText(lang, f.reach),
+        teamsOfText(lang, f.reach),
+        weightedText(lang, f.reachWeighted, f.teamsWithoutHeadcount),
+      ],
     ],
-    [w.col.crossDepartments, String(f.crossUnitLinks.departments)],
-    [w.col.crossDirectorates, String(f.crossUnitLinks.directorates)],
+    [
+      fw.rooted,
+      [
+        percentText(lang, f.rooted),
+        teamsOfText(lang, f.rooted),
+        weightedText(lang, f.rootedWeighted, f.teamsWithoutHeadcount),
+      ],
+    ],
+    [fw.stalled, [String(f.stalledAgreements)]],
+    [
+      fw.spreadFactor,
+      [
+        spreadFactorText(lang, f.spreadFactor),
+        f.spreadFactor
+          ? fillWords(fw.spreadFactorDetail, {
+              inspired: f.spreadFactor.numerator,
+              spreading: f.spreadFactor.denominator,
+            })
+          : fw.noSpreading,
+      ],
+    ],
+    [
+      fw.crossUnit,
+      [
+        String(f.crossUnitLinks.departments),
+        fillWords(fw.crossUnitDetail, {
+          departments: f.crossUnitLinks.departments,
+          directorates: f.crossUnitLinks.directorates,
+        }),
+      ],
+    ],
   ];
   const stageRow = (u: UnitFiguresDto, total = false) => {
     const cell = total ? 'th scope="row"' : 'td';
-    return `<tr${total ? ' class="total"' : ''}><${cell}>${escapeHtml(u.unit.name)}</${total ? 'th' : 'td'}><td class="n">${u.teams}</td>${STAGES.map((s) => `<td class="n">${u.stages[s]}</td>`).join('')}<td class="n">${escapeHtml(percent(u.reach, lang))}</td></tr>`;
+    return `<tr${total ? ' class="total"' : ''}><${cell}>${escapeHtml(u.unit.name)}</${total ? 'th' : 'td'}><td class="n">${u.teams}</td>${STAGES.map((s) => `<td class="n">${u.stages[s]}</td>`).join('')}<td class="n">${escapeHtml(percentText(lang, u.reach))}</td></tr>`;
   };
   const stages = view.children.length
-    ? `<table>
+    ? `<div class="scroll" role="region" tabindex="0" aria-label="${escapeHtml(t.stagesCaption)}"><table>
 <caption>${escapeHtml(t.stagesCaption)}</caption>
 <thead><tr><th scope="col">${escapeHtml(w.col.unit)}</th><th scope="col">${escapeHtml(t.teams)}</th>${STAGES.map((s) => `<th scope="col">${escapeHtml(w.stage[s])}</th>`).join('')}<th scope="col">${escapeHtml(w.col.reach)}</th></tr></thead>
 <tbody>
 ${view.children.map((c) => stageRow(c)).join('\n')}
 ${stageRow(f, true)}
 </tbody>
-</table>`
+</table></div>`
     : `<p class="empty">${escapeHtml(t.noChildren)}</p>`;
   const adopters = Object.entries(f.adopters) as Array<[keyof typeof w.adopters, number]>;
   return `<section class="page" aria-labelledby="u-${escapeHtml(view.unit.id)}">
 <h1 id="u-${escapeHtml(view.unit.id)}">${escapeHtml(view.unit.name)}</h1>
-<p class="meta">${escapeHtml(t.intro)} ${escapeHtml(view.date)} · ${escapeHtml(w.kind[view.unit.kind])}</p>
+<p class="meta">${escapeHtml(t.intro)} ${escapeHtml(date)} · ${escapeHtml(w.kind[view.unit.kind])}</p>
 <h2>${escapeHtml(t.keyFigures)}</h2>
-<dl>
-${key.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`).join('\n')}
+<dl class="figures">
+${key.map(([term, [value, ...details]]) => `<div><dt>${escapeHtml(term)}</dt><dd class="value">${escapeHtml(value)}</dd>${details.map((d) => `<dd>${escapeHtml(d)}</dd>`).join('')}</div>`).join('\n')}
 </dl>
+<figure class="chart" data-chart="map" role="img" aria-label="${escapeHtml(fillWords(t.mapAlt, { unit: view.unit.name, date }))}">
+<figcaption>${escapeHtml(fillWords(t.map, { date }))}</figcaption>
+${mapSvg(view)}
+</figure>
+<figure class="chart" data-chart="s-curve" role="img" aria-label="${escapeHtml(fillWords(t.sCurveAlt, { unit: view.unit.name }))}">
+<figcaption>${escapeHtml(t.sCurve)}</figcaption>
+${sCurveSvg(adoption, lang)}
+</figure>
 ${stages}
-<table class="small">
+<div class="scroll" role="region" tabindex="0" aria-label="${escapeHtml(t.adoptionCaption)}"><table class="small">
 <caption>${escapeHtml(t.adoptionCaption)}</caption>
 <thead><tr>${adopters.map(([k]) => `<th scope="col">${escapeHtml(w.adopters[k])}</th>`).join('')}</tr></thead>
 <tbody><tr>${adopters.map(([, n]) => `<td class="n">${n}</td>`).join('')}</tr></tbody>
-</table>
+</table></div>
 </section>`;
 }
 
 export function renderDirectorReport(
-  pages: readonly OlievlekViewDto[],
+  pages: readonly ReportPage[],
   lang: ReportLanguage,
   generatedAt: string,
+  timeZone: string,
 ): string {
   const t = TEXT[lang];
   return `<!doctype html>
@@ -123,9 +175,15 @@ export function renderDirectorReport(
   h1 { font-size: 1.6rem; margin-block: 0 0.2rem; }
   h2 { font-size: 1.15rem; margin-block: 1.2rem 0.4rem; }
   .meta, .empty, .note { color: #444; }
-  dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 1rem; }
+  dl.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: 0.5rem 1rem; margin: 0; }
+  dl.figures div { border: 1px solid #999; padding: 0.4rem 0.6rem; break-inside: avoid; }
   dt { font-weight: 600; }
-  dd { margin: 0; }
+  dd { margin: 0; font-size: 0.85rem; }
+  dd.value { font-size: 1.3rem; font-weight: 700; }
+  .chart { margin: 1rem 0; break-inside: avoid; }
+  .chart figcaption { font-weight: 600; margin-block-end: 0.3rem; }
+  .chart svg { max-width: 100%; height: auto; }
+  .made { color: #444; font-size: 0.85rem; }
   table { border-collapse: collapse; width: 100%; font-size: 0.85rem; margin-block: 1rem; }
   caption { text-align: start; font-weight: 600; font-size: 1rem; padding-block-end: 0.3rem; }
   th, td { border: 1px solid #999; padding: 0.25rem 0.4rem; text-align: start; }
@@ -133,6 +191,9 @@ export function renderDirectorReport(
   td.n { text-align: end; font-variant-numeric: tabular-nums; }
   tr.total th, tr.total td { font-weight: 600; border-block-start: 2px solid #333; }
   table.small { width: auto; }
+  /* A wide table scrolls inside its own box on a phone; the page itself never scrolls sideways. */
+  .scroll { overflow-x: auto; }
+  @media print { .scroll { overflow: visible; } }
   .page { break-after: page; page-break-after: always; padding-block-end: 2rem; }
   .page:last-of-type { break-after: auto; page-break-after: auto; }
   @media screen { .page + .page { border-block-start: 2px dashed #999; padding-block-start: 2rem; } }
@@ -141,7 +202,8 @@ export function renderDirectorReport(
 </head>
 <body>
 <main>
-<p class="note">${escapeHtml(t.print)} ${escapeHtml(t.made)} ${escapeHtml(generatedAt.slice(0, 16).replace('T', ' '))} UTC.</p>
+<p class="note">${escapeHtml(t.print)}</p>
+<p class="made">${escapeHtml(t.made)} ${escapeHtml(formatDateTime(lang, generatedAt, timeZone))} (${escapeHtml(timeZone)})</p>
 ${pages.map((v) => page(v, lang)).join('\n')}
 </main>
 </body>

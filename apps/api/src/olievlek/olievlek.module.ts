@@ -19,6 +19,6 @@ import { OlievlekController } from './olievlek.controller';
     OlievlekInsightsService,
   ],
   // The downloads (exports/) use the view's own figures and scope check.
-  exports: [OlievlekViewService],
+  exports: [OlievlekViewService, OlievlekTrendsService],
 })
 export class OlievlekModule {}

@@ -32,4 +32,11 @@ export const EXPORT_URLS = {
     EXPORT_ROUTES.checkOffs + query({ format, unitId }),
   report: (lang: ReportLanguage, unitId?: string, date?: string) =>
     EXPORT_ROUTES.report + query({ lang, unitId, date }),
+  /** The same report printed to PDF on the server. */
+  reportPdf: (lang: ReportLanguage, unitId?: string, date?: string) =>
+    EXPORT_ROUTES.report + query({ lang, unitId, date, format: 'pdf' }),
 } as const;
+
+/** The director's report as a page to print, or as a PDF printed on the server from that page. */
+export const REPORT_FORMATS = ['html', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -1,8 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   EXPORT_FORMATS,
+  REPORT_FORMATS,
   REPORT_LANGUAGES,
   type ExportFormat,
+  type ReportFormat,
   type ReportLanguage,
 } from '@olievlek/shared';
 import { IsIn, IsOptional } from 'class-validator';
@@ -77,4 +79,12 @@ export class ReportQueryDto extends OlievlekViewQueryDto {
   @IsOptional()
   @IsIn(REPORT_LANGUAGES, { message: `lang must be one of ${REPORT_LANGUAGES.join(', ')}` })
   lang?: ReportLanguage;
+
+  @ApiPropertyOptional({
+    enum: REPORT_FORMATS,
+    description: 'Default: html. pdf: the same page printed by headless Chromium on the server.',
+  })
+  @IsOptional()
+  @IsIn(REPORT_FORMATS, { message: `format must be one of ${REPORT_FORMATS.join(', ')}` })
+  format?: ReportFormat;
 }

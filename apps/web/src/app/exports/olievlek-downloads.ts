@@ -110,6 +110,20 @@ import { AuthService } from '../core/auth.service';
             lang="en"
             >{{ 'importExport.downloads.reportEn' | transloco }}</a
           >
+          <a
+            class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+            [href]="reportPdfUrl('nl')"
+            download
+            lang="nl"
+            >{{ 'importExport.downloads.reportPdfNl' | transloco }}</a
+          >
+          <a
+            class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+            [href]="reportPdfUrl('en')"
+            download
+            lang="en"
+            >{{ 'importExport.downloads.reportPdfEn' | transloco }}</a
+          >
         </div>
       </li>
     </ul>
@@ -136,6 +150,9 @@ export class OlievlekDownloads {
   }
   protected casesUrl(format: ExportFormat): string {
     return EXPORT_URLS.cases(format);
+  }
+  protected reportPdfUrl(lang: 'nl' | 'en'): string {
+    return EXPORT_URLS.reportPdf(lang, this.unitId(), this.date());
   }
   protected reportUrl(lang: 'nl' | 'en'): string {
     return EXPORT_URLS.report(lang, this.unitId(), this.date());

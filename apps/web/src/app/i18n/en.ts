@@ -1,3 +1,5 @@
+import { FIGURE_WORDS } from '@olievlek/shared';
+
 import type { Translations } from './nl';
 
 export const en: Translations = {
@@ -664,6 +666,8 @@ export const en: Translations = {
     PULSE_NOT_MEMBER: 'Only members of the team can answer this pulse.',
     MAIL_TOKEN_INVALID: 'This link is not right: it is incomplete or was changed.',
     MAIL_KIND_NOT_APPLICABLE: 'This mail does not belong to your role.',
+    REPORT_PDF_UNAVAILABLE:
+      'The PDF cannot be made right now. Open the printable report and save it as PDF from the print menu.',
     MAIL_OFF: 'Sending mail is off in this environment.',
     IMPORT_FILE_TOO_LARGE: 'This file is too large. Split it into parts.',
     IMPORT_FILE_UNREADABLE:
@@ -826,6 +830,7 @@ export const en: Translations = {
     },
   },
   olievlek: {
+    png: { button: 'Save as image (PNG)' },
     title: 'Oil stain',
     heading: 'Oil stain: {{unit}}',
     intro:
@@ -880,46 +885,7 @@ export const en: Translations = {
       reachedShare: '{{percent}}% reached',
       tableCaption: 'Departments of {{unit}} on {{date}}',
     },
-    figures: {
-      heading: 'Key figures on {{date}}',
-      reach: 'Reach',
-      reachHow: 'Teams experimenting, practising or spreading, as a share of all active teams.',
-      rooted: 'Rooted',
-      rootedHow:
-        'Teams practising or spreading: at least one step done 6 of its last 8 times, or adopted.',
-      ofTeams: '{{x}} of {{y}} teams',
-      noTeams: 'No teams to count',
-      ofPeople: 'By headcount: {{percent}} ({{x}} of {{y}} staff).',
-      noHeadcount: 'By headcount: no headcount known.',
-      withoutHeadcount: '{{count}} teams without a known headcount are left out of it.',
-      withoutHeadcountOne: '1 team without a known headcount is left out of it.',
-      stages: 'Teams per stage',
-      stagesHow: 'The highest stage that holds on the date, of {{teams}} active teams.',
-      adopters: 'Adopter categories',
-      adoptersHow:
-        'By the date a team started practising, against the mean of the organisation (Rogers). Teams not practising yet count as laggards.',
-      stalled: 'Stalled agreements',
-      stalledHow: 'Running agreements without a check-off in their last 3 periods.',
-      spreadFactor: 'Spread factor R',
-      spreadFactorDetail: '{{inspired}} times a team inspired by {{spreading}} spreading teams',
-      noSpreading: 'No spreading teams yet.',
-      spreadFactorHow: 'The mean number of teams inspired per spreading team.',
-      crossUnit: 'Links across boundaries',
-      crossUnitDetail:
-        '{{departments}} across departments, {{directorates}} of them across directorates',
-      crossUnitHow: 'Agreements and spread links whose two teams sit in different departments.',
-      perUnit: 'Per unit',
-      perUnitHint: 'Click a name to zoom in.',
-      perUnitCaption: 'Key figures per unit of {{unit}} on {{date}}',
-      unit: 'Unit',
-      teams: 'Teams',
-      reachedTeams: 'Reached (teams)',
-      reachPercent: 'Reach (%)',
-      rootedTeams: 'Rooted (teams)',
-      rootedPercent: 'Rooted (%)',
-      reachWeightedPercent: 'Reach by headcount (%)',
-      crossDepartments: 'Links across departments',
-    },
+    figures: FIGURE_WORDS.en,
     adopters: {
       innovators: 'Innovators',
       'early-adopters': 'Early adopters',
@@ -1193,6 +1159,8 @@ export const en: Translations = {
       xlsx: 'Excel (XLSX)',
       reportNl: 'Afdrukbare rapportage (Nederlands)',
       reportEn: 'Printable report (English)',
+      reportPdfNl: 'Rapportage als pdf (Nederlands)',
+      reportPdfEn: 'Report as PDF (English)',
       checkOffsHint: 'Directors get the check-offs without names and without reasons.',
       figuresLabel: 'Key figures as {{format}}',
       checkOffsLabel: 'Check-off history as {{format}}',

@@ -1,3 +1,5 @@
+import { FIGURE_WORDS } from '@olievlek/shared';
+
 /** Dutch texts: the product's first language. Keys are grouped by screen. */
 export const nl = {
   app: {
@@ -675,6 +677,8 @@ export const nl = {
     PULSE_NOT_MEMBER: 'Alleen leden van het team kunnen deze peiling beantwoorden.',
     MAIL_TOKEN_INVALID: 'Deze link klopt niet: hij is onvolledig of veranderd.',
     MAIL_KIND_NOT_APPLICABLE: 'Deze mail hoort niet bij jouw rol.',
+    REPORT_PDF_UNAVAILABLE:
+      'De pdf kan nu niet worden gemaakt. Open de afdrukbare rapportage en bewaar die als pdf via het afdrukmenu.',
     MAIL_OFF: 'Mail versturen staat uit in deze omgeving.',
     IMPORT_FILE_TOO_LARGE: 'Dit bestand is te groot. Splits het in delen.',
     IMPORT_FILE_UNREADABLE:
@@ -838,6 +842,7 @@ export const nl = {
     },
   },
   olievlek: {
+    png: { button: 'Bewaar als afbeelding (PNG)' },
     title: 'Olievlek',
     heading: 'Olievlek: {{unit}}',
     intro:
@@ -892,49 +897,7 @@ export const nl = {
       reachedShare: '{{percent}}% bereikt',
       tableCaption: 'Afdelingen van {{unit}} op {{date}}',
     },
-    figures: {
-      heading: 'Kerncijfers op {{date}}',
-      reach: 'Bereik',
-      reachHow:
-        'Teams die experimenteren, praktiseren of verspreiden, als deel van alle actieve teams.',
-      rooted: 'Geworteld',
-      rootedHow:
-        'Teams die praktiseren of verspreiden: minstens één stap 6 van de laatste 8 keer gedaan, of eigen gemaakt.',
-      ofTeams: '{{x}} van {{y}} teams',
-      noTeams: 'Geen teams om te tellen',
-      ofPeople: 'Naar bezetting: {{percent}} ({{x}} van {{y}} medewerkers).',
-      noHeadcount: 'Naar bezetting: geen bezetting bekend.',
-      withoutHeadcount: '{{count}} teams zonder bekende bezetting tellen daar niet mee.',
-      withoutHeadcountOne: '1 team zonder bekende bezetting telt daar niet mee.',
-      stages: 'Teams per fase',
-      stagesHow: 'De hoogste fase die op de datum geldt, van {{teams}} actieve teams.',
-      adopters: 'Adoptercategorieën',
-      adoptersHow:
-        'Naar de datum waarop een team ging praktiseren, vergeleken met het gemiddelde in de organisatie (Rogers). Wie nog niet praktiseert, telt als achterblijver.',
-      stalled: 'Stilgevallen afspraken',
-      stalledHow: 'Lopende afspraken zonder afvinken in de laatste 3 perioden.',
-      spreadFactor: 'Verspreidingsfactor R',
-      spreadFactorDetail:
-        '{{inspired}} keer een team geïnspireerd door {{spreading}} verspreidende teams',
-      noSpreading: 'Nog geen verspreidende teams.',
-      spreadFactorHow: 'Het gemiddelde aantal teams dat een verspreidend team inspireerde.',
-      crossUnit: 'Verbindingen over grenzen',
-      crossUnitDetail:
-        '{{departments}} tussen afdelingen, waarvan {{directorates}} tussen directies',
-      crossUnitHow:
-        'Afspraken en verspreidingslinks waarvan de twee teams in verschillende afdelingen zitten.',
-      perUnit: 'Per onderdeel',
-      perUnitHint: 'Klik op een naam om in te zoomen.',
-      perUnitCaption: 'Kerncijfers per onderdeel van {{unit}} op {{date}}',
-      unit: 'Onderdeel',
-      teams: 'Teams',
-      reachedTeams: 'Bereikt (teams)',
-      reachPercent: 'Bereik (%)',
-      rootedTeams: 'Geworteld (teams)',
-      rootedPercent: 'Geworteld (%)',
-      reachWeightedPercent: 'Bereik naar bezetting (%)',
-      crossDepartments: 'Verbindingen tussen afdelingen',
-    },
+    figures: FIGURE_WORDS.nl,
     adopters: {
       innovators: 'Vernieuwers',
       'early-adopters': 'Vroege volgers',
@@ -1213,6 +1176,8 @@ export const nl = {
       xlsx: 'Excel (XLSX)',
       reportNl: 'Afdrukbare rapportage (Nederlands)',
       reportEn: 'Printable report (English)',
+      reportPdfNl: 'Rapportage als pdf (Nederlands)',
+      reportPdfEn: 'Report as PDF (English)',
       checkOffsHint: 'Directeuren krijgen de afvinkingen zonder namen en zonder redenen.',
       figuresLabel: 'Kerncijfers als {{format}}',
       checkOffsLabel: 'Afvinkgeschiedenis als {{format}}',

@@ -76,6 +76,13 @@ function references(): { full: Set<string>; prefixes: Set<string> } {
       } else full.add(literal);
     }
   }
+  // The key figures' words are FIGURE_WORDS (libs/shared), read there as `w.<name>` by the
+  // functions the screen and the server's report share.
+  const shared = readFileSync(
+    join(__dirname, '../../../../../libs/shared/src/lib/figure-words.ts'),
+    'utf8',
+  );
+  for (const [, name] of shared.matchAll(/\bw\.(\w+)/g)) full.add(`olievlek.figures.${name}`);
   return { full, prefixes };
 }
 

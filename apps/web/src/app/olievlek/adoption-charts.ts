@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AdoptionDto, RunChartSignalDto } from '@olievlek/shared';
-import type { EChartsCoreOption } from 'echarts/core';
+import type { ECharts, EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import type { CsvCell } from '../core/csv';
 import { DataColumn, DataTable } from '../shell/data-table';
@@ -12,6 +12,7 @@ import {
   STAGE_COLOURS,
   STAGES,
 } from './olievlek-format';
+import { ChartPng } from './chart-png';
 import { StageLegend } from './stage-legend';
 
 const BAR_COLOUR = '#2171b5';
@@ -31,7 +32,7 @@ const SIGNAL_LABEL = {
  */
 @Component({
   selector: 'ov-adoption-charts',
-  imports: [NgxEchartsDirective, TranslocoPipe, DataTable, StageLegend],
+  imports: [NgxEchartsDirective, TranslocoPipe, DataTable, StageLegend, ChartPng],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .ov-chart {
@@ -55,7 +56,13 @@ const SIGNAL_LABEL = {
       [attr.aria-label]="stagesAria()"
       [options]="stagesOptions()"
       [initOpts]="{ renderer: 'svg' }"
+      (chartInit)="stagesChart.set($event)"
     ></div>
+    <ov-chart-png
+      [chart]="stagesChart()"
+      [label]="'olievlek.adoption.stagesHeading' | transloco"
+      [filename]="'olievlek-s-curve-' + lastMonth()"
+    />
     <ov-data-table
       [caption]="stagesCaption()"
       [columns]="stagesColumns()"
@@ -98,6 +105,8 @@ const SIGNAL_LABEL = {
   `,
 })
 export class AdoptionCharts {
+  /** The S-curve's chart, for saving it as an image. */
+  protected readonly stagesChart = signal<ECharts | null>(null);
   readonly adoption = input.required<AdoptionDto>();
   /** The month the date slider stands on (YYYY-MM): a line marks it on both charts. */
   readonly current = input<string | null>(null);

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { spreadFactorText, teamsOfText, weightedText } from '@olievlek/shared';
 import type { AdopterCategoryDto, FractionDto, UnitFiguresDto } from '@olievlek/shared';
 import type { CsvCell } from '../core/csv';
 import { DataColumn, DataTable, DataLink } from '../shell/data-table';
@@ -145,7 +146,7 @@ const ADOPTERS: readonly AdopterCategoryDto[] = [
       <li class="ov-figure">
         <h3 class="ov-figure__title">{{ 'olievlek.figures.spreadFactor' | transloco }}</h3>
         <p class="ov-figure__value">
-          {{ fig.spreadFactor ? f.decimal(fig.spreadFactor.value) : '—' }}
+          {{ spreadFactor(fig.spreadFactor) }}
         </p>
         @if (fig.spreadFactor; as r) {
           <p class="ov-figure__detail">
@@ -200,29 +201,14 @@ export class KeyFigures {
   protected readonly colours = STAGE_COLOURS;
   protected readonly adopters = ADOPTERS;
 
-  protected ofTeams(fraction: FractionDto | null): string {
-    return fraction
-      ? this.f.t('olievlek.figures.ofTeams', { x: fraction.numerator, y: fraction.denominator })
-      : this.f.t('olievlek.figures.noTeams');
+  protected spreadFactor(factor: FractionDto | null): string {
+    return spreadFactorText(this.f.locale(), factor);
   }
-
+  protected ofTeams(fraction: FractionDto | null): string {
+    return teamsOfText(this.f.locale(), fraction);
+  }
   protected weighted(fraction: FractionDto | null): string {
-    const without = this.figures().teamsWithoutHeadcount;
-    const base = fraction
-      ? this.f.t('olievlek.figures.ofPeople', {
-          percent: this.f.percent(fraction),
-          x: fraction.numerator,
-          y: fraction.denominator,
-        })
-      : this.f.t('olievlek.figures.noHeadcount');
-    return without > 0
-      ? `${base} ${this.f.t(
-          without === 1
-            ? 'olievlek.figures.withoutHeadcountOne'
-            : 'olievlek.figures.withoutHeadcount',
-          { count: without },
-        )}`
-      : base;
+    return weightedText(this.f.locale(), fraction, this.figures().teamsWithoutHeadcount);
   }
 
   protected readonly childCaption = computed(() =>

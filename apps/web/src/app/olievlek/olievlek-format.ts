@@ -1,6 +1,7 @@
 import { computed, inject, Signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { TranslocoService } from '@jsverse/transloco';
+import { percentText } from '@olievlek/shared';
 import type { FractionDto, Locale, PracticeRefDto, StageDto } from '@olievlek/shared';
 import { LanguageService } from '../core/language.service';
 
@@ -13,41 +14,8 @@ export const STAGES: readonly StageDto[] = [
   'spreading',
 ];
 
-/**
- * A calm sequential blue scale (ColorBrewer "Blues"): one hue rising in darkness, so it reads
- * the same for every kind of colour blindness and in greyscale. The text colour keeps at least
- * 4.5:1 contrast on each fill. The stage name is always written next to it as well.
- */
-export const STAGE_COLOURS: Record<StageDto, { fill: string; text: string }> = {
-  'not-reached': { fill: '#efefef', text: '#1a1a1a' },
-  intake: { fill: '#c6dbef', text: '#1a1a1a' },
-  experimenting: { fill: '#6baed6', text: '#0b1f33' },
-  practising: { fill: '#2171b5', text: '#ffffff' },
-  spreading: { fill: '#08306b', text: '#ffffff' },
-};
-
-/**
- * Units on the map when the teams are left out (above MAP_TEAMS_MAX): filled by their share of
- * reached teams in five steps of 20 %, the same blues as the stages (light: few reached, dark:
- * most), so the map reads the same way in both modes. Text colours keep 4.5:1 on each fill.
- */
-export const REACH_COLOURS: ReadonlyArray<{
-  from: number;
-  to: number;
-  fill: string;
-  text: string;
-}> = [
-  { from: 0, to: 19, fill: '#eff3ff', text: '#1a1a1a' },
-  { from: 20, to: 39, fill: '#c6dbef', text: '#1a1a1a' },
-  { from: 40, to: 59, fill: '#6baed6', text: '#0b1f33' },
-  { from: 60, to: 79, fill: '#2171b5', text: '#ffffff' },
-  { from: 80, to: 100, fill: '#08306b', text: '#ffffff' },
-];
-
-/** The step of REACH_COLOURS for a share in whole percents (0–100). */
-export function reachStep(percent: number): (typeof REACH_COLOURS)[number] {
-  return REACH_COLOURS[Math.min(REACH_COLOURS.length - 1, Math.max(0, Math.floor(percent / 20)))];
-}
+// The colours are shared with the server's printable report (libs/shared).
+export { REACH_COLOURS, reachStep, STAGE_COLOURS } from '@olievlek/shared';
 
 /** Stalled teams and cross-department links: a dark orange that stands apart from the blues. */
 export const ALERT_COLOUR = '#b45309';
@@ -84,9 +52,6 @@ export class OlievlekFormat {
 
   readonly locale: Signal<Locale> = computed(() => this.language.current());
   private readonly tag = computed(() => (this.locale() === 'nl' ? 'nl-NL' : 'en-GB'));
-  private readonly percentFormat = computed(
-    () => new Intl.NumberFormat(this.tag(), { style: 'percent', maximumFractionDigits: 0 }),
-  );
   private readonly decimalFormat = computed(
     () => new Intl.NumberFormat(this.tag(), { maximumFractionDigits: 1 }),
   );
@@ -118,7 +83,7 @@ export class OlievlekFormat {
   }
 
   percent(fraction: FractionDto | null): string {
-    return fraction ? this.percentFormat().format(fraction.value) : '—';
+    return percentText(this.locale(), fraction);
   }
 
   /** A share as a number of percent for tables and CSV (45.5), null when there is nothing to count. */
