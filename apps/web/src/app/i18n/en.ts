@@ -767,6 +767,27 @@ export const en: Translations = {
     zoomInto: 'Zoom into',
     yes: 'yes',
     no: 'no',
+    headline: {
+      label: 'In short',
+      sentence:
+        '{{reach}} of teams reached — it was {{start}} in {{since}}; {{rooted}} have made it their own.',
+      sentenceNoStart: '{{reach}} of teams reached; {{rooted}} have made it their own.',
+      up: {
+        one: 'That is {{points}} percentage point more than at the end of {{month}}.',
+        other: 'That is {{points}} percentage points more than at the end of {{month}}.',
+      },
+      down: {
+        one: 'That is {{points}} percentage point less than at the end of {{month}}.',
+        other: 'That is {{points}} percentage points less than at the end of {{month}}.',
+      },
+      same: 'That is the same as at the end of {{month}}.',
+    },
+    tabs: {
+      label: 'Parts of the oil stain view',
+      map: 'Map and key figures',
+      trend: 'Over time',
+      spread: 'Spread',
+    },
     time: {
       heading: 'Timeline',
       label: 'Figures as of',

@@ -778,6 +778,27 @@ export const nl = {
     zoomInto: 'Inzoomen op',
     yes: 'ja',
     no: 'nee',
+    headline: {
+      label: 'In het kort',
+      sentence:
+        '{{reach}} van de teams bereikt — was {{start}} in {{since}}; {{rooted}} heeft het eigen gemaakt.',
+      sentenceNoStart: '{{reach}} van de teams bereikt; {{rooted}} heeft het eigen gemaakt.',
+      up: {
+        one: 'Dat is {{points}} procentpunt meer dan eind {{month}}.',
+        other: 'Dat is {{points}} procentpunt meer dan eind {{month}}.',
+      },
+      down: {
+        one: 'Dat is {{points}} procentpunt minder dan eind {{month}}.',
+        other: 'Dat is {{points}} procentpunt minder dan eind {{month}}.',
+      },
+      same: 'Dat is evenveel als eind {{month}}.',
+    },
+    tabs: {
+      label: 'Onderdelen van de olievlek',
+      map: 'Kaart en kerncijfers',
+      trend: 'Verloop',
+      spread: 'Verspreiding',
+    },
     time: {
       heading: 'Tijdlijn',
       label: 'Stand op datum',

@@ -302,6 +302,7 @@ export class OlievlekMap {
     this.coarse()
       ? this.leaves().map((unit) => ({
           path: '/olievlek',
+          keepQuery: true,
           query: { unitId: unit.id },
           prefix: this.f.t('olievlek.zoomInto'),
         }))
