@@ -17,6 +17,13 @@ const TEXT = {
     back: 'Terug naar je hele bereik',
     zoom: (unit: string) => `Inzoomen op ${unit}`,
     headline: 'In het kort',
+    mapRegion: 'Kaart',
+    showTable: /^Toon als tabel/,
+    openTeam: (team: string) => `Bekijk team ${team}`,
+    teamHeading: (team: string) => `Team ${team}`,
+    since: /Vanaf \d{1,2} \p{L}+ \d{4}: /u,
+    rhythm: 'Ritme per periode, oudste eerst',
+    close: 'Sluiten',
     reach: 'Bereik',
     rooted: 'Geworteld',
     sentence:
@@ -33,6 +40,13 @@ const TEXT = {
     back: 'Back to your whole scope',
     zoom: (unit: string) => `Zoom into ${unit}`,
     headline: 'In short',
+    mapRegion: 'Map',
+    showTable: /^Show as table/,
+    openTeam: (team: string) => `Show team ${team}`,
+    teamHeading: (team: string) => `Team ${team}`,
+    since: /From \d{1,2} \p{L}+ \d{4}: /u,
+    rhythm: 'Rhythm per period, oldest first',
+    close: 'Close',
     reach: 'Reach',
     rooted: 'Rooted',
     sentence:
@@ -265,6 +279,47 @@ for (const { width, language } of VARIANTS) {
       await page.keyboard.press('Home');
       await expect(top.getByText(t.firstSentence)).toBeVisible();
       await expect(top.getByText(t.trend)).toHaveCount(0);
+    });
+
+    test('opens a team from the table: its stages and its steps by period, in scope only', async ({
+      page,
+    }) => {
+      await openAs(page, DEMO.director, width, language);
+      await page.goto('/olievlek');
+      const map = page.getByRole('region', { name: t.mapRegion, exact: true });
+      await map.getByRole('button', { name: t.showTable }).click();
+      await map.getByRole('link', { name: t.openTeam('Klantmanagement Werk') }).press('Enter');
+      await expect(page).toHaveURL(/[?&]team=[0-9a-f-]{36}/);
+      const heading = page.getByRole('heading', { name: t.teamHeading('Klantmanagement Werk') });
+      await expect(heading).toBeFocused();
+      const panel = page.getByRole('region', { name: t.teamHeading('Klantmanagement Werk') });
+      await expect(panel.getByRole('listitem').filter({ hasText: t.since }).first()).toBeVisible();
+      const rhythm = panel.getByRole('list', { name: t.rhythm }).first();
+      await expect(rhythm.getByRole('listitem').first()).toBeVisible();
+      const box = await heading.boundingBox();
+      expect(box && box.y >= 0 && box.y + box.height <= 900).toBe(true);
+      await expectAccessible(page);
+      await expectNoHorizontalOverflow(page);
+
+      // The open team is part of the address too; closing removes it.
+      await page.reload();
+      await expect(heading).toBeVisible();
+      await panel.getByRole('button', { name: t.close }).click();
+      await expect(heading).toHaveCount(0);
+      await expect(page).not.toHaveURL(/[?&]team=/);
+
+      // A team outside the scope: the panel says so and shows nothing of it.
+      const outside = await page.evaluate(async () => {
+        const units = (await (await fetch('/api/org-units')).json()) as Array<{
+          id: string;
+          name: string;
+        }>;
+        return units.find((u) => u.name === 'Groenbeheer')?.id ?? '';
+      });
+      await page.goto(`/olievlek?team=${outside}`);
+      await expect(page.getByRole('alert')).toHaveText(t.outside);
+      await expect(page.getByRole('list', { name: t.rhythm })).toHaveCount(0);
+      await expectAccessible(page);
     });
   });
 }

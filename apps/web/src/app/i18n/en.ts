@@ -782,6 +782,20 @@ export const en: Translations = {
       },
       same: 'That is the same as at the end of {{month}}.',
     },
+    team: {
+      heading: 'Team {{team}}',
+      close: 'Close',
+      open: 'Show team',
+      stageNow: 'Stage now: {{stage}}.',
+      historyHeading: 'Stages over time',
+      since: 'From {{date}}: {{stage}}',
+      neverReached: 'This team has not been reached yet.',
+      stepsHeading: 'Improvement steps and their rhythm',
+      rhythm: 'Rhythm per period, oldest first',
+      withheld:
+        'We show the rhythm per step only for teams of at least {{k}} people, so that no one can be singled out.',
+      noSteps: 'This team has no improvement steps yet.',
+    },
     tabs: {
       label: 'Parts of the oil stain view',
       map: 'Map and key figures',

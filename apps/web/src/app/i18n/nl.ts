@@ -793,6 +793,20 @@ export const nl = {
       },
       same: 'Dat is evenveel als eind {{month}}.',
     },
+    team: {
+      heading: 'Team {{team}}',
+      close: 'Sluiten',
+      open: 'Bekijk team',
+      stageNow: 'Fase nu: {{stage}}.',
+      historyHeading: 'Fases door de tijd',
+      since: 'Vanaf {{date}}: {{stage}}',
+      neverReached: 'Dit team is nog niet bereikt.',
+      stepsHeading: 'Verbeterstappen en hun ritme',
+      rhythm: 'Ritme per periode, oudste eerst',
+      withheld:
+        'Het ritme per stap tonen we alleen voor teams met minstens {{k}} mensen, zodat niemand herleidbaar is.',
+      noSteps: 'Dit team heeft nog geen verbeterstappen.',
+    },
     tabs: {
       label: 'Onderdelen van de olievlek',
       map: 'Kaart en kerncijfers',

@@ -32,6 +32,7 @@ import { OlievlekFormat } from './olievlek-format';
 import { OlievlekMap } from './olievlek-map';
 import { dateParam, OlievlekTab, sliderIndex, tabOf, tabParam } from './olievlek-query';
 import { SpreadGraph } from './spread-graph';
+import { TeamPanel } from './team-panel';
 import { ViewTabs } from './view-tabs';
 
 /** How long each month stays on screen while the programme replays. */
@@ -55,6 +56,7 @@ const STEP_MS = 1200;
     SpreadGraph,
     NextBest,
     ViewTabs,
+    TeamPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -243,6 +245,9 @@ const STEP_MS = 1200;
         </div>
       }
 
+      @if (team(); as teamId) {
+        <ov-team-panel [teamId]="teamId" (closed)="closeTeam()" />
+      }
       <ov-view-tabs [open]="openTab()" (choose)="openTabIn($event)" />
 
       @switch (openTab()) {
@@ -255,7 +260,7 @@ const STEP_MS = 1200;
               <p class="utrecht-paragraph ov-muted">
                 {{ (v.teamsShown ? 'olievlek.map.intro' : 'olievlek.mapCoarse.intro') | transloco }}
               </p>
-              <ov-olievlek-map [view]="v" (zoom)="zoom($event)" />
+              <ov-olievlek-map [view]="v" (zoom)="zoom($event)" (openTeam)="openTeam($event)" />
             </section>
 
             <section class="ov-card" aria-labelledby="olievlek-figures">
@@ -368,6 +373,8 @@ export class OlievlekPage {
   /** `?tab=`: the open tab; none (or an unknown one) means the map. */
   readonly tab = input<string>();
   protected readonly openTab = computed(() => tabOf(this.tab()));
+  /** `?team=`: the team whose history is open (the server checks it against the scope). */
+  readonly team = input<string>();
 
   protected readonly view = signal<OlievlekViewDto | null>(null);
   protected readonly loading = signal(true);
@@ -486,7 +493,15 @@ export class OlievlekPage {
   }
 
   protected zoom(unitId: string): void {
-    this.navigate({ unitId });
+    this.navigate({ unitId, team: null });
+  }
+
+  protected openTeam(teamId: string): void {
+    this.navigate({ team: teamId });
+  }
+
+  protected closeTeam(): void {
+    this.navigate({ team: null });
   }
 
   protected openTabIn(tab: OlievlekTab): void {
