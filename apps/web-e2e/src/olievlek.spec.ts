@@ -60,9 +60,11 @@ test.describe('the olievlek view', () => {
   test('the director replays the oil stain of their directorate, reads it as a table and zooms in', async ({
     page,
   }) => {
+    test.setTimeout(120_000); // two tabs, four axe runs and a replay on a shared machine
     await signIn(page, DEMO.director);
     await page.getByRole('link', { name: 'Bekijk de olievlek' }).click();
-    await expect(page).toHaveURL('/olievlek');
+    // The address names the unit, so a copied link shows a colleague this directorate.
+    await expect(page).toHaveURL(/\/olievlek\?unitId=[0-9a-f-]{36}$/);
     await expect(page).toHaveTitle('De olievlek · Olievlek');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       'Olievlek: Directie Sociaal Domein',
@@ -94,9 +96,12 @@ test.describe('the olievlek view', () => {
     await expect(page.getByRole('heading', { name: 'Volgende teams om te benaderen' })).toHaveCount(
       0,
     );
+    await expectAccessible(page);
+    await page.getByRole('tab', { name: 'Verloop' }).click();
     await expectDrawn(page.getByRole('img', { name: /^Gestapeld vlakdiagram/ }));
     await expectDrawn(page.getByRole('img', { name: /^Staafdiagram/ }));
     await expectAccessible(page);
+    await page.getByRole('tab', { name: 'Kaart en kerncijfers' }).click();
 
     // Back to the first month with the keyboard: fewer teams were reached then.
     const slider = page.getByRole('slider', { name: 'Stand op datum' });
@@ -189,6 +194,8 @@ test.describe('the olievlek view', () => {
       .getByRole('region', { name: 'Kaart' })
       .getByRole('button', { name: /^Toon als tabel/ })
       .click();
+    await expectNoHorizontalOverflow(page);
+    await page.getByRole('tab', { name: 'Verloop' }).click();
     await expectDrawn(page.getByRole('img', { name: /^Staafdiagram/ }));
     await expectNoHorizontalOverflow(page);
     await expectAccessible(page);
@@ -222,6 +229,7 @@ test.describe('the olievlek view', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       'Olievlek: Gemeente Voorbeeldstad',
     );
+    await page.getByRole('tab', { name: 'Verspreiding' }).click();
     const next = page.getByRole('region', { name: 'Volgende teams om te benaderen' });
     await expect(next.getByRole('listitem').first()).toBeVisible();
     await expect(next.getByText(/\d+ teams om hen heen praktiseren al/).first()).toBeVisible();

@@ -7,6 +7,7 @@ import {
   minDate,
   monthEnds,
   runChartSignals,
+  viewSignals,
   teamsIn,
 } from '@olievlek/domain';
 import type { AdoptionDto, RunChartSignalDto } from '@olievlek/shared';
@@ -108,8 +109,8 @@ export class OlievlekTrendsService {
     const reach = points.map((p) =>
       p.teams > 0 ? countWhere(p.stageCounts, isReached) / p.teams : null,
     );
-    const reachChart = runChartSignals(reach);
-    const newChart = runChartSignals(points.map((p) => p.newlyReached));
+    const reachChart = viewSignals(reach);
+    const newChart = viewSignals(points.map((p) => p.newlyReached));
     const signals = (
       series: RunChartSignalDto['series'],
       chart: ReturnType<typeof runChartSignals>,

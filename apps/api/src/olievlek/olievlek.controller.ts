@@ -1,7 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import {
   ApiCookieAuth,
   ApiForbiddenResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -13,6 +14,7 @@ import type {
   OlievlekViewDto,
   PracticeEvidenceDto,
   SpreadGraphDto,
+  TeamHistoryDto,
 } from '@olievlek/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
@@ -25,6 +27,7 @@ import {
 import { OlievlekInsightsService } from './olievlek-insights.service';
 import { OlievlekTrendsService } from './olievlek-trends.service';
 import { OlievlekViewService } from './olievlek-view.service';
+import { TeamHistoryService } from './team-history.service';
 
 /**
  * The olievlek view (docs/design.md): admins and ambassadors see the whole organisation, directors
@@ -38,6 +41,7 @@ export class OlievlekController {
     private readonly view: OlievlekViewService,
     private readonly trends: OlievlekTrendsService,
     private readonly insights: OlievlekInsightsService,
+    private readonly teams: TeamHistoryService,
   ) {}
 
   @Get()
@@ -70,6 +74,19 @@ export class OlievlekController {
   })
   spread(@Query() query: SpreadQueryDto, @CurrentUser() user: AuthUser): Promise<SpreadGraphDto> {
     return this.view.spread(user, query);
+  }
+
+  @Get('teams/:teamId')
+  @Roles('admin', 'ambassador', 'director')
+  @ApiOperation({
+    summary:
+      'One team of your scope: its stage history and its steps with their rhythm (no notes, no names; for directors the rhythm only for teams of at least k members).',
+  })
+  @ApiOkResponse({ description: 'TeamHistoryDto' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN_SCOPE: the team lies outside your scope.' })
+  @ApiNotFoundResponse({ description: 'ORG_UNIT_NOT_FOUND: no such team.' })
+  team(@Param('teamId') teamId: string, @CurrentUser() user: AuthUser): Promise<TeamHistoryDto> {
+    return this.teams.team(user, teamId);
   }
 
   @Get('next-best-teams')

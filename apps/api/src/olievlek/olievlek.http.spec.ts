@@ -260,6 +260,10 @@ describe('the olievlek view over HTTP', () => {
     expect(last.reached).toBeGreaterThanOrEqual(view.figures.reach?.numerator ?? 0);
     expect(adoption.medians.reach).toEqual(expect.any(Number));
     for (const s of adoption.signals) expect(s.months.length).toBeGreaterThanOrEqual(5);
+    // No signal on a series whose median is 0 (libs/domain viewSignals).
+    for (const series of ['reach', 'newlyReached'] as const)
+      if (adoption.medians[series] === 0)
+        expect(adoption.signals.filter((s) => s.series === series)).toEqual([]);
 
     const window = (await admin.get('/api/olievlek/adoption?from=2025-01&to=2025-06'))
       .body as AdoptionDto;

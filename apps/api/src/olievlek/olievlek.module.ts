@@ -6,6 +6,7 @@ import { OlievlekSnapshotsService } from './olievlek-snapshots.service';
 import { OlievlekTrendsService } from './olievlek-trends.service';
 import { OlievlekViewService } from './olievlek-view.service';
 import { OlievlekController } from './olievlek.controller';
+import { TeamHistoryService } from './team-history.service';
 
 /** The olievlek view: read-only figures over the whole programme, at any date. */
 @Module({
@@ -17,6 +18,7 @@ import { OlievlekController } from './olievlek.controller';
     OlievlekViewService,
     OlievlekTrendsService,
     OlievlekInsightsService,
+    TeamHistoryService,
   ],
   // The downloads (exports/) use the view's own figures and scope check.
   exports: [OlievlekViewService, OlievlekTrendsService],

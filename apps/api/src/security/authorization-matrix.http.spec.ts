@@ -91,6 +91,7 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/olievlek': ['admin', 'ambassador', 'director'],
   'GET /api/olievlek/adoption': ['admin', 'ambassador', 'director'],
   'GET /api/olievlek/spread': ['admin', 'ambassador', 'director'],
+  'GET /api/olievlek/teams/{teamId}': ['admin', 'ambassador', 'director'],
   'GET /api/olievlek/next-best-teams': ['admin', 'ambassador'],
   'GET /api/olievlek/practice-evidence': ALL,
   'POST /api/spread-links': ['admin', 'ambassador', 'team'],

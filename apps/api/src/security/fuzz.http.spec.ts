@@ -133,6 +133,7 @@ describe('fuzzing every endpoint from the OpenAPI document', () => {
     ids['agreements'] = step.id;
     ids['period'] = step.current.key;
     ids['org-units'] = units.find((u) => u.kind === 'team')?.id ?? '';
+    ids['teamId'] = ids['org-units'];
     ids['users'] = users.find((u) => u.email === DEMO.team)?.id ?? '';
     ids['userId'] = users.find((u) => u.email === DEMO.ambassador)?.id ?? '';
     ids['practices'] = ((await admin.get('/api/practices')).body as Array<{ id: string }>)[0].id;
@@ -182,7 +183,8 @@ describe('fuzzing every endpoint from the OpenAPI document', () => {
         return `/api/${resource}/${unknownId ? id : encodeURIComponent(id)}`;
       })
       .replace('{period}', unknownId ?? ids['period'])
-      .replace('{userId}', unknownId ?? ids['userId']);
+      .replace('{userId}', unknownId ?? ids['userId'])
+      .replace('{teamId}', unknownId ?? ids['teamId']);
   }
 
   /** Each query parameter twice, with a value that would be accepted alone (a real id for an id). */

@@ -50,6 +50,8 @@ const SCOPE: Record<string, Partial<Record<Role, Expectation>> | 'admin only'> =
   'GET /api/olievlek/adoption': { ambassador: 'seen', director: 403 },
   'GET /api/olievlek/spread': { ambassador: 'seen', director: 403 },
   'GET /api/olievlek/next-best-teams': { ambassador: 'seen' },
+  // A team outside the director's directorate, whose case holds a private note.
+  'GET /api/olievlek/teams/{teamId}': { ambassador: 'seen', director: 403 },
   // Two teams of which neither is the ambassador's nor the member's.
   'POST /api/spread-links': { ambassador: 403, team: 403 },
   // A link someone else recorded.

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { RunChartSignal, runChartSignals } from './run-chart';
+import { monthSpan, RunChartSignal, runChartSignals, viewSignals } from './run-chart';
 
 const only = (signals: RunChartSignal[], kind: RunChartSignal['kind']) =>
   signals.filter((s) => s.kind === kind);
@@ -146,5 +146,27 @@ describe('run-chart rules (properties)', () => {
         expect(flipped.signals).toEqual(swapped);
       }),
     );
+  });
+});
+
+describe('the signals the olievlek view shows', () => {
+  it('counts the months a signal spans, not its points', () => {
+    expect(monthSpan(['2025-02', '2025-03', '2026-11'])).toBe(22);
+    expect(monthSpan(['2025-12', '2026-01'])).toBe(2);
+    expect(monthSpan(['2026-11'])).toBe(1);
+    expect(monthSpan([])).toBe(0);
+  });
+
+  it('gives no signal on a series whose median is 0', () => {
+    // Mostly months without a new team: six months with one would be a "shift above".
+    const series = [0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0, 0];
+    expect(runChartSignals(series).signals.length).toBeGreaterThan(0);
+    expect(viewSignals(series)).toEqual({ median: 0, signals: [] });
+  });
+
+  it('keeps the signals of a series with a median above 0', () => {
+    const series = [1, 2, 1, 2, 1, 5, 6, 7, 8, 9, 10, 11];
+    expect(viewSignals(series)).toEqual(runChartSignals(series));
+    expect(viewSignals(series).signals.length).toBeGreaterThan(0);
   });
 });

@@ -149,3 +149,24 @@ export function fewestCrossings(useful: number): number | null {
   }
   return trials;
 }
+
+/**
+ * The calendar months a signal spans, first and last included (`YYYY-MM` keys): a shift skips
+ * the months on the median, so its points can be fewer than the months it covers — "11 months,
+ * from February 2025 to November 2026" would be wrong; it is 22.
+ */
+export function monthSpan(months: readonly string[]): number {
+  if (months.length === 0) return 0;
+  const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
+  return index(months[months.length - 1]) - index(months[0]) + 1;
+}
+
+/**
+ * The run-chart signals the olievlek view shows: none on a series whose median is 0. Such a
+ * series is mostly months without any (no new team reached), so every month with one lies
+ * "above the median" and a run of them says nothing about the programme.
+ */
+export function viewSignals(series: readonly (number | null)[]): RunChartAnalysis {
+  const analysis = runChartSignals(series);
+  return analysis.median === 0 ? { median: 0, signals: [] } : analysis;
+}

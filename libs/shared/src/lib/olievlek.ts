@@ -1,4 +1,10 @@
-import type { StageDto } from './cases';
+import type {
+  AgreementStatusDto,
+  CadenceDto,
+  HabitLevelDto,
+  PeriodStatusDto,
+  StageDto,
+} from './cases';
 import type { OrgUnitKind } from './org-units';
 
 /**
@@ -13,6 +19,7 @@ export const OLIEVLEK_ROUTES = {
   spread: '/api/olievlek/spread',
   nextBest: '/api/olievlek/next-best-teams',
   practiceEvidence: '/api/olievlek/practice-evidence',
+  team: (teamId: string) => `/api/olievlek/teams/${encodeURIComponent(teamId)}`,
   spreadLinks: '/api/spread-links',
 } as const;
 
@@ -220,4 +227,38 @@ export interface PracticeEvidenceDto {
   reachedRoutine: FractionDto | null;
   medianWeeksToRoutine: number | null;
   dropped: FractionDto | null;
+}
+
+/** A step of a team as directors may see it: no notes, no owner, no names of who ticked. */
+export interface TeamStepDto {
+  id: string;
+  title: { nl: string; en: string | null };
+  cadence: CadenceDto;
+  startDate: string;
+  endDate: string | null;
+  status: AgreementStatusDto;
+  /** The last periods, oldest first, done/skipped/missed per period; null when withheld. */
+  rhythm: Array<{ key: string; start: string; end: string; status: PeriodStatusDto }> | null;
+  /** Habit strength; null when withheld. */
+  habit: HabitLevelDto | null;
+}
+
+/**
+ * GET /api/olievlek/teams/:teamId — one team of the caller's scope: its stage history and its
+ * steps with their rhythm (docs/design.md §Privacy). For directors the rhythm and habit follow
+ * from individual check-offs, so they are withheld for a team with fewer than k members
+ * (`rhythmWithheld`), and shown by period, never by day or person.
+ */
+export interface TeamHistoryDto {
+  team: UnitRefDto;
+  /** From the top of the caller's scope down to the team. */
+  path: UnitRefDto[];
+  today: string;
+  stage: StageDto;
+  /** Every change of stage, oldest first: from this day on the team was at `stage`. */
+  stages: Array<{ from: string; stage: StageDto }>;
+  steps: TeamStepDto[];
+  rhythmWithheld: boolean;
+  /** The k that holds (members needed for the rhythm to be shown to directors). */
+  k: number;
 }

@@ -840,6 +840,41 @@ export const en: Translations = {
     zoomInto: 'Zoom into',
     yes: 'yes',
     no: 'no',
+    headline: {
+      label: 'In short',
+      sentence:
+        '{{reach}} of teams reached — it was {{start}} in {{since}}; {{rooted}} have made it their own.',
+      sentenceNoStart: '{{reach}} of teams reached; {{rooted}} have made it their own.',
+      up: {
+        one: 'That is {{points}} percentage point more than at the end of {{month}}.',
+        other: 'That is {{points}} percentage points more than at the end of {{month}}.',
+      },
+      down: {
+        one: 'That is {{points}} percentage point less than at the end of {{month}}.',
+        other: 'That is {{points}} percentage points less than at the end of {{month}}.',
+      },
+      same: 'That is the same as at the end of {{month}}.',
+    },
+    team: {
+      heading: 'Team {{team}}',
+      close: 'Close',
+      open: 'Show team',
+      stageNow: 'Stage now: {{stage}}.',
+      historyHeading: 'Stages over time',
+      since: 'From {{date}}: {{stage}}',
+      neverReached: 'This team has not been reached yet.',
+      stepsHeading: 'Improvement steps and their rhythm',
+      rhythm: 'Rhythm per period, oldest first',
+      withheld:
+        'We show the rhythm per step only for teams of at least {{k}} people, so that no one can be singled out.',
+      noSteps: 'This team has no improvement steps yet.',
+    },
+    tabs: {
+      label: 'Parts of the oil stain view',
+      map: 'Map and key figures',
+      trend: 'Over time',
+      spread: 'Spread',
+    },
     time: {
       heading: 'Timeline',
       label: 'Figures as of',

@@ -852,6 +852,41 @@ export const nl = {
     zoomInto: 'Inzoomen op',
     yes: 'ja',
     no: 'nee',
+    headline: {
+      label: 'In het kort',
+      sentence:
+        '{{reach}} van de teams bereikt — was {{start}} in {{since}}; {{rooted}} heeft het eigen gemaakt.',
+      sentenceNoStart: '{{reach}} van de teams bereikt; {{rooted}} heeft het eigen gemaakt.',
+      up: {
+        one: 'Dat is {{points}} procentpunt meer dan eind {{month}}.',
+        other: 'Dat is {{points}} procentpunt meer dan eind {{month}}.',
+      },
+      down: {
+        one: 'Dat is {{points}} procentpunt minder dan eind {{month}}.',
+        other: 'Dat is {{points}} procentpunt minder dan eind {{month}}.',
+      },
+      same: 'Dat is evenveel als eind {{month}}.',
+    },
+    team: {
+      heading: 'Team {{team}}',
+      close: 'Sluiten',
+      open: 'Bekijk team',
+      stageNow: 'Fase nu: {{stage}}.',
+      historyHeading: 'Fases door de tijd',
+      since: 'Vanaf {{date}}: {{stage}}',
+      neverReached: 'Dit team is nog niet bereikt.',
+      stepsHeading: 'Verbeterstappen en hun ritme',
+      rhythm: 'Ritme per periode, oudste eerst',
+      withheld:
+        'Het ritme per stap tonen we alleen voor teams met minstens {{k}} mensen, zodat niemand herleidbaar is.',
+      noSteps: 'Dit team heeft nog geen verbeterstappen.',
+    },
+    tabs: {
+      label: 'Onderdelen van de olievlek',
+      map: 'Kaart en kerncijfers',
+      trend: 'Verloop',
+      spread: 'Verspreiding',
+    },
     time: {
       heading: 'Tijdlijn',
       label: 'Stand op datum',

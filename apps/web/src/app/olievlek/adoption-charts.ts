@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { monthSpan } from '@olievlek/domain';
 import type { AdoptionDto, RunChartSignalDto } from '@olievlek/shared';
 import type { ECharts, EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
@@ -369,7 +370,7 @@ export class AdoptionCharts {
     return this.f.t('olievlek.adoption.signalText', {
       kind: this.signalKind(signal),
       series: this.f.t('olievlek.adoption.series.' + signal.series),
-      count: months.length,
+      count: monthSpan(months),
       from: this.f.month(months[0] ?? ''),
       to: this.f.month(months[months.length - 1] ?? ''),
     });

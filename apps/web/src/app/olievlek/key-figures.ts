@@ -249,6 +249,7 @@ export class KeyFigures {
   protected readonly childLinks = computed<(DataLink | null)[]>(() =>
     this.children().map((c) => ({
       path: '/olievlek',
+      keepQuery: true,
       query: { unitId: c.unit.id },
       prefix: this.f.t('olievlek.zoomInto'),
     })),

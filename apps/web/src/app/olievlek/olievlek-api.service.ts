@@ -9,6 +9,7 @@ import {
   PracticeEvidenceDto,
   SpreadGraphDto,
   SpreadLinkDto,
+  TeamHistoryDto,
 } from '@olievlek/shared';
 import { firstValueFrom, Observable } from 'rxjs';
 
@@ -54,6 +55,11 @@ export class OlievlekApi {
         params: params({ unitId, limit: limit === undefined ? undefined : String(limit) }),
       }),
     );
+  }
+
+  /** One team's stage history and steps, fresh from the server (scope checked there). */
+  team(teamId: string): Promise<TeamHistoryDto> {
+    return firstValueFrom(this.http.get<TeamHistoryDto>(OLIEVLEK_ROUTES.team(teamId)));
   }
 
   practiceEvidence(): Promise<PracticeEvidenceDto[]> {

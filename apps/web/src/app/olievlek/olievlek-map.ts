@@ -98,6 +98,8 @@ const GROUP_FILL: Partial<Record<OrgUnitKind, string>> = {
 export class OlievlekMap {
   readonly view = input.required<OlievlekViewDto>();
   readonly zoom = output<string>();
+  /** A team was clicked: the page opens its history. */
+  readonly openTeam = output<string>();
 
   protected readonly f = new OlievlekFormat();
   private readonly animate = !prefersReducedMotion();
@@ -297,15 +299,24 @@ export class OlievlekMap {
       : this.teamRows(),
   );
 
-  /** Keyboard users zoom into a department from the table, as a click on the map does. */
+  /**
+   * Keyboard users zoom into a department from the table, as a click on the map does; a team's
+   * row opens its history, as a click on its area does.
+   */
   protected readonly links = computed<(DataLink | null)[]>(() =>
     this.coarse()
       ? this.leaves().map((unit) => ({
           path: '/olievlek',
+          keepQuery: true,
           query: { unitId: unit.id },
           prefix: this.f.t('olievlek.zoomInto'),
         }))
-      : [],
+      : this.teams().map((team) => ({
+          path: '/olievlek',
+          keepQuery: true,
+          query: { team: team.id },
+          prefix: this.f.t('olievlek.team.open'),
+        })),
   );
 
   private teamRows(): CsvCell[][] {
@@ -321,7 +332,8 @@ export class OlievlekMap {
 
   protected clicked(event: ECElementEvent): void {
     const node = event.data as MapNode | undefined;
-    if (node && node.kind !== 'team' && node.id !== this.view().unit.id) this.zoom.emit(node.id);
+    if (node?.kind === 'team') this.openTeam.emit(node.id);
+    else if (node && node.id !== this.view().unit.id) this.zoom.emit(node.id);
   }
 
   private ancestor(unit: MapUnitDto, kind: OrgUnitKind): string {

@@ -9,7 +9,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { OlievlekDownloads } from '../exports/olievlek-downloads';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { monthEnds } from '@olievlek/domain';
@@ -27,9 +27,13 @@ import { AdoptionCharts } from './adoption-charts';
 import { KeyFigures } from './key-figures';
 import { NextBest } from './next-best';
 import { OlievlekApi } from './olievlek-api.service';
+import { headline } from './headline';
 import { OlievlekFormat } from './olievlek-format';
 import { OlievlekMap } from './olievlek-map';
+import { dateParam, OlievlekTab, sliderIndex, tabOf, tabParam } from './olievlek-query';
 import { SpreadGraph } from './spread-graph';
+import { TeamPanel } from './team-panel';
+import { ViewTabs } from './view-tabs';
 
 /** How long each month stays on screen while the programme replays. */
 const STEP_MS = 1200;
@@ -37,7 +41,8 @@ const STEP_MS = 1200;
 /**
  * The olievlek view: how the change spreads through the caller's scope, at any month since the
  * first case. Directors start at their own unit (the API decides the scope); anyone may zoom into
- * a department or directorate below it, and the unit is kept in the address (?unitId=).
+ * a department or directorate below it. The unit, the date and the open tab are kept in the
+ * address (olievlek-query.ts), so reload, Back and a copied link show the same view.
  */
 @Component({
   selector: 'ov-olievlek-page',
@@ -50,6 +55,8 @@ const STEP_MS = 1200;
     AdoptionCharts,
     SpreadGraph,
     NextBest,
+    ViewTabs,
+    TeamPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -68,6 +75,21 @@ const STEP_MS = 1200;
     }
     .ov-crumbs [aria-current] {
       font-weight: 600;
+    }
+    .ov-headline {
+      border-inline-start: 0.375rem solid var(--ov-accent);
+      padding: 0.25rem 0 0.25rem 1rem;
+      margin-block: 0 1rem;
+    }
+    .ov-headline__sentence {
+      font-size: 1.375rem;
+      font-weight: 700;
+      line-height: 1.35;
+      margin: 0;
+    }
+    .ov-headline__trend {
+      font-size: 1.0625rem;
+      margin: 0.25rem 0 0;
     }
     h1:focus {
       outline: none;
@@ -108,6 +130,17 @@ const STEP_MS = 1200;
       <h1 class="utrecht-heading-1" id="olievlek-heading" tabindex="-1">
         {{ 'olievlek.heading' | transloco: { unit: v.unit.name } }}
       </h1>
+      @if (headline(); as h) {
+        <section class="ov-headline" aria-labelledby="olievlek-headline">
+          <h2 class="ov-visually-hidden" id="olievlek-headline">
+            {{ 'olievlek.headline.label' | transloco }}
+          </h2>
+          <p class="ov-headline__sentence">{{ h.sentence }}</p>
+          @if (h.trend) {
+            <p class="ov-headline__trend">{{ h.trend }}</p>
+          }
+        </section>
+      }
       <p class="utrecht-paragraph ov-lead">{{ 'olievlek.intro' | transloco }}</p>
       @if (v.path.length > 1) {
         <nav class="ov-crumbs" [attr.aria-label]="'olievlek.breadcrumb' | transloco">
@@ -121,6 +154,7 @@ const STEP_MS = 1200;
                     class="utrecht-link"
                     routerLink="/olievlek"
                     [queryParams]="{ unitId: unit.id }"
+                    queryParamsHandling="merge"
                     >{{ unit.name }}</a
                   >
                 }
@@ -211,89 +245,109 @@ const STEP_MS = 1200;
         </div>
       }
 
-      <section class="ov-card" aria-labelledby="olievlek-map">
-        <h2 class="utrecht-heading-2" id="olievlek-map">
-          {{ 'olievlek.map.heading' | transloco }}
-        </h2>
-        <p class="utrecht-paragraph ov-muted">
-          {{ (v.teamsShown ? 'olievlek.map.intro' : 'olievlek.mapCoarse.intro') | transloco }}
-        </p>
-        <ov-olievlek-map [view]="v" (zoom)="zoom($event)" />
-      </section>
+      @if (team(); as teamId) {
+        <ov-team-panel [teamId]="teamId" (closed)="closeTeam()" />
+      }
+      <ov-view-tabs [open]="openTab()" (choose)="openTabIn($event)" />
 
-      <section class="ov-card" aria-labelledby="olievlek-figures">
-        <h2 class="utrecht-heading-2" id="olievlek-figures">
-          {{ 'olievlek.figures.heading' | transloco: { date: f.date(v.date) } }}
-        </h2>
-        <ov-key-figures [figures]="v.figures" [children]="v.children" [date]="v.date" />
-      </section>
+      @switch (openTab()) {
+        @case ('map') {
+          <div role="tabpanel" id="olievlek-panel-map" aria-labelledby="olievlek-tab-map">
+            <section class="ov-card" aria-labelledby="olievlek-map">
+              <h2 class="utrecht-heading-2" id="olievlek-map">
+                {{ 'olievlek.map.heading' | transloco }}
+              </h2>
+              <p class="utrecht-paragraph ov-muted">
+                {{ (v.teamsShown ? 'olievlek.map.intro' : 'olievlek.mapCoarse.intro') | transloco }}
+              </p>
+              <ov-olievlek-map [view]="v" (zoom)="zoom($event)" (openTeam)="openTeam($event)" />
+            </section>
 
-      <section class="ov-card" aria-labelledby="olievlek-downloads">
-        <h2 class="utrecht-heading-2" id="olievlek-downloads">
-          {{ 'importExport.downloads.heading' | transloco }}
-        </h2>
-        <p class="utrecht-paragraph ov-muted">
-          {{
-            'importExport.downloads.intro' | transloco: { unit: v.unit.name, date: f.date(v.date) }
-          }}
-        </p>
-        <ov-olievlek-downloads [unitId]="v.unit.id" [date]="v.date" />
-      </section>
+            <section class="ov-card" aria-labelledby="olievlek-figures">
+              <h2 class="utrecht-heading-2" id="olievlek-figures">
+                {{ 'olievlek.figures.heading' | transloco: { date: f.date(v.date) } }}
+              </h2>
+              <ov-key-figures [figures]="v.figures" [children]="v.children" [date]="v.date" />
+            </section>
 
-      <section class="ov-card" aria-labelledby="olievlek-adoption">
-        <h2 class="utrecht-heading-2" id="olievlek-adoption">
-          {{ 'olievlek.adoption.heading' | transloco }}
-        </h2>
-        @if (adoption(); as a) {
-          @if (a.months.length > 0) {
-            <ov-adoption-charts [adoption]="a" [current]="v.date.slice(0, 7)" />
-          } @else {
-            <p class="utrecht-paragraph">{{ 'olievlek.adoption.empty' | transloco }}</p>
-          }
-        } @else if (adoptionError(); as message) {
-          <p class="utrecht-paragraph ov-warning">{{ message }}</p>
-        } @else {
-          <p class="utrecht-paragraph">{{ 'app.loading' | transloco }}</p>
+            <section class="ov-card" aria-labelledby="olievlek-downloads">
+              <h2 class="utrecht-heading-2" id="olievlek-downloads">
+                {{ 'importExport.downloads.heading' | transloco }}
+              </h2>
+              <p class="utrecht-paragraph ov-muted">
+                {{
+                  'importExport.downloads.intro'
+                    | transloco: { unit: v.unit.name, date: f.date(v.date) }
+                }}
+              </p>
+              <ov-olievlek-downloads [unitId]="v.unit.id" [date]="v.date" />
+            </section>
+          </div>
         }
-      </section>
-
-      <section class="ov-card" aria-labelledby="olievlek-spread">
-        <h2 class="utrecht-heading-2" id="olievlek-spread">
-          {{ 'olievlek.spread.heading' | transloco }}
-        </h2>
-        <p class="utrecht-paragraph ov-muted">{{ 'olievlek.spread.intro' | transloco }}</p>
-        @if (spread(); as s) {
-          <ov-spread-graph [spread]="s" />
-        } @else if (spreadError(); as message) {
-          <p class="utrecht-paragraph ov-warning">{{ message }}</p>
-        } @else {
-          <p class="utrecht-paragraph">{{ 'app.loading' | transloco }}</p>
+        @case ('trend') {
+          <div role="tabpanel" id="olievlek-panel-trend" aria-labelledby="olievlek-tab-trend">
+            <section class="ov-card" aria-labelledby="olievlek-adoption">
+              <h2 class="utrecht-heading-2" id="olievlek-adoption">
+                {{ 'olievlek.adoption.heading' | transloco }}
+              </h2>
+              @if (adoption(); as a) {
+                @if (a.months.length > 0) {
+                  <ov-adoption-charts [adoption]="a" [current]="v.date.slice(0, 7)" />
+                } @else {
+                  <p class="utrecht-paragraph">{{ 'olievlek.adoption.empty' | transloco }}</p>
+                }
+              } @else if (adoptionError(); as message) {
+                <p class="utrecht-paragraph ov-warning">{{ message }}</p>
+              } @else {
+                <p class="utrecht-paragraph">{{ 'app.loading' | transloco }}</p>
+              }
+            </section>
+          </div>
         }
-      </section>
+        @case ('spread') {
+          <div role="tabpanel" id="olievlek-panel-spread" aria-labelledby="olievlek-tab-spread">
+            <section class="ov-card" aria-labelledby="olievlek-spread">
+              <h2 class="utrecht-heading-2" id="olievlek-spread">
+                {{ 'olievlek.spread.heading' | transloco }}
+              </h2>
+              <p class="utrecht-paragraph ov-muted">{{ 'olievlek.spread.intro' | transloco }}</p>
+              @if (spread(); as s) {
+                <ov-spread-graph [spread]="s" />
+              } @else if (spreadError(); as message) {
+                <p class="utrecht-paragraph ov-warning">{{ message }}</p>
+              } @else {
+                <p class="utrecht-paragraph">{{ 'app.loading' | transloco }}</p>
+              }
+            </section>
 
-      @if (canSeeNextBest()) {
-        <section class="ov-card" aria-labelledby="olievlek-next">
-          <h2 class="utrecht-heading-2" id="olievlek-next">
-            {{ 'olievlek.nextBest.heading' | transloco }}
-          </h2>
-          <p class="utrecht-paragraph ov-muted">{{ 'olievlek.nextBest.intro' | transloco }}</p>
-          @if (nextBest(); as result) {
-            <ov-next-best [result]="result" (more)="moreNextBest()" />
-          } @else if (nextBestError(); as message) {
-            <p class="utrecht-paragraph ov-warning">{{ message }}</p>
-          } @else {
-            <p class="utrecht-paragraph">{{ 'app.loading' | transloco }}</p>
-          }
-        </section>
+            @if (canSeeNextBest()) {
+              <section class="ov-card" aria-labelledby="olievlek-next">
+                <h2 class="utrecht-heading-2" id="olievlek-next">
+                  {{ 'olievlek.nextBest.heading' | transloco }}
+                </h2>
+                <p class="utrecht-paragraph ov-muted">
+                  {{ 'olievlek.nextBest.intro' | transloco }}
+                </p>
+                @if (nextBest(); as result) {
+                  <ov-next-best [result]="result" (more)="moreNextBest()" />
+                } @else if (nextBestError(); as message) {
+                  <p class="utrecht-paragraph ov-warning">{{ message }}</p>
+                } @else {
+                  <p class="utrecht-paragraph">{{ 'app.loading' | transloco }}</p>
+                }
+              </section>
+            }
+          </div>
+        }
       }
     } @else if (error(); as message) {
       <h1 class="utrecht-heading-1">{{ 'olievlek.title' | transloco }}</h1>
       <div class="utrecht-alert utrecht-alert--error" role="alert">
         <p class="utrecht-paragraph">{{ message }}</p>
       </div>
-      @if (unitId()) {
+      @if (unitId() || date()) {
         <p class="utrecht-paragraph">
-          <a class="utrecht-link" routerLink="/olievlek">{{
+          <a class="utrecht-link" routerLink="/olievlek" [queryParams]="{ tab: tab() }">{{
             'olievlek.backToScope' | transloco
           }}</a>
         </p>
@@ -308,11 +362,19 @@ export class OlievlekPage {
   private readonly api = inject(OlievlekApi);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
   private readonly transloco = inject(TranslocoService);
   protected readonly f = new OlievlekFormat();
 
   /** Bound from the query string (`/olievlek?unitId=…`); none means the top of the caller's scope. */
   readonly unitId = input<string>();
+  /** `?date=`: the date the view stands on; none means today. The server refuses a bad one. */
+  readonly date = input<string>();
+  /** `?tab=`: the open tab; none (or an unknown one) means the map. */
+  readonly tab = input<string>();
+  protected readonly openTab = computed(() => tabOf(this.tab()));
+  /** `?team=`: the team whose history is open (the server checks it against the scope). */
+  readonly team = input<string>();
 
   protected readonly view = signal<OlievlekViewDto | null>(null);
   protected readonly loading = signal(true);
@@ -324,6 +386,20 @@ export class OlievlekPage {
   protected readonly nextBest = signal<NextBestTeamsDto | null>(null);
   protected readonly nextBestError = signal<string | null>(null);
   protected readonly playing = signal(false);
+
+  /** One sentence and two numbers from the view's figures and the unit's months. */
+  protected readonly headline = computed(() => {
+    const v = this.view();
+    const a = this.adoption();
+    if (!v || !a || a.unit.id !== v.unit.id) return null;
+    const t = (key: string, params?: Record<string, unknown>) => this.f.t(key, params);
+    return headline(this.f.locale(), t, {
+      reach: v.figures.reach,
+      rooted: v.figures.rooted,
+      date: v.date,
+      months: a.months,
+    });
+  });
 
   protected readonly canSeeNextBest = computed(() => {
     const roles = this.auth.me()?.roles ?? [];
@@ -337,14 +413,10 @@ export class OlievlekPage {
     return b?.firstDate && b.firstDate <= b.today ? monthEnds(b.firstDate, b.today) : [];
   });
   protected readonly lastIndex = computed(() => Math.max(0, this.months().length - 1));
-  /** Where the slider stands; it starts at today (set when the range is known). */
-  protected readonly index = signal(0);
+  /** Where the slider stands: on the address's date, else on today. */
+  protected readonly index = computed(() => sliderIndex(this.months(), this.date()));
   /** Null asks for today: the server's "today" wins over the browser's clock. */
-  private readonly requestedDate = computed(() => {
-    const months = this.months();
-    const i = this.index();
-    return months.length === 0 || i >= months.length - 1 ? null : months[i];
-  });
+  private readonly requestedDate = computed(() => this.date() || null);
   private readonly shownUnitId = computed(() => this.view()?.unit.id ?? null);
   private readonly shownDate = computed(() => this.view()?.date ?? null);
 
@@ -364,6 +436,8 @@ export class OlievlekPage {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private focusHeading = false;
   private lastUnit: string | null | undefined = undefined;
+  /** The unit and asked date of the view on screen, to tell a new address from a caught-up one. */
+  private shownKey: string | null = null;
 
   constructor() {
     // The view opens with today's figures, not ones kept from an earlier visit.
@@ -372,9 +446,13 @@ export class OlievlekPage {
       const unitId = this.unitId() ?? null;
       const date = this.requestedDate();
       untracked(() => {
-        if (this.lastUnit !== undefined && this.lastUnit !== unitId) this.focusHeading = true;
+        const same = `${unitId}|${date}` === this.shownKey;
+        if (!same && this.lastUnit !== undefined && this.lastUnit !== unitId) {
+          this.focusHeading = true;
+        }
         this.lastUnit = unitId;
-        void this.loadView(unitId, date);
+        // The address only caught up with the view (its default unit written in): nothing to load.
+        if (!same) void this.loadView(unitId, date);
       });
     });
     effect(() => {
@@ -391,17 +469,17 @@ export class OlievlekPage {
 
   protected slide(event: Event): void {
     this.pause();
-    this.index.set(Number((event.target as HTMLInputElement).value));
+    this.moveTo(Number((event.target as HTMLInputElement).value));
   }
 
   protected step(delta: number): void {
     this.pause();
-    this.index.update((i) => Math.min(this.lastIndex(), Math.max(0, i + delta)));
+    this.moveTo(Math.min(this.lastIndex(), Math.max(0, this.index() + delta)));
   }
 
   protected toToday(): void {
     this.pause();
-    this.index.set(this.lastIndex());
+    this.moveTo(this.lastIndex());
   }
 
   protected togglePlay(): void {
@@ -410,12 +488,40 @@ export class OlievlekPage {
       return;
     }
     this.playing.set(true);
-    if (this.index() >= this.lastIndex()) this.index.set(0);
+    if (this.index() >= this.lastIndex()) this.moveTo(0);
     else this.scheduleStep();
   }
 
   protected zoom(unitId: string): void {
-    void this.router.navigate(['/olievlek'], { queryParams: { unitId } });
+    this.navigate({ unitId, team: null });
+  }
+
+  protected openTeam(teamId: string): void {
+    this.navigate({ team: teamId });
+  }
+
+  protected closeTeam(): void {
+    this.navigate({ team: null });
+  }
+
+  protected openTabIn(tab: OlievlekTab): void {
+    if (tab !== this.openTab()) this.navigate({ tab: tabParam(tab) });
+  }
+
+  /** Each move is a step in the history (Back undoes it), except the replay's own steps. */
+  private moveTo(index: number, replaceUrl = false): void {
+    if (index === this.index() && !replaceUrl) return;
+    this.navigate({ date: dateParam(this.months(), index) }, replaceUrl);
+  }
+
+  /** Changes the address; the inputs bound to it then load the view. Null removes a parameter. */
+  private navigate(params: Record<string, string | null>, replaceUrl = false): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: params,
+      queryParamsHandling: 'merge',
+      replaceUrl,
+    });
   }
 
   private pause(): void {
@@ -437,7 +543,7 @@ export class OlievlekPage {
         this.playing.set(false);
         return;
       }
-      this.index.update((i) => i + 1);
+      this.moveTo(this.index() + 1, true);
     }, STEP_MS);
   }
 
@@ -447,11 +553,11 @@ export class OlievlekPage {
     try {
       const view = await this.api.view(unitId, date);
       if (mine !== this.sequence) return;
-      if (!this.bounds()) {
-        this.bounds.set({ firstDate: view.firstDate, today: view.today });
-        this.index.set(this.lastIndex());
-      }
+      if (!this.bounds()) this.bounds.set({ firstDate: view.firstDate, today: view.today });
       this.view.set(view);
+      this.shownKey = `${view.unit.id}|${date}`;
+      // The default unit goes into the address, so a copied link names it for a colleague.
+      if (unitId === null) this.navigate({ unitId: view.unit.id }, true);
       this.error.set(null);
       if (this.focusHeading) {
         this.focusHeading = false;

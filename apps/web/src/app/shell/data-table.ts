@@ -15,6 +15,8 @@ export interface DataLink {
   path: string;
   query?: Record<string, string>;
   prefix?: string;
+  /** Keep the address's other parameters (the olievlek view's date and tab) when following it. */
+  keepQuery?: boolean;
 }
 
 let nextId = 0;
@@ -61,6 +63,10 @@ let nextId = 0;
       min-inline-size: 10rem;
       border-block-end: var(--utrecht-table-row-border-block-end-width, 1px) solid
         var(--utrecht-table-row-border-block-end-color, currentColor);
+    }
+    /* A name that wraps stays one target: the whole box follows the link, not only its lines. */
+    tbody .utrecht-table__header-cell .utrecht-link {
+      display: inline-block;
     }
     .ov-table-wrapper[hidden] {
       display: none;
@@ -118,7 +124,12 @@ let nextId = 0;
                 @if ($first) {
                   <th class="utrecht-table__header-cell" scope="row">
                     @if (links()[r]; as link) {
-                      <a class="utrecht-link" [routerLink]="link.path" [queryParams]="link.query">
+                      <a
+                        class="utrecht-link"
+                        [routerLink]="link.path"
+                        [queryParams]="link.query"
+                        [queryParamsHandling]="link.keepQuery ? 'merge' : ''"
+                      >
                         @if (link.prefix) {
                           <span class="ov-visually-hidden">{{ link.prefix }} </span>
                         }
