@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { effectiveK, subtreeIds, teamBelowK } from '@olievlek/domain';
+import { effectiveK, subtreeIds } from '@olievlek/domain';
 import type {
   MapUnitDto,
   OlievlekViewDto,
@@ -18,7 +18,7 @@ import { forbidden, notFound } from '../common/api-exception';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { OlievlekViewService } from '../olievlek/olievlek-view.service';
 import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
-import { TeamMembershipEntity } from '../users/entities/team-membership.entity';
+import { teamsBelowK } from '../privacy/teams-below-k';
 import { UserEntity } from '../users/entities/user.entity';
 import { words } from './export-words';
 import type { SheetTable } from './spreadsheet';
@@ -311,22 +311,12 @@ export class ExportsService {
 
   /** The teams among these rows whose size is below k (docs/design.md, Privacy). */
   private async teamsBelowK(units: Unit[], rows: Array<{ teamId: string }>): Promise<Set<string>> {
-    const teamIds = [...new Set(rows.map((r) => r.teamId))];
-    if (teamIds.length === 0) return new Set();
-    const accounts = await this.dataSource
-      .getRepository(TeamMembershipEntity)
-      .createQueryBuilder('m')
-      .innerJoin(UserEntity, 'u', 'u.id = m.userId AND u.active = :active', { active: true })
-      .select('m.orgUnitId', 'teamId')
-      .addSelect('COUNT(*)', 'n')
-      .groupBy('m.orgUnitId')
-      .getRawMany<{ teamId: string; n: number | string }>();
-    const accountsOf = new Map(accounts.map((a) => [a.teamId, Number(a.n)]));
     const byId = new Map(units.map((u) => [u.id, u]));
-    return new Set(
-      teamIds.filter((id) =>
-        teamBelowK(byId.get(id)?.headcount ?? null, accountsOf.get(id) ?? 0, this.config.pulseK),
-      ),
+    return teamsBelowK(
+      this.dataSource,
+      (id) => byId.get(id)?.headcount ?? null,
+      [...new Set(rows.map((r) => r.teamId))],
+      this.config.pulseK,
     );
   }
 }

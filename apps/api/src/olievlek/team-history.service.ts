@@ -10,6 +10,7 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
 import { TeamStageSpanEntity } from './entities/team-timeline.entity';
 import { pathTo, unitFor, unitRef, viewerOf } from './olievlek-scope';
+import { teamsBelowK } from '../privacy/teams-below-k';
 import { OlievlekSnapshotsService } from './olievlek-snapshots.service';
 import { TeamTimelineService } from './team-timeline.service';
 
@@ -17,8 +18,8 @@ import { TeamTimelineService } from './team-timeline.service';
  * One team seen from the olievlek view (docs/design.md §Privacy): its stage history and its steps
  * with their rhythm, in the caller's scope only. No notes, no owner, no reflections, no names of
  * who ticked; for directors the rhythm and habit strength (they follow from individual
- * check-offs) only where the team has at least k members (its headcount; unknown counts as too
- * few), else they are withheld rather than rounded.
+ * check-offs) only where the team is not below k (`teamsBelowK`: its headcount, or without one
+ * its members with an account), else they are withheld rather than rounded.
  */
 @Injectable()
 export class TeamHistoryService {
@@ -44,8 +45,9 @@ export class TeamHistoryService {
       this.dataSource.getRepository(OrgUnitEntity).findOneBy({ id }),
     ]);
     const facts = await this.caseView.loadFacts(cases);
-    const headcount = unit?.headcount ?? null;
-    const rhythmWithheld = !viewer.wholeOrganisation && (headcount === null || headcount < k);
+    const rhythmWithheld =
+      !viewer.wholeOrganisation &&
+      (await teamsBelowK(this.dataSource, () => unit?.headcount ?? null, [id], k)).has(id);
     const steps: TeamStepDto[] = facts.agreements
       .filter((a) => a.teamId === id)
       .map((a) => {
