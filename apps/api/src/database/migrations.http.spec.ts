@@ -27,6 +27,7 @@ describe('migrations', () => {
       'Forums1764700000000',
       'OrgLevels1764800000000',
       'AgreementEdits1764900442000',
+      'CaseReopen1764900442100',
     ]);
 
     for (let i = 0; i < ran.length; i++) await t.dataSource.undoLastMigration();

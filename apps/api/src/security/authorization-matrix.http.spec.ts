@@ -53,6 +53,7 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/cases/ambassadors': ['admin', 'ambassador'],
   'GET /api/cases/{id}': ['admin', 'ambassador'],
   'POST /api/cases/{id}/close': ['admin', 'ambassador'],
+  'POST /api/cases/{id}/reopen': ['admin', 'ambassador'],
   'POST /api/cases/{id}/ambassadors': ['admin', 'ambassador'],
   'DELETE /api/cases/{id}/ambassadors/{userId}': ['admin'],
   'PUT /api/cases/{id}/intake': ['admin', 'ambassador'],

@@ -14,6 +14,7 @@ import { LoginThrottle1764600000000 } from './1764600000000-login-throttle';
 import { Forums1764700000000 } from './1764700000000-forums';
 import { OrgLevels1764800000000 } from './1764800000000-org-levels';
 import { AgreementEdits1764900442000 } from './1764900442000-agreement-edits';
+import { CaseReopen1764900442100 } from './1764900442100-case-reopen';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API finds them. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Forums1764700000000,
   OrgLevels1764800000000,
   AgreementEdits1764900442000,
+  CaseReopen1764900442100,
 ];
