@@ -67,6 +67,7 @@ const MATRIX: Record<string, Who[]> = {
   'PUT /api/agreements/{id}/check-offs/{period}': ['team'],
   'DELETE /api/agreements/{id}/check-offs/{period}': ['team'],
   'PUT /api/agreements/{id}/reflections/{period}': ['team'],
+  'DELETE /api/agreements/{id}/reflections/{period}': ['team'],
   'GET /api/pulse-questions': ['admin', 'ambassador'],
   'POST /api/pulse-questions': ['admin'],
   'PATCH /api/pulse-questions/{id}': ['admin'],

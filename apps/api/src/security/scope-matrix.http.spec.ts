@@ -41,6 +41,7 @@ const SCOPE: Record<string, Partial<Record<Role, Expectation>> | 'admin only'> =
   'PUT /api/agreements/{id}/check-offs/{period}': { team: 403 },
   'DELETE /api/agreements/{id}/check-offs/{period}': { team: 403 },
   'PUT /api/agreements/{id}/reflections/{period}': { team: 403 },
+  'DELETE /api/agreements/{id}/reflections/{period}': { team: 403 },
   'PATCH /api/pulse-questions/{id}': 'admin only',
   'GET /api/pulse-rounds': { ambassador: 'seen', team: 403, director: 403 },
   'POST /api/pulse-rounds': { ambassador: 403 },
