@@ -72,6 +72,17 @@ export class BoardController {
     return this.board.reflect(user, id, period, body.text, origin);
   }
 
+  @Delete('agreements/:id/reflections/:period')
+  @Roles('team')
+  removeReflection(
+    @Param('id') id: string,
+    @Param('period') period: string,
+    @CurrentUser() user: AuthUser,
+    @Origin() origin: string,
+  ): Promise<BoardAgreementDto> {
+    return this.board.removeReflection(user, id, period, origin);
+  }
+
   @Get('pulse-questions')
   @Roles('admin', 'ambassador')
   questions() {

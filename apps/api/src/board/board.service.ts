@@ -5,6 +5,8 @@ import {
   checkTickable,
   duePeriods,
   habitStrength,
+  isOver,
+  Period,
   pulseFigure,
   withStatuses,
 } from '@olievlek/domain';
@@ -206,6 +208,76 @@ export class BoardService {
     return this.one(agreement);
   }
 
+  /**
+   * A member removes their own reflection while its period lasts (issue 14); someone else's, or
+   * one of a period that is over, stays.
+   */
+  async removeReflection(
+    user: AuthUser,
+    agreementId: string,
+    periodKey: string,
+    origin?: string,
+  ): Promise<BoardAgreementDto> {
+    const agreement = await this.memberAgreement(user, agreementId);
+    const period = this.reflectionPeriod(agreement, periodKey);
+    const own = await this.ownReflection(user, agreementId, periodKey);
+    if (!own) {
+      throw notFound('REFLECTION_NOT_FOUND', 'You have no reflection on this period to remove.');
+    }
+    this.assertWithinPeriod(period);
+    await this.dataSource.getRepository(ReflectionEntity).delete({ id: own.id });
+    await this.audit.record({
+      actorId: user.id,
+      action: 'reflection.remove',
+      objectType: 'agreement',
+      objectId: agreementId,
+      result: 'success',
+      origin,
+      detail: { periodKey },
+    });
+    return this.one(agreement);
+  }
+
+  /** The due period a reflection belongs to; 400 for a period that has not started or is unknown. */
+  private reflectionPeriod(agreement: AgreementEntity, periodKey: string): Period {
+    const period = duePeriods(
+      toCadence(agreement.cadenceKind, agreement.cadenceEvery),
+      agreement.startDate,
+      agreement.endDate,
+      this.view.today(),
+      Infinity,
+      earlierCadences(agreement.cadenceEarlier),
+    ).find((p) => p.key === periodKey);
+    if (!period) {
+      throw badRequest(
+        'CHECKOFF_UNKNOWN_PERIOD',
+        'A reflection belongs to a period that has started.',
+        { periodKey: 'not a due period' },
+      );
+    }
+    return period;
+  }
+
+  private ownReflection(
+    user: AuthUser,
+    agreementId: string,
+    periodKey: string,
+  ): Promise<ReflectionEntity | null> {
+    return this.dataSource
+      .getRepository(ReflectionEntity)
+      .findOneBy({ agreementId, periodKey, authorId: user.id });
+  }
+
+  /** A reflection is changed or removed only while its period lasts. */
+  private assertWithinPeriod(period: Period): void {
+    if (isOver(period, this.view.today())) {
+      throw conflict(
+        'REFLECTION_PERIOD_OVER',
+        'This period is over; its reflections stay as they were written.',
+      );
+    }
+  }
+
   async reflect(
     user: AuthUser,
     agreementId: string,
@@ -214,23 +286,9 @@ export class BoardService {
     origin?: string,
   ): Promise<BoardAgreementDto> {
     const agreement = await this.memberAgreement(user, agreementId);
-    const cadence = toCadence(agreement.cadenceKind, agreement.cadenceEvery);
-    if (
-      !duePeriods(
-        cadence,
-        agreement.startDate,
-        agreement.endDate,
-        this.view.today(),
-        Infinity,
-        earlierCadences(agreement.cadenceEarlier),
-      ).some((p) => p.key === periodKey)
-    ) {
-      throw badRequest(
-        'CHECKOFF_UNKNOWN_PERIOD',
-        'A reflection belongs to a period that has started.',
-        { periodKey: 'not a due period' },
-      );
-    }
+    const period = this.reflectionPeriod(agreement, periodKey);
+    const own = await this.ownReflection(user, agreementId, periodKey);
+    if (own) this.assertWithinPeriod(period);
     await this.dataSource
       .createQueryBuilder()
       .insert()

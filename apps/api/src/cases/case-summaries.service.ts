@@ -169,6 +169,7 @@ export class CaseSummariesService {
         status: c.status,
         openedOn: c.openedOn,
         closedOn: c.closedOn,
+        closingSummary: c.closingSummary,
         ambassadors: ambassadorsByCase.get(c.id) ?? [],
         stage: stagesToday.stages.get(c.teamId) ?? 'not-reached',
         agreementCount: Number(t?.count ?? 0),

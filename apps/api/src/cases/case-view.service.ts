@@ -307,6 +307,7 @@ export class CaseViewService {
       status: caseEntity.status,
       openedOn: caseEntity.openedOn,
       closedOn: caseEntity.closedOn,
+      closingSummary: caseEntity.closingSummary,
       ambassadors: facts.ambassadorsByCase.get(caseEntity.id) ?? [],
       stage: stageAt(this.teamFacts(caseEntity.teamId, facts), facts.today),
       agreementCount: own.length,

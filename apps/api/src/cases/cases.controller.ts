@@ -32,6 +32,7 @@ import { CasesService } from './cases.service';
 import {
   CaseListQueryDto,
   CloseCaseDto,
+  ReopenCaseDto,
   IntakeDtoBody,
   ObservationBody,
   OpenCaseDto,
@@ -101,6 +102,17 @@ export class CasesController {
     @Req() req: FastifyRequest,
   ): Promise<CaseDetailDto> {
     return this.cases.close(user, id, body, req.ip);
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  reopen(
+    @Param('id') id: string,
+    @Body() body: ReopenCaseDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<CaseDetailDto> {
+    return this.cases.reopen(user, id, body, req.ip);
   }
 
   @Post(':id/ambassadors')

@@ -24,10 +24,11 @@ import { AgreementEditEntity } from '../agreements/entities/agreement.entity';
 import { CaseAccess } from './case-access';
 import { CaseSummariesService } from './case-summaries.service';
 import { CaseViewService } from './case-view.service';
-import type { CloseCaseDto, IntakeDtoBody, ObservationBody } from './dto/case.dto';
+import type { CloseCaseDto, IntakeDtoBody, ObservationBody, ReopenCaseDto } from './dto/case.dto';
 import {
   CaseAmbassadorEntity,
   CaseEntity,
+  CaseReopeningEntity,
   IntakeEntity,
   IntakeRevisionEntity,
   ObservationEntity,
@@ -98,7 +99,7 @@ export class CasesService {
     const summary = this.view.summary(caseEntity, facts);
     const agreements = facts.agreements.filter((a) => a.caseId === id);
 
-    const [intake, revisions, observations, edits] = await Promise.all([
+    const [intake, revisions, observations, edits, reopenings, teamCases] = await Promise.all([
       this.dataSource.getRepository(IntakeEntity).findOneBy({ caseId: id }),
       this.dataSource
         .getRepository(IntakeRevisionEntity)
@@ -115,6 +116,11 @@ export class CasesService {
             .getRepository(AgreementEditEntity)
             .find({ where: { agreementId: In(agreements.map((a) => a.id)) } })
         : Promise.resolve([]),
+      this.dataSource.getRepository(CaseReopeningEntity).find({ where: { caseId: id } }),
+      this.dataSource.getRepository(CaseEntity).find({
+        where: { teamId: caseEntity.teamId },
+        select: { id: true, openedOn: true, closedOn: true, previousCaseId: true },
+      }),
     ]);
     const people = await this.people([
       caseEntity.openedBy,
@@ -122,6 +128,7 @@ export class CasesService {
       ...revisions.map((r) => r.changedBy),
       ...observations.map((o) => o.authorId),
       ...edits.map((e) => e.changedBy),
+      ...reopenings.map((r) => r.reopenedBy),
     ]);
     const person = (userId: string) => people.get(userId) ?? { id: userId, name: '?' };
 
@@ -181,6 +188,15 @@ export class CasesService {
           by: person(o.authorId),
         });
     }
+    for (const r of reopenings) {
+      timeline.push({ kind: 'case-closed', on: r.closedOn, summary: r.closingSummary ?? '' });
+      timeline.push({
+        kind: 'case-reopened',
+        on: r.reopenedOn,
+        reason: r.reason,
+        by: person(r.reopenedBy),
+      });
+    }
     if (caseEntity.closedOn)
       timeline.push({
         kind: 'case-closed',
@@ -189,9 +205,14 @@ export class CasesService {
       });
     timeline.sort((a, b) => b.on.localeCompare(a.on));
 
+    const previous = teamCases.find((c) => c.id === caseEntity.previousCaseId);
+    const next = teamCases.find((c) => c.previousCaseId === caseEntity.id);
     const detail: CaseDetailDto = {
       ...summary,
-      closingSummary: caseEntity.closingSummary,
+      previousCase: previous
+        ? { id: previous.id, openedOn: previous.openedOn, closedOn: previous.closedOn }
+        : null,
+      nextCase: next ? { id: next.id, openedOn: next.openedOn } : null,
       intake: intake ? this.intakeDto(intake, person(intake.updatedBy), canEdit) : null,
       agreements: agreements.map((a) => this.view.agreement(a, facts)),
       timeline,
@@ -227,9 +248,15 @@ export class CasesService {
           `"${team.name}" already has an open case; a team has one open case at a time.`,
         );
       }
+      const [previous] = await manager.getRepository(CaseEntity).find({
+        where: { teamId, status: 'closed' },
+        order: { closedOn: 'DESC', updatedAt: 'DESC' },
+        take: 1,
+      });
       const now = nowIso();
       const caseEntity: CaseEntity = {
         id: randomUUID(),
+        previousCaseId: previous?.id ?? null,
         teamId,
         status: 'open',
         openedOn: this.view.today(),
@@ -284,6 +311,72 @@ export class CasesService {
           objectId: id,
           result: 'success',
           origin,
+        },
+        manager,
+      );
+    });
+    return this.detail(user, id, origin);
+  }
+
+  /**
+   * A closed case opened again by its ambassador or an admin, with a reason: the closing it undoes
+   * stays on the timeline, and the audit log records who and why. Refused while the team has
+   * another open case (one open case per team) or is archived.
+   */
+  async reopen(
+    user: AuthUser,
+    id: string,
+    dto: ReopenCaseDto,
+    origin: string,
+  ): Promise<CaseDetailDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const caseEntity = await this.access.findEditable(user, id, manager);
+      if (caseEntity.status !== 'closed' || !caseEntity.closedOn) {
+        throw conflict('CASE_NOT_CLOSED', 'This case is open; only a closed case can be reopened.');
+      }
+      const team = await manager.getRepository(OrgUnitEntity).findOneBy({ id: caseEntity.teamId });
+      if (team?.archivedAt) {
+        throw badRequest(
+          'TEAM_ARCHIVED',
+          `"${team.name}" is archived; restore it before reopening its case.`,
+          { teamId: 'archived team' },
+        );
+      }
+      const open = await manager
+        .getRepository(CaseEntity)
+        .findOneBy({ teamId: caseEntity.teamId, status: 'open' });
+      if (open) {
+        throw conflict(
+          'CASE_ALREADY_OPEN',
+          `"${team?.name ?? ''}" already has an open case; a team has one open case at a time.`,
+        );
+      }
+      await this.saveCaseVersioned(manager, id, dto.version, {
+        status: 'open',
+        closedOn: null,
+        closingSummary: null,
+      });
+      const now = nowIso();
+      await manager.getRepository(CaseReopeningEntity).insert({
+        id: randomUUID(),
+        caseId: id,
+        reason: dto.reason,
+        closedOn: caseEntity.closedOn,
+        closingSummary: caseEntity.closingSummary,
+        reopenedOn: this.view.today(),
+        reopenedBy: user.id,
+        reopenedAt: now,
+      });
+      await this.timelines.markChanged(manager, [caseEntity.teamId]);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'case.reopen',
+          objectType: 'case',
+          objectId: id,
+          result: 'success',
+          origin,
+          detail: { reason: dto.reason },
         },
         manager,
       );

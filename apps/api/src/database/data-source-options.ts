@@ -36,6 +36,7 @@ import {
 import { PracticeEntity, ThemeEntity } from '../catalogue/entities/practice.entity';
 import {
   CaseAmbassadorEntity,
+  CaseReopeningEntity,
   CaseEntity,
   IntakeEntity,
   IntakeRevisionEntity,
@@ -65,6 +66,7 @@ export const ENTITIES = [
   ThemeEntity,
   CaseEntity,
   CaseAmbassadorEntity,
+  CaseReopeningEntity,
   IntakeEntity,
   IntakeRevisionEntity,
   ObservationEntity,

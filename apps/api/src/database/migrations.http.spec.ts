@@ -28,6 +28,7 @@ describe('migrations', () => {
       'OrgLevels1764800000000',
       'ServerSecret1764900000000',
       'AgreementEdits1764900442000',
+      'CaseReopen1764900442100',
     ]);
 
     for (let i = 0; i < ran.length; i++) await t.dataSource.undoLastMigration();

@@ -28,6 +28,7 @@ const SCOPE: Record<string, Partial<Record<Role, Expectation>> | 'admin only'> =
   'POST /api/practices/{id}/restore': 'admin only',
   'GET /api/cases/{id}': { ambassador: 'seen' },
   'POST /api/cases/{id}/close': { ambassador: 403 },
+  'POST /api/cases/{id}/reopen': { ambassador: 403 },
   'POST /api/cases/{id}/ambassadors': { ambassador: 403 },
   'DELETE /api/cases/{id}/ambassadors/{userId}': 'admin only',
   'PUT /api/cases/{id}/intake': { ambassador: 403 },
@@ -40,6 +41,7 @@ const SCOPE: Record<string, Partial<Record<Role, Expectation>> | 'admin only'> =
   'PUT /api/agreements/{id}/check-offs/{period}': { team: 403 },
   'DELETE /api/agreements/{id}/check-offs/{period}': { team: 403 },
   'PUT /api/agreements/{id}/reflections/{period}': { team: 403 },
+  'DELETE /api/agreements/{id}/reflections/{period}': { team: 403 },
   'PATCH /api/pulse-questions/{id}': 'admin only',
   'GET /api/pulse-rounds': { ambassador: 'seen', team: 403, director: 403 },
   'POST /api/pulse-rounds': { ambassador: 403 },
@@ -96,6 +98,7 @@ const UNIT_QUERY = new Set(
 function validBody(key: string, version: number, today: string): unknown {
   const bodies: Record<string, unknown> = {
     'POST /api/cases/{id}/close': { version, closingSummary: 'Afgerond' },
+    'POST /api/cases/{id}/reopen': { version, reason: 'Toch verder' },
     'POST /api/cases/{id}/ambassadors': { userId: '' },
     'PUT /api/cases/{id}/intake': {
       version,

@@ -74,6 +74,8 @@ export interface CaseSummaryDto {
   status: 'open' | 'closed';
   openedOn: string;
   closedOn: string | null;
+  /** What the ambassador wrote on closing; null while open. */
+  closingSummary: string | null;
   ambassadors: PersonRef[];
   stage: StageDto;
   agreementCount: number;
@@ -234,6 +236,7 @@ export interface ObservationRequest {
 export type TimelineEntryDto =
   | { kind: 'case-opened'; on: string; by: PersonRef }
   | { kind: 'case-closed'; on: string; summary: string }
+  | { kind: 'case-reopened'; on: string; reason: string; by: PersonRef }
   | { kind: 'intake'; on: string; version: number; by: PersonRef }
   | {
       kind: 'agreement-status';
@@ -260,7 +263,10 @@ export type TimelineEntryDto =
   | { kind: 'observation'; on: string; observationId: string; by: PersonRef };
 
 export interface CaseDetailDto extends CaseSummaryDto {
-  closingSummary: string | null;
+  /** The team's case closed before this one was opened. */
+  previousCase: { id: string; openedOn: string; closedOn: string | null } | null;
+  /** The team's case opened after this one closed, if any. */
+  nextCase: { id: string; openedOn: string } | null;
   intake: IntakeDto | null;
   agreements: AgreementDto[];
   /** Private: only present for the case's ambassadors and admins. */
@@ -277,6 +283,11 @@ export interface OpenCaseRequest {
 export interface CloseCaseRequest {
   version: number;
   closingSummary: string;
+}
+
+export interface ReopenCaseRequest {
+  version: number;
+  reason: string;
 }
 
 export interface ShareCaseRequest {

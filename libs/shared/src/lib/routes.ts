@@ -22,6 +22,7 @@ export const API = {
     `/api/cases/${encodeURIComponent(id)}/ambassadors/${encodeURIComponent(userId)}`,
   case: (id: string) => `/api/cases/${encodeURIComponent(id)}`,
   caseClose: (id: string) => `/api/cases/${encodeURIComponent(id)}/close`,
+  caseReopen: (id: string) => `/api/cases/${encodeURIComponent(id)}/reopen`,
   caseAmbassadors: (id: string) => `/api/cases/${encodeURIComponent(id)}/ambassadors`,
   caseIntake: (id: string) => `/api/cases/${encodeURIComponent(id)}/intake`,
   caseIntakeRevisions: (id: string) => `/api/cases/${encodeURIComponent(id)}/intake/revisions`,

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { CASE_LIST_MAX } from '@olievlek/shared';
 import type {
   CloseCaseRequest,
+  ReopenCaseRequest,
   IntakeRequest,
   ObservationRequest,
   OpenCaseRequest,
@@ -63,6 +64,16 @@ export class CloseCaseDto implements CloseCaseRequest {
   @MinLength(1, { message: 'closingSummary must not be empty' })
   @MaxLength(NOTE_MAX_LENGTH)
   closingSummary!: string;
+}
+
+export class ReopenCaseDto implements ReopenCaseRequest {
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_INT32) version!: number;
+  @ApiProperty()
+  @Trim()
+  @IsString()
+  @MinLength(1, { message: 'reason must not be empty' })
+  @MaxLength(1000)
+  reason!: string;
 }
 
 export class ShareCaseDto implements ShareCaseRequest {

@@ -14,6 +14,22 @@ export class CaseEntity {
   @Column({ type: 'integer', default: 1 }) version!: number;
   @Column({ name: 'created_at', type: 'varchar', length: 24 }) createdAt!: string;
   @Column({ name: 'updated_at', type: 'varchar', length: 24 }) updatedAt!: string;
+  /** The team's case closed before this one was opened (migration 1764900442100). */
+  @Column({ name: 'previous_case_id', type: 'varchar', length: 36, nullable: true })
+  previousCaseId?: string | null;
+}
+
+/** A closed case opened again: why, by whom, and the closing it undid. */
+@Entity({ name: 'case_reopening' })
+export class CaseReopeningEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @Column({ name: 'case_id', type: 'varchar', length: 36 }) caseId!: string;
+  @Column({ type: 'text' }) reason!: string;
+  @Column({ name: 'closed_on', type: 'varchar', length: 10 }) closedOn!: string;
+  @Column({ name: 'closing_summary', type: 'text', nullable: true }) closingSummary!: string | null;
+  @Column({ name: 'reopened_on', type: 'varchar', length: 10 }) reopenedOn!: string;
+  @Column({ name: 'reopened_by', type: 'varchar', length: 36 }) reopenedBy!: string;
+  @Column({ name: 'reopened_at', type: 'varchar', length: 24 }) reopenedAt!: string;
 }
 
 @Entity({ name: 'case_ambassador' })

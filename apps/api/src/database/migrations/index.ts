@@ -15,6 +15,7 @@ import { Forums1764700000000 } from './1764700000000-forums';
 import { OrgLevels1764800000000 } from './1764800000000-org-levels';
 import { ServerSecret1764900000000 } from './1764900000000-server-secret';
 import { AgreementEdits1764900442000 } from './1764900442000-agreement-edits';
+import { CaseReopen1764900442100 } from './1764900442100-case-reopen';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API finds them. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   OrgLevels1764800000000,
   ServerSecret1764900000000,
   AgreementEdits1764900442000,
+  CaseReopen1764900442100,
 ];

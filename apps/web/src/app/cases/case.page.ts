@@ -36,6 +36,7 @@ import { translateError } from '../core/error-text';
 import { PulseResults } from '../board/pulse-results';
 import { CaseSpreadLinks } from '../spread/case-spread-links';
 import { AgreementEdit } from './agreement-edit';
+import { CaseReopen } from './case-reopen';
 import { AgreementForm } from './agreement-form';
 import { CasesApi } from './cases-api.service';
 import { TeamArchivedBadge } from './team-archived-badge';
@@ -60,6 +61,7 @@ interface StatusDraft {
     FormsModule,
     AgreementForm,
     AgreementEdit,
+    CaseReopen,
     PulseResults,
     CaseSpreadLinks,
     TeamArchivedBadge,
@@ -160,6 +162,7 @@ interface StatusDraft {
           </p>
         </div>
       }
+      <ov-case-reopen [case]="c" (reopened)="detail.reload()" />
 
       <section class="ov-card" aria-labelledby="amb-heading">
         <h2 class="utrecht-heading-2" id="amb-heading">
@@ -530,6 +533,9 @@ interface StatusDraft {
                 }
                 @case ('case-closed') {
                   {{ 'timeline.closed' | transloco }}
+                }
+                @case ('case-reopened') {
+                  {{ 'timeline.reopened' | transloco: { reason: e.reason, name: e.by.name } }}
                 }
                 @case ('intake') {
                   {{ 'timeline.intake' | transloco: { version: e.version, name: e.by.name } }}

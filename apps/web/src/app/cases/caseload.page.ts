@@ -211,6 +211,41 @@ import { loaded, LoadStatus } from '../shell/load-status';
           }
         </section>
       }
+      @if (closed(); as page) {
+        <section aria-labelledby="closed-heading" class="ov-section">
+          <h2 class="utrecht-heading-2" id="closed-heading">
+            {{ 'cases.closedHeading' | transloco: { count: page.total } }}
+          </h2>
+          <ul class="ov-list">
+            @for (c of page.cases; track c.id) {
+              <li class="ov-list__item">
+                <a class="utrecht-link" [routerLink]="['/casussen', c.id]">{{ c.team.name }}</a>
+                <ov-team-archived-badge [archived]="c.teamArchived" />
+                <span class="ov-muted">
+                  — {{ 'cases.closedOn' | transloco: { date: (c.closedOn | ovDate) } }}</span
+                >
+                @if (c.closingSummary) {
+                  <p class="utrecht-paragraph ov-closed-summary">{{ c.closingSummary }}</p>
+                }
+              </li>
+            } @empty {
+              <li class="ov-list__item">{{ 'cases.closedNone' | transloco }}</li>
+            }
+          </ul>
+          @if (page.cases.length < page.total) {
+            <p class="ov-actions">
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--secondary-action ov-button--small"
+                [disabled]="loadingMore()"
+                (click)="moreClosed()"
+              >
+                {{ 'cases.showMore' | transloco: { shown: page.cases.length, count: page.total } }}
+              </button>
+            </p>
+          }
+        </section>
+      }
     } @else {
       <ov-load-status [resource]="caseload" />
     }
@@ -229,11 +264,30 @@ export class CaseloadPage {
   protected readonly allOpen = signal<{ cases: CaseSummaryDto[]; total: number } | null>(null);
   protected readonly loadingMore = signal(false);
 
+  /** The closed cases, a page at a time, with their closing date and summary. */
+  protected readonly closed = signal<{ cases: CaseSummaryDto[]; total: number } | null>(null);
+
   constructor() {
     this.api.openPage(0).then(
       (page) => this.allOpen.set(page),
       () => undefined, // the caseload above shows the error
     );
+    this.api.closedPage(0).then(
+      (page) => this.closed.set(page),
+      () => undefined,
+    );
+  }
+
+  protected async moreClosed(): Promise<void> {
+    const shown = this.closed();
+    if (!shown) return;
+    this.loadingMore.set(true);
+    try {
+      const next = await this.api.closedPage(shown.cases.length);
+      this.closed.set({ cases: [...shown.cases, ...next.cases], total: next.total });
+    } finally {
+      this.loadingMore.set(false);
+    }
   }
 
   protected async moreOpen(): Promise<void> {

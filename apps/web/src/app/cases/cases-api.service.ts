@@ -12,6 +12,7 @@ import {
   CaseloadDto,
   CaseSummaryDto,
   CloseCaseRequest,
+  ReopenCaseRequest,
   IntakeDto,
   IntakeRequest,
   ObservationDto,
@@ -33,10 +34,20 @@ export class CasesApi {
     return firstValueFrom(this.http.get<CaseloadDto>(API.caseload));
   }
   /** One page of the open cases, by team name, and how many there are in all. */
-  async openPage(offset: number): Promise<{ cases: CaseSummaryDto[]; total: number }> {
+  openPage(offset: number): Promise<{ cases: CaseSummaryDto[]; total: number }> {
+    return this.page('open', offset);
+  }
+  /** One page of the closed cases, by team name, and how many there are in all. */
+  closedPage(offset: number): Promise<{ cases: CaseSummaryDto[]; total: number }> {
+    return this.page('closed', offset);
+  }
+  private async page(
+    status: 'open' | 'closed',
+    offset: number,
+  ): Promise<{ cases: CaseSummaryDto[]; total: number }> {
     const res = await firstValueFrom(
       this.http.get<CaseSummaryDto[]>(API.cases, {
-        params: { status: 'open', limit: CASE_LIST_PAGE, offset },
+        params: { status, limit: CASE_LIST_PAGE, offset },
         observe: 'response',
       }),
     );
@@ -48,6 +59,9 @@ export class CasesApi {
   }
   open(teamId: string): Promise<CaseDetailDto> {
     return firstValueFrom(this.http.post<CaseDetailDto>(API.cases, { teamId }));
+  }
+  reopen(id: string, body: ReopenCaseRequest): Promise<CaseDetailDto> {
+    return firstValueFrom(this.http.post<CaseDetailDto>(API.caseReopen(id), body));
   }
   close(id: string, body: CloseCaseRequest): Promise<CaseDetailDto> {
     return firstValueFrom(this.http.post<CaseDetailDto>(API.caseClose(id), body));
