@@ -619,6 +619,8 @@ export const en: Translations = {
     invalid: 'This value is not right. Check what you entered.',
   },
   errors: {
+    REFLECTION_NOT_FOUND: 'You have no reflection on this period to remove.',
+    REFLECTION_PERIOD_OVER: 'This period is over; the reflections stay as they were written.',
     // Organisation levels (issue 17)
     ORG_LEVELS_EMPTY: 'Name at least one level below the organisation.',
     ORG_LEVELS_TOO_DEEP: 'The organisation can have at most 8 levels below it.',

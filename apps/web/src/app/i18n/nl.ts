@@ -623,6 +623,9 @@ export const nl = {
     invalid: 'Deze waarde klopt niet. Controleer wat je hebt ingevuld.',
   },
   errors: {
+    REFLECTION_NOT_FOUND: 'Je hebt in deze periode geen reflectie om te verwijderen.',
+    REFLECTION_PERIOD_OVER:
+      'Deze periode is voorbij; de reflecties blijven zoals ze zijn geschreven.',
     // Organisation levels (issue 17)
     ORG_LEVELS_EMPTY: 'Geef minstens één niveau onder de organisatie een naam.',
     ORG_LEVELS_TOO_DEEP: 'De organisatie kan hoogstens 8 niveaus onder de organisatie hebben.',
