@@ -19,7 +19,8 @@ export interface TestApp {
   databaseUrl: string;
   client(): HttpClient;
   /** A client signed in as one of the demo accounts. */
-  signedIn(email: string): Promise<HttpClient>;
+  /** Signs in with the demo password unless another is given (an account made in the test). */
+  signedIn(email: string, password?: string): Promise<HttpClient>;
   close(): Promise<void>;
 }
 
@@ -73,9 +74,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     databaseType: config.database.type,
     databaseUrl,
     client: () => new HttpClient(baseUrl),
-    signedIn: async (email) => {
+    signedIn: async (email, password = DEMO_PASSWORD) => {
       const client = new HttpClient(baseUrl);
-      const res = await client.post('/api/auth/login', { email, password: DEMO_PASSWORD });
+      const res = await client.post('/api/auth/login', { email, password });
       if (res.status !== 200)
         throw new Error(`Sign-in as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return client;
