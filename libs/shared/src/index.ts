@@ -17,3 +17,4 @@ export * from './lib/return-path';
 export * from './lib/figure-words';
 export * from './lib/format';
 export * from './lib/olievlek-colours';
+export * from './lib/measures';

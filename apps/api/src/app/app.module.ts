@@ -19,6 +19,7 @@ import { SqliteTransactionQueue } from '../database/sqlite-transactions';
 import { HealthController } from '../health/health.controller';
 import { ExportsModule } from '../exports/exports.module';
 import { ForumsModule } from '../forums/forums.module';
+import { MeasuresModule } from '../measures/measures.module';
 import { ImportsModule } from '../imports/imports.module';
 import { MailModule } from '../mail/mail.module';
 import { OlievlekModule } from '../olievlek/olievlek.module';
@@ -64,6 +65,7 @@ export class AppModule {
         ExportsModule,
         MailModule,
         ForumsModule,
+        MeasuresModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -48,6 +48,7 @@ import {
   AgreementEditEntity,
   CheckOffEntity,
 } from '../agreements/entities/agreement.entity';
+import { MeasureEntity, MeasureValueEntity } from '../measures/entities/measure.entity';
 
 export const ENTITIES = [
   OrgLevelEntity,
@@ -86,6 +87,8 @@ export const ENTITIES = [
   MailPreferenceEntity,
   MailRunEntity,
   MailDeliveryEntity,
+  MeasureEntity,
+  MeasureValueEntity,
 ];
 
 /** Schema changes only through migrations: `synchronize` stays off everywhere. */

@@ -29,6 +29,7 @@ describe('migrations', () => {
       'ServerSecret1764900000000',
       'AgreementEdits1764900442000',
       'CaseReopen1764900442100',
+      'Measures1765000000000',
     ]);
 
     for (let i = 0; i < ran.length; i++) await t.dataSource.undoLastMigration();

@@ -63,6 +63,11 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/agreements/{id}': ['admin', 'ambassador'],
   'PATCH /api/agreements/{id}': ['admin', 'ambassador'],
   'POST /api/agreements/{id}/status': ['admin', 'ambassador'],
+  'GET /api/agreements/{id}/measures': ALL,
+  'POST /api/agreements/{id}/measures': ['admin', 'ambassador'],
+  'PATCH /api/measures/{id}': ['admin', 'ambassador'],
+  'PUT /api/measures/{id}/values/{date}': ['admin', 'ambassador', 'team'],
+  'DELETE /api/measures/{id}/values/{date}': ['admin', 'ambassador', 'team'],
   'GET /api/board': ['team'],
   'PUT /api/agreements/{id}/check-offs/{period}': ['team'],
   'DELETE /api/agreements/{id}/check-offs/{period}': ['team'],
@@ -155,6 +160,8 @@ describe('authorization matrix: every endpoint, every role', () => {
     ids['pulse-rounds'] = round.id;
     ids['teamId'] = board.teams[0].team.id;
     ids['spread-links'] = 'not-a-spread-link';
+    ids['measures'] = 'not-a-measure';
+    ids['date'] = new Date().toISOString().slice(0, 10);
   });
   afterAll(() => t.close());
 
@@ -163,7 +170,10 @@ describe('authorization matrix: every endpoint, every role', () => {
       /\/api\/([a-z-]+)\/\{id\}/,
       (_m, resource: string) => `/api/${resource}/${encodeURIComponent(ids[resource])}`,
     );
-    url = url.replace('{period}', ids['period']).replace('{userId}', ids['userId']);
+    url = url
+      .replace('{period}', ids['period'])
+      .replace('{userId}', ids['userId'])
+      .replace('{date}', ids['date']);
     if (url === '/api/pulse-rounds') url += `?teamId=${ids['teamId']}`;
     return url;
   }

@@ -141,6 +141,14 @@ describe('fuzzing every endpoint from the OpenAPI document', () => {
       (await admin.get('/api/pulse-questions')).body as Array<{ id: string }>
     )[0].id;
     ids['pulse-rounds'] = board.teams[0].pulses[0].id;
+    const measure = await admin.post(`/api/agreements/${step.id}/measures`, {
+      name: 'Fuzzmeting',
+      better: 'higher',
+      cadence: { kind: 'monthly' },
+    });
+    expect(measure.status).toBe(201);
+    ids['measures'] = measure.body.id;
+    ids['date'] = `${step.current.start.slice(0, 7)}-01`;
   });
   afterAll(() => t.close());
 
@@ -184,7 +192,8 @@ describe('fuzzing every endpoint from the OpenAPI document', () => {
       })
       .replace('{period}', unknownId ?? ids['period'])
       .replace('{userId}', unknownId ?? ids['userId'])
-      .replace('{teamId}', unknownId ?? ids['teamId']);
+      .replace('{teamId}', unknownId ?? ids['teamId'])
+      .replace('{date}', unknownId ?? ids['date']);
   }
 
   /** Each query parameter twice, with a value that would be accepted alone (a real id for an id). */

@@ -1,4 +1,5 @@
-import type { BoardDto, CaseloadDto, OrgUnitDto } from '@olievlek/shared';
+import { mondayOf } from '@olievlek/domain';
+import type { BoardDto, CaseloadDto, MeasureDto, OrgUnitDto } from '@olievlek/shared';
 import { DEMO, HttpClient, startTestApp, TestApp } from '../../test/test-app';
 
 type Role = 'admin' | 'ambassador' | 'team' | 'director';
@@ -42,6 +43,12 @@ const SCOPE: Record<string, Partial<Record<Role, Expectation>> | 'admin only'> =
   'DELETE /api/agreements/{id}/check-offs/{period}': { team: 403 },
   'PUT /api/agreements/{id}/reflections/{period}': { team: 403 },
   'DELETE /api/agreements/{id}/reflections/{period}': { team: 403 },
+  // A measure on that step, with a value this week: only the case's people and the team change it.
+  'GET /api/agreements/{id}/measures': { ambassador: 'seen', team: 403, director: 403 },
+  'POST /api/agreements/{id}/measures': { ambassador: 403 },
+  'PATCH /api/measures/{id}': { ambassador: 403 },
+  'PUT /api/measures/{id}/values/{date}': { ambassador: 403, team: 403 },
+  'DELETE /api/measures/{id}/values/{date}': { ambassador: 403, team: 403 },
   'PATCH /api/pulse-questions/{id}': 'admin only',
   'GET /api/pulse-rounds': { ambassador: 'seen', team: 403, director: 403 },
   'POST /api/pulse-rounds': { ambassador: 403 },
@@ -118,6 +125,13 @@ function validBody(key: string, version: number, today: string): unknown {
     'POST /api/agreements/{id}/status': { version, status: 'paused', reason: 'x', on: today },
     'PUT /api/agreements/{id}/check-offs/{period}': { state: 'done' },
     'PUT /api/agreements/{id}/reflections/{period}': { text: 'ingebroken' },
+    'POST /api/agreements/{id}/measures': {
+      name: 'ingebroken',
+      better: 'lower',
+      cadence: { kind: 'weeks', every: 1 },
+    },
+    'PATCH /api/measures/{id}': { version, name: 'overschreven' },
+    'PUT /api/measures/{id}/values/{date}': { value: 99, version },
     'POST /api/pulse-rounds': { teamId: '' },
     'POST /api/pulse-rounds/{id}/close': {},
     'POST /api/pulse-rounds/{id}/answers': { answers: [] as unknown[] },
@@ -195,6 +209,9 @@ describe('authorization matrix: each role on a record outside its scope', () => 
       break;
     }
     today = new Date().toISOString().slice(0, 10);
+    const localToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(
+      new Date(),
+    );
     // A private note on that case, so a leak would be visible.
     const note = await clients.admin.post(`/api/cases/${foreign['cases']}/observations`, {
       observedOn: today,
@@ -235,6 +252,20 @@ describe('authorization matrix: each role on a record outside its scope', () => 
     });
     expect(meeting.status).toBe(201);
     foreign['meetings'] = meeting.body.id;
+    const measure = await clients.admin.post(`/api/agreements/${foreign['agreements']}/measures`, {
+      name: 'Meting buiten bereik',
+      better: 'higher',
+      cadence: { kind: 'weeks', every: 1 },
+    });
+    expect(measure.status).toBe(201);
+    foreign['measures'] = measure.body.id;
+    versions['measures'] = 1;
+    foreign['date'] = mondayOf(localToday);
+    const measured = await clients.admin.put(
+      `/api/measures/${measure.body.id}/values/${foreign['date']}`,
+      { value: 7 },
+    );
+    expect(measured.status).toBe(200);
 
     const users = (await clients.admin.get('/api/users')).body as Array<{
       name: string;
@@ -253,7 +284,9 @@ describe('authorization matrix: each role on a record outside its scope', () => 
       )
       .replace('{period}', foreign['period'])
       .replace('{userId}', foreign['userId'])
-      .replace('{teamId}', foreign['teamId']);
+      .replace('{teamId}', foreign['teamId'])
+      .replace('{date}', foreign['date']);
+    if (key === 'DELETE /api/measures/{id}/values/{date}') out += '?version=1';
     if (key === 'GET /api/pulse-rounds') out += `?teamId=${foreign['teamId']}`;
     if (UNIT_QUERY.has(key)) out += `?unitId=${foreign['teamId']}`;
     return out;
@@ -315,6 +348,9 @@ describe('authorization matrix: each role on a record outside its scope', () => 
     expect(forum.body).toMatchObject({ memberCount: 1, version: 1 });
     expect(forum.body.meetings).toHaveLength(1);
     expect(forum.body.meetings[0].attendance).toEqual([]);
+    const measures = await clients.admin.get(`/api/agreements/${foreign['agreements']}/measures`);
+    expect(measures.text).not.toMatch(/ingebroken|overschreven/);
+    expect(measures.body.map((m: MeasureDto) => m.values.map((v) => v.value))).toEqual([[7]]);
     const rounds = await clients.admin.get(`/api/pulse-rounds?teamId=${foreign['teamId']}`);
     const round = rounds.body.find((r: { id: string }) => r.id === foreign['pulse-rounds']);
     expect({ closedOn: round.closedOn, respondents: round.respondents }).toEqual({

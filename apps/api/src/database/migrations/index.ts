@@ -16,6 +16,7 @@ import { OrgLevels1764800000000 } from './1764800000000-org-levels';
 import { ServerSecret1764900000000 } from './1764900000000-server-secret';
 import { AgreementEdits1764900442000 } from './1764900442000-agreement-edits';
 import { CaseReopen1764900442100 } from './1764900442100-case-reopen';
+import { Measures1765000000000 } from './1765000000000-measures';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API finds them. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ServerSecret1764900000000,
   AgreementEdits1764900442000,
   CaseReopen1764900442100,
+  Measures1765000000000,
 ];

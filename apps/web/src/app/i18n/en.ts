@@ -621,6 +621,19 @@ export const en: Translations = {
   errors: {
     REFLECTION_NOT_FOUND: 'You have no reflection on this period to remove.',
     REFLECTION_PERIOD_OVER: 'This period is over; the reflections stay as they were written.',
+    // Measures (issue 16)
+    MEASURE_NOT_FOUND: 'This measure does not exist (any more).',
+    MEASURE_VERSION_CONFLICT:
+      'Someone else changed this measure in the meantime. Look at their version, then choose.',
+    MEASURE_INVALID_RANGE: 'The lowest value must lie below the highest.',
+    MEASURE_CADENCE_LOCKED:
+      'This measure already has values per period, so its frequency stays. Add a new measure for another frequency.',
+    MEASURE_VALUE_OUT_OF_RANGE: "This value lies outside the measure's range.",
+    MEASURE_VALUE_NOT_PERIOD_START: 'A value belongs to a period; choose its first day.',
+    MEASURE_VALUE_IN_FUTURE: 'This period has not started yet; enter the value once it has.',
+    MEASURE_VALUE_NOT_FOUND: 'There is no value for this period (any more).',
+    MEASURE_VALUE_VERSION_CONFLICT:
+      'Someone else entered a value for this period in the meantime. Look at it, then choose.',
     // Organisation levels (issue 17)
     ORG_LEVELS_EMPTY: 'Name at least one level below the organisation.',
     ORG_LEVELS_TOO_DEEP: 'The organisation can have at most 8 levels below it.',
@@ -827,6 +840,8 @@ export const en: Translations = {
       },
       pulse_question: { create: 'Pulse question added', update: 'Pulse question changed' },
       reflection: { save: 'Reflection saved' },
+      measure: { create: 'Measure added', update: 'Measure changed' },
+      measure_value: { put: 'Value entered', remove: 'Value removed' },
       retention: { purge: 'Retention period applied' },
       user: {
         create: 'User added',
@@ -845,6 +860,7 @@ export const en: Translations = {
       intake_revision: 'Earlier intake version',
       observation: 'Observation',
       agreement: 'Improvement step',
+      measure: 'Measure',
       pulse_round: 'Pulse',
       pulse_question: 'Pulse question',
       audit_log: 'Audit log',

@@ -626,6 +626,20 @@ export const nl = {
     REFLECTION_NOT_FOUND: 'Je hebt in deze periode geen reflectie om te verwijderen.',
     REFLECTION_PERIOD_OVER:
       'Deze periode is voorbij; de reflecties blijven zoals ze zijn geschreven.',
+    // Measures (issue 16)
+    MEASURE_NOT_FOUND: 'Deze meting bestaat niet (meer).',
+    MEASURE_VERSION_CONFLICT:
+      'Iemand anders heeft deze meting intussen gewijzigd. Bekijk zijn versie en kies dan.',
+    MEASURE_INVALID_RANGE: 'De laagste waarde moet onder de hoogste liggen.',
+    MEASURE_CADENCE_LOCKED:
+      'Deze meting heeft al waarden per periode; de frequentie blijft daarom gelijk. Voeg een nieuwe meting toe voor een andere frequentie.',
+    MEASURE_VALUE_OUT_OF_RANGE: 'Deze waarde valt buiten het bereik van de meting.',
+    MEASURE_VALUE_NOT_PERIOD_START: 'Een waarde hoort bij een periode; kies de eerste dag ervan.',
+    MEASURE_VALUE_IN_FUTURE:
+      'Deze periode is nog niet begonnen; vul de waarde in als ze begonnen is.',
+    MEASURE_VALUE_NOT_FOUND: 'Voor deze periode is (nu) geen waarde ingevuld.',
+    MEASURE_VALUE_VERSION_CONFLICT:
+      'Iemand anders heeft voor deze periode intussen een waarde ingevuld. Bekijk die en kies dan.',
     // Organisation levels (issue 17)
     ORG_LEVELS_EMPTY: 'Geef minstens één niveau onder de organisatie een naam.',
     ORG_LEVELS_TOO_DEEP: 'De organisatie kan hoogstens 8 niveaus onder de organisatie hebben.',
@@ -840,6 +854,8 @@ export const nl = {
       },
       pulse_question: { create: 'Peilingsvraag toegevoegd', update: 'Peilingsvraag gewijzigd' },
       reflection: { save: 'Reflectie opgeslagen' },
+      measure: { create: 'Meting toegevoegd', update: 'Meting gewijzigd' },
+      measure_value: { put: 'Meetwaarde ingevuld', remove: 'Meetwaarde verwijderd' },
       retention: { purge: 'Bewaartermijn toegepast' },
       user: {
         create: 'Gebruiker toegevoegd',
@@ -858,6 +874,7 @@ export const nl = {
       intake_revision: 'Eerdere versie intake',
       observation: 'Observatie',
       agreement: 'Verbeterstap',
+      measure: 'Meting',
       pulse_round: 'Peiling',
       pulse_question: 'Peilingsvraag',
       audit_log: 'Auditlog',
