@@ -1028,6 +1028,8 @@ export const en: Translations = {
       showMore: 'Show more teams ({{count}} in all)',
       firstOf: 'The first {{shown}} of {{count}} teams.',
       otherSources: ' and {{count}} other teams',
+      openCase: 'Open a case',
+      opened: 'Case for {{team}} opened.',
     },
     links: {
       heading: 'Spread',

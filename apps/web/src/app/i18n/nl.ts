@@ -1041,6 +1041,8 @@ export const nl = {
       showMore: 'Toon meer teams ({{count}} in totaal)',
       firstOf: 'De eerste {{shown}} van {{count}} teams.',
       otherSources: ' en {{count}} andere teams',
+      openCase: 'Casus openen',
+      opened: 'Casus voor {{team}} geopend.',
     },
     links: {
       heading: 'Verspreiding',
