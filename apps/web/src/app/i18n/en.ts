@@ -303,8 +303,19 @@ export const en: Translations = {
     caseloadIntro: 'Your teams, their stage and the steps that are stalling.',
     open: 'Open a case',
     team: 'Team',
-    chooseTeam: 'Choose a team',
     chooseTeamFirst: 'Choose a team first.',
+    picker: {
+      search: 'Search for a team',
+      hint: 'By the name of the team, the department or the directorate. Teams are listed by directorate and department.',
+      found: { one: '1 team found.', other: '{{count}} teams found.' },
+      withOpenCase: {
+        one: '1 of them already has an open case.',
+        other: '{{count}} of them already have an open case.',
+      },
+      none: 'No team found. Try another word.',
+      hasOpenCase: 'already has an open case',
+      firstShown: 'The first {{shown}} are listed below; type on to narrow them.',
+    },
     openSubmit: 'Open case',
     radar: 'Stalled radar',
     radarIntro:

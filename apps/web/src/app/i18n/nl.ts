@@ -305,8 +305,19 @@ export const nl = {
     caseloadIntro: 'Jouw teams, hun fase en de stappen die stilvallen.',
     open: 'Casus openen',
     team: 'Team',
-    chooseTeam: 'Kies een team',
     chooseTeamFirst: 'Kies eerst een team.',
+    picker: {
+      search: 'Zoek een team',
+      hint: 'Op naam van het team, de afdeling of de directie. De teams staan per directie en afdeling.',
+      found: { one: '1 team gevonden.', other: '{{count}} teams gevonden.' },
+      withOpenCase: {
+        one: '1 daarvan heeft al een open casus.',
+        other: '{{count}} daarvan hebben al een open casus.',
+      },
+      none: 'Geen team gevonden. Probeer een ander woord.',
+      hasOpenCase: 'heeft al een open casus',
+      firstShown: 'De eerste {{shown}} staan hieronder; typ verder om te zoeken.',
+    },
     openSubmit: 'Casus openen',
     radar: 'Stilval-radar',
     radarIntro:
