@@ -37,6 +37,10 @@ import { loaded, LoadStatus } from '../shell/load-status';
   template: `
     <h1 class="utrecht-heading-1">{{ 'cases.caseload' | transloco }}</h1>
     <p class="utrecht-paragraph ov-lead">{{ 'cases.caseloadIntro' | transloco }}</p>
+    <!-- A caseload that could not be read says so at the top, not below the new-case form. -->
+    @if (caseload.error()) {
+      <ov-load-status [resource]="caseload" />
+    }
 
     <section class="ov-card" aria-labelledby="open-case-heading">
       <h2 class="utrecht-heading-2" id="open-case-heading">{{ 'cases.open' | transloco }}</h2>
@@ -251,7 +255,7 @@ import { loaded, LoadStatus } from '../shell/load-status';
           }
         </section>
       }
-    } @else {
+    } @else if (!caseload.error()) {
       <ov-load-status [resource]="caseload" />
     }
   `,
