@@ -50,7 +50,8 @@ test.describe('the ambassador case flow', () => {
     await expect(page.getByRole('heading', { name: /Alle lopende casussen/ })).toBeVisible();
     await expectAccessible(page);
 
-    await page.getByLabel('Team', { exact: true }).selectOption({ label: team });
+    await page.getByLabel('Zoek een team').fill(team);
+    await page.getByRole('radio', { name: team, exact: true }).check();
     await page.getByRole('button', { name: 'Casus openen' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(team);
     await expect(page.getByText('Intake', { exact: true }).first()).toBeVisible();
@@ -131,8 +132,11 @@ test.describe('the ambassador case flow', () => {
     await createTeam(baseURL as string, team);
     await signIn(page, DEMO.ambassador);
     await page.goto('/casussen');
-    await page.getByLabel('Team', { exact: true }).focus();
-    await page.getByLabel('Team', { exact: true }).selectOption({ label: team });
+    await page.getByLabel('Zoek een team').focus();
+    await page.keyboard.type(team);
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('radio', { name: team, exact: true })).toBeFocused();
+    await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Casus openen' })).toBeFocused();
     await page.keyboard.press('Enter');

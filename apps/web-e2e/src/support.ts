@@ -41,12 +41,12 @@ export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 800 };
 
 /** The API as `email`, with the CSRF header, for setting up what a test needs. */
-export async function apiAs(baseURL: string, email: string) {
+export async function apiAs(baseURL: string, email: string, password = PASSWORD) {
   const api: APIRequestContext = await request.newContext({ baseURL });
   await api.get('/api/health');
   const xsrf = (await api.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
   const headers = { 'X-XSRF-TOKEN': xsrf };
-  const login = await api.post('/api/auth/login', { data: { email, password: PASSWORD }, headers });
+  const login = await api.post('/api/auth/login', { data: { email, password }, headers });
   expect(login.ok()).toBe(true);
   // The sign-in renews the CSRF token: the session's own from here on.
   headers['X-XSRF-TOKEN'] =
@@ -61,6 +61,9 @@ export async function apiAs(baseURL: string, email: string) {
     /** The answer's status code, for a change that may be refused. */
     patch: async (path: string, data: unknown): Promise<number> =>
       (await api.patch(path, { data, headers })).status(),
+    put: async (path: string, data: unknown): Promise<number> =>
+      (await api.put(path, { data, headers })).status(),
+    delete: async (path: string): Promise<number> => (await api.delete(path, { headers })).status(),
     dispose: () => api.dispose(),
   };
 }

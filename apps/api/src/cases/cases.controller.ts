@@ -21,6 +21,7 @@ import type {
   IntakeDto,
   IntakeRevisionDto,
   ObservationDto,
+  OpenCaseTeamDto,
   PersonRef,
 } from '@olievlek/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -67,6 +68,12 @@ export class CasesController {
   @Roles('ambassador')
   caseload(@CurrentUser() user: AuthUser): Promise<CaseloadDto> {
     return this.cases.caseload(user);
+  }
+
+  /** Which teams have an open case, for the picker of a new case and the next-best cards. */
+  @Get('open-teams')
+  openTeams(): Promise<OpenCaseTeamDto[]> {
+    return this.cases.openTeams();
   }
 
   /** Active ambassadors, to share a case with. Names only. */

@@ -8,6 +8,7 @@ import type {
   IntakeDto,
   IntakeRevisionDto,
   ObservationDto,
+  OpenCaseTeamDto,
   PersonRef,
   TimelineEntryDto,
 } from '@olievlek/shared';
@@ -53,6 +54,17 @@ export class CasesService {
     return (await this.summaries.summaries(cases)).sort((a, b) =>
       a.team.name.localeCompare(b.team.name, 'nl'),
     );
+  }
+
+  /** One row per open case: two columns, no summaries (a city has thousands of teams). */
+  async openTeams(): Promise<OpenCaseTeamDto[]> {
+    const rows = await this.dataSource
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .select(['c.id', 'c.teamId'])
+      .where('c.status = :status', { status: 'open' })
+      .getMany();
+    return rows.map((c) => ({ teamId: c.teamId, caseId: c.id }));
   }
 
   async activeAmbassadors(): Promise<PersonRef[]> {

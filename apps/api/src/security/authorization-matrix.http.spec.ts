@@ -50,6 +50,7 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/cases': ['admin', 'ambassador'],
   'POST /api/cases': ['admin', 'ambassador'],
   'GET /api/cases/caseload': ['ambassador'],
+  'GET /api/cases/open-teams': ['admin', 'ambassador'],
   'GET /api/cases/ambassadors': ['admin', 'ambassador'],
   'GET /api/cases/{id}': ['admin', 'ambassador'],
   'POST /api/cases/{id}/close': ['admin', 'ambassador'],

@@ -95,6 +95,15 @@ export const CASE_LIST_PAGE = 100;
 export const CASE_LIST_MAX = 500;
 export const CASES_TOTAL_HEADER = 'X-Total-Count';
 
+/**
+ * GET /api/cases/open-teams — ambassadors and admins: each team with an open case and that case
+ * (one open case per team), so a picker can say which teams already have one.
+ */
+export interface OpenCaseTeamDto {
+  teamId: string;
+  caseId: string;
+}
+
 export interface CaseloadDto {
   cases: CaseSummaryDto[];
   /** Cases with a stalled agreement, longest silence first. */

@@ -17,6 +17,7 @@ export const API = {
   themes: '/api/themes',
   cases: '/api/cases',
   caseload: '/api/cases/caseload',
+  openCaseTeams: '/api/cases/open-teams',
   ambassadors: '/api/cases/ambassadors',
   caseAmbassador: (id: string, userId: string) =>
     `/api/cases/${encodeURIComponent(id)}/ambassadors/${encodeURIComponent(userId)}`,

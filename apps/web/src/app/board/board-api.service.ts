@@ -33,6 +33,11 @@ export class BoardApi {
       this.http.put<BoardAgreementDto>(API.reflection(agreementId, periodKey), { text }),
     );
   }
+  removeReflection(agreementId: string, periodKey: string): Promise<BoardAgreementDto> {
+    return firstValueFrom(
+      this.http.delete<BoardAgreementDto>(API.reflection(agreementId, periodKey)),
+    );
+  }
   answer(roundId: string, body: PulseAnswerRequest): Promise<void> {
     return firstValueFrom(this.http.post<void>(API.pulseAnswers(roundId), body));
   }

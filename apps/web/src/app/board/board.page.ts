@@ -21,6 +21,7 @@ import type {
   BoardAgreementDto,
   BoardCellDto,
   BoardDto,
+  ReflectionDto,
   CadenceDto,
   CheckOffState,
   OpenPulseDto,
@@ -31,6 +32,7 @@ import { cadenceText } from '../core/cadence-text';
 import { translateError } from '../core/error-text';
 import { LanguageService } from '../core/language.service';
 import { AdminApi } from '../admin/admin-api.service';
+import { AuthService } from '../core/auth.service';
 import { CasesApi } from '../cases/cases-api.service';
 import { SpreadLinkForm } from '../spread/spread-link-form';
 import { BoardApi, withRetry } from './board-api.service';
@@ -61,6 +63,12 @@ import { DatePipe, Formatter, StepTitlePipe } from '../core/formatter';
       outline: 3px solid var(--utrecht-focus-outline-color, #0b4ea2);
       outline-offset: 4px;
       scroll-margin-top: 1rem;
+    }
+    .ov-reflection__actions {
+      display: inline-flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.5rem;
+      margin-inline-start: 0.25rem;
     }
   `,
   template: `
@@ -248,41 +256,138 @@ import { DatePipe, Formatter, StepTitlePipe } from '../core/formatter';
                 </p>
               }
 
-              <form class="ov-reflection" (ngSubmit)="reflect(a)">
-                <div class="utrecht-form-field">
-                  <label class="utrecht-form-label" [for]="'refl-' + a.id">{{
-                    'board.reflection' | transloco
-                  }}</label>
-                  <textarea
-                    [id]="'refl-' + a.id"
-                    [name]="'refl-' + a.id"
-                    rows="2"
-                    class="utrecht-textarea utrecht-textarea--html-textarea"
-                    [ngModel]="draft(a.id)"
-                    (ngModelChange)="setDraft(a.id, $event)"
-                    maxlength="2000"
-                  ></textarea>
-                </div>
-                <button
-                  type="submit"
-                  class="utrecht-button utrecht-button--secondary-action ov-button--small"
-                >
-                  {{ 'board.saveReflection' | transloco }}
-                </button>
-              </form>
-              <ov-feedback [state]="save" [at]="'reflection-' + a.id" />
+              @if (!ownOpenReflection(a)) {
+                <form class="ov-reflection" (ngSubmit)="reflect(a)">
+                  <div class="utrecht-form-field">
+                    <label class="utrecht-form-label" [for]="'refl-' + a.id">{{
+                      'board.reflection' | transloco
+                    }}</label>
+                    <textarea
+                      #newReflection
+                      [attr.data-step]="a.id"
+                      [id]="'refl-' + a.id"
+                      [name]="'refl-' + a.id"
+                      rows="2"
+                      class="utrecht-textarea utrecht-textarea--html-textarea"
+                      [ngModel]="draft(a.id)"
+                      (ngModelChange)="setDraft(a.id, $event)"
+                      maxlength="2000"
+                    ></textarea>
+                  </div>
+                  <button
+                    type="submit"
+                    class="utrecht-button utrecht-button--secondary-action ov-button--small"
+                    [disabled]="save.busyAt() === 'reflection-' + a.id"
+                  >
+                    {{ 'board.saveReflection' | transloco }}
+                  </button>
+                </form>
+              }
               @if (a.reflections.length) {
-                <ul class="ov-list">
+                <ul class="ov-list ov-reflections">
                   @for (r of a.reflections; track r.periodKey + r.author.id) {
                     <li class="ov-list__item">
-                      <span class="ov-muted"
-                        >{{ r.periodKey | ovDate: 'period' }}, {{ r.author.name }}:</span
-                      >
-                      {{ r.text }}
+                      @if (editingReflection() === a.id && isOwnOpen(a, r)) {
+                        <form class="ov-reflection" (ngSubmit)="saveEdit(a)" novalidate>
+                          <div
+                            class="utrecht-form-field"
+                            [class.utrecht-form-field--invalid]="
+                              save.fieldError('reflection-' + a.id, 'text')
+                            "
+                          >
+                            <label class="utrecht-form-label" [for]="'refl-edit-' + a.id">{{
+                              'board.reflectionEditLabel'
+                                | transloco: { period: r.periodKey | ovDate: 'period' }
+                            }}</label>
+                            <ov-field-error
+                              [messageId]="'refl-edit-' + a.id + '-error'"
+                              [text]="save.fieldError('reflection-' + a.id, 'text')"
+                            />
+                            <textarea
+                              #editReflection
+                              [id]="'refl-edit-' + a.id"
+                              name="text"
+                              rows="3"
+                              class="utrecht-textarea utrecht-textarea--html-textarea"
+                              [ngModel]="editText()"
+                              (ngModelChange)="editText.set($event)"
+                              aria-required="true"
+                              [attr.aria-invalid]="
+                                save.fieldError('reflection-' + a.id, 'text') ? true : null
+                              "
+                              [attr.aria-describedby]="
+                                save.fieldError('reflection-' + a.id, 'text')
+                                  ? 'refl-edit-' + a.id + '-error'
+                                  : null
+                              "
+                              maxlength="2000"
+                            ></textarea>
+                          </div>
+                          <p class="ov-actions">
+                            <button
+                              type="submit"
+                              class="utrecht-button utrecht-button--primary-action ov-button--small"
+                              [disabled]="save.busyAt() === 'reflection-' + a.id"
+                            >
+                              {{ 'board.saveReflectionEdit' | transloco }}
+                            </button>
+                            <button
+                              type="button"
+                              class="utrecht-button utrecht-button--secondary-action ov-button--small"
+                              (click)="cancelEdit(a)"
+                            >
+                              {{ 'app.cancel' | transloco }}
+                            </button>
+                          </p>
+                        </form>
+                      } @else {
+                        <span class="ov-muted"
+                          >{{ r.periodKey | ovDate: 'period' }}, {{ r.author.name }}:</span
+                        >
+                        {{ r.text }}
+                        @if (isOwnOpen(a, r)) {
+                          <span class="ov-reflection__actions">
+                            <button
+                              #editReflectionButton
+                              type="button"
+                              [attr.data-step]="a.id"
+                              class="utrecht-button utrecht-button--subtle ov-button--small"
+                              (click)="startEdit(a, r)"
+                            >
+                              {{ 'board.editReflection' | transloco
+                              }}<span class="ov-visually-hidden"> — {{ a | ovStep }}</span>
+                            </button>
+                            <button
+                              type="button"
+                              class="utrecht-button utrecht-button--subtle ov-button--small"
+                              [disabled]="save.busyAt() === 'reflection-' + a.id"
+                              (click)="removeReflection(a, r)"
+                            >
+                              {{ 'board.removeReflection' | transloco
+                              }}<span class="ov-visually-hidden"> — {{ a | ovStep }}</span>
+                            </button>
+                          </span>
+                        }
+                      }
                     </li>
                   }
                 </ul>
               }
+              <ov-feedback [state]="save" [at]="'reflection-' + a.id">
+                @if (removedReflection(); as removed) {
+                  @if (removed.agreementId === a.id) {
+                    <button
+                      #undoRemoveButton
+                      type="button"
+                      class="utrecht-button utrecht-button--secondary-action ov-button--small"
+                      (click)="restoreReflection(a)"
+                    >
+                      {{ 'board.undo' | transloco
+                      }}<span class="ov-visually-hidden"> — {{ a | ovStep }}</span>
+                    </button>
+                  }
+                }
+              </ov-feedback>
             </article>
           } @empty {
             <p class="utrecht-paragraph">{{ 'board.noSteps' | transloco }}</p>
@@ -378,6 +483,22 @@ export class BoardPage {
   private readonly undoButtons = viewChildren<ElementRef<HTMLElement>>('undoButton');
   private readonly linkOpeners = viewChildren<ElementRef<HTMLElement>>('linkOpener');
   private readonly stepCards = viewChildren<ElementRef<HTMLElement>>('stepCard');
+  private readonly newReflections = viewChildren<ElementRef<HTMLElement>>('newReflection');
+  private readonly editReflectionButtons =
+    viewChildren<ElementRef<HTMLElement>>('editReflectionButton');
+  private readonly editReflection = viewChild<ElementRef<HTMLElement>>('editReflection');
+  private readonly undoRemoveButton = viewChild<ElementRef<HTMLElement>>('undoRemoveButton');
+  private readonly auth = inject(AuthService);
+
+  /** The step whose own reflection is being edited in place, and the text as it is typed. */
+  protected readonly editingReflection = signal<string | null>(null);
+  protected readonly editText = signal('');
+  /** The reflection just removed, so that "Undo" can put it back while its period lasts. */
+  protected readonly removedReflection = signal<{
+    agreementId: string;
+    periodKey: string;
+    text: string;
+  } | null>(null);
 
   /** The agreement whose "We took this from …" form is open. */
   protected readonly linking = signal<string | null>(null);
@@ -572,6 +693,7 @@ export class BoardPage {
   protected async reflect(a: BoardAgreementDto): Promise<void> {
     const text = (this.drafts()[a.id] ?? '').trim();
     if (!text) return;
+    this.removedReflection.set(null);
     const saved = await this.save.run(
       'reflection-' + a.id,
       () => withRetry(() => this.api.reflect(a.id, a.current.key, text)),
@@ -580,6 +702,102 @@ export class BoardPage {
     if (saved) {
       this.replace(saved);
       this.setDraft(a.id, '');
+      this.focusIn(this.editReflectionButtons, a.id);
+    }
+  }
+
+  /**
+   * The signed-in member's own reflection may change while its period lasts (docs/design.md
+   * §Reflections): the period holding today, not one that is over.
+   */
+  protected isOwnOpen(a: BoardAgreementDto, r: ReflectionDto): boolean {
+    const today = this.board()?.today ?? '';
+    const period = a.grid.find((c) => c.key === r.periodKey);
+    return r.author.id === this.auth.me()?.id && !!period && period.end >= today;
+  }
+
+  /** With one of their own in the open period, a member edits that one instead of adding. */
+  protected ownOpenReflection(a: BoardAgreementDto): ReflectionDto | null {
+    return a.reflections.find((r) => this.isOwnOpen(a, r)) ?? null;
+  }
+
+  protected startEdit(a: BoardAgreementDto, r: ReflectionDto): void {
+    this.save.clear();
+    this.removedReflection.set(null);
+    this.editText.set(r.text);
+    this.editingReflection.set(a.id);
+    afterNextRender(() => this.editReflection()?.nativeElement.focus(), {
+      injector: this.injector,
+    });
+  }
+
+  protected cancelEdit(a: BoardAgreementDto): void {
+    this.editingReflection.set(null);
+    this.save.clear();
+    this.focusIn(this.editReflectionButtons, a.id);
+  }
+
+  protected async saveEdit(a: BoardAgreementDto): Promise<void> {
+    const own = this.ownOpenReflection(a);
+    const at = 'reflection-' + a.id;
+    const text = this.editText().trim();
+    if (!own) return;
+    if (!text) {
+      this.save.invalid(at, { text: this.transloco.translate('board.reflectionRequired') });
+      this.editReflection()?.nativeElement.focus();
+      return;
+    }
+    const saved = await this.save.run(
+      at,
+      () => withRetry(() => this.api.reflect(a.id, own.periodKey, text)),
+      () => this.transloco.translate('board.reflectionUpdated'),
+    );
+    if (saved) {
+      this.replace(saved);
+      this.editingReflection.set(null);
+      this.focusIn(this.editReflectionButtons, a.id);
+    }
+  }
+
+  /** Removed at once; the message beside it offers to put it back. */
+  protected async removeReflection(a: BoardAgreementDto, r: ReflectionDto): Promise<void> {
+    const at = 'reflection-' + a.id;
+    this.removedReflection.set(null);
+    this.save.clear();
+    this.save.busyAt.set(at);
+    try {
+      this.replace(await withRetry(() => this.api.removeReflection(a.id, r.periodKey)));
+      this.save.done(at, this.transloco.translate('board.reflectionRemoved'));
+      this.removedReflection.set({ agreementId: a.id, periodKey: r.periodKey, text: r.text });
+      afterNextRender(() => this.undoRemoveButton()?.nativeElement.focus(), {
+        injector: this.injector,
+      });
+    } catch (e) {
+      this.save.failWith(at, e);
+      // Removed elsewhere meanwhile (404): the screen stops showing what is no longer there.
+      if (apiError(e).code === 'REFLECTION_NOT_FOUND') {
+        this.replace({ ...a, reflections: a.reflections.filter((x) => x !== r) });
+        this.focusIn(this.newReflections, a.id);
+      }
+    } finally {
+      this.save.busyAt.set(null);
+    }
+  }
+
+  protected async restoreReflection(a: BoardAgreementDto): Promise<void> {
+    const removed = this.removedReflection();
+    if (!removed) return;
+    this.removedReflection.set(null);
+    const saved = await this.save.run(
+      'reflection-' + a.id,
+      () => withRetry(() => this.api.reflect(a.id, removed.periodKey, removed.text)),
+      () => this.transloco.translate('board.reflectionRestored'),
+    );
+    if (saved) {
+      this.replace(saved);
+      this.focusIn(this.editReflectionButtons, a.id);
+    } else {
+      this.focusIn(this.newReflections, a.id);
     }
   }
 

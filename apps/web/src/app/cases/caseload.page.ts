@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, inject, resource, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  resource,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -7,6 +15,8 @@ import { translateError } from '../core/error-text';
 import type { CaseSummaryDto } from '@olievlek/shared';
 import { CasesApi } from './cases-api.service';
 import { TeamArchivedBadge } from './team-archived-badge';
+import { TeamPicker } from './team-picker';
+import { Feedback } from '../shell/feedback';
 import { DatePipe, Formatter, PluralPipe } from '../core/formatter';
 import { loaded, LoadStatus } from '../shell/load-status';
 
@@ -18,6 +28,8 @@ import { loaded, LoadStatus } from '../shell/load-status';
     TranslocoPipe,
     FormsModule,
     TeamArchivedBadge,
+    TeamPicker,
+    Feedback,
     DatePipe,
     PluralPipe,
   ],
@@ -25,37 +37,34 @@ import { loaded, LoadStatus } from '../shell/load-status';
   template: `
     <h1 class="utrecht-heading-1">{{ 'cases.caseload' | transloco }}</h1>
     <p class="utrecht-paragraph ov-lead">{{ 'cases.caseloadIntro' | transloco }}</p>
+    <!-- A caseload that could not be read says so at the top, not below the new-case form. -->
+    @if (caseload.error()) {
+      <ov-load-status [resource]="caseload" />
+    }
 
     <section class="ov-card" aria-labelledby="open-case-heading">
       <h2 class="utrecht-heading-2" id="open-case-heading">{{ 'cases.open' | transloco }}</h2>
-      @if (error(); as text) {
-        <div class="utrecht-alert utrecht-alert--error" role="alert">
-          <p class="utrecht-paragraph">{{ text }}</p>
-        </div>
-      }
-      <form class="ov-inline-row" (ngSubmit)="openCase()">
-        <div class="utrecht-form-field">
-          <label class="utrecht-form-label" for="open-team">{{ 'cases.team' | transloco }}</label>
-          <select
-            id="open-team"
-            name="team"
-            class="utrecht-select utrecht-select--html-select"
-            [(ngModel)]="teamId"
-            required
+      <form class="ov-open-case" (ngSubmit)="openCase()" novalidate>
+        @if (loaded(units); as all) {
+          <ov-team-picker
+            [units]="all"
+            [openTeamIds]="openTeamIds()"
+            [invalid]="!!error()"
+            [(teamId)]="teamId"
+          />
+        } @else {
+          <ov-load-status [resource]="units" />
+        }
+        <ov-feedback [error]="error()" />
+        <p class="ov-actions">
+          <button
+            type="submit"
+            class="utrecht-button utrecht-button--primary-action"
+            [disabled]="busy()"
           >
-            <option value="">{{ 'cases.chooseTeam' | transloco }}</option>
-            @for (team of loaded(teams) ?? []; track team.id) {
-              <option [value]="team.id">{{ team.name }}</option>
-            }
-          </select>
-        </div>
-        <button
-          type="submit"
-          class="utrecht-button utrecht-button--primary-action"
-          [disabled]="busy()"
-        >
-          {{ 'cases.openSubmit' | transloco }}
-        </button>
+            {{ 'cases.openSubmit' | transloco }}
+          </button>
+        </p>
       </form>
     </section>
 
@@ -246,7 +255,7 @@ import { loaded, LoadStatus } from '../shell/load-status';
           }
         </section>
       }
-    } @else {
+    } @else if (!caseload.error()) {
       <ov-load-status [resource]="caseload" />
     }
   `,
@@ -259,7 +268,13 @@ export class CaseloadPage {
   private readonly transloco = inject(TranslocoService);
 
   protected readonly caseload = resource({ loader: () => this.api.caseload() });
-  protected readonly teams = resource({ loader: () => this.api.teams() });
+  /** The organisation's active units, for the team picker of a new case. */
+  protected readonly units = resource({ loader: () => this.api.activeUnits() });
+  /** Teams that already have an open case; without the answer the server still says so (409). */
+  private readonly openTeams = resource({ loader: () => this.api.openTeams() });
+  protected readonly openTeamIds = computed(
+    () => new Set((this.openTeams.hasValue() ? this.openTeams.value() : []).map((r) => r.teamId)),
+  );
   /** The open cases of everyone, a page at a time (a city has thousands). */
   protected readonly allOpen = signal<{ cases: CaseSummaryDto[]; total: number } | null>(null);
   protected readonly loadingMore = signal(false);
@@ -305,7 +320,8 @@ export class CaseloadPage {
   protected names(people: Array<{ name: string }>): string {
     return people.map((p) => p.name).join(', ');
   }
-  protected teamId = '';
+  protected readonly teamId = signal('');
+  private readonly picker = viewChild(TeamPicker);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
 
@@ -315,13 +331,14 @@ export class CaseloadPage {
 
   protected async openCase(): Promise<void> {
     this.error.set(null);
-    if (!this.teamId) {
+    if (!this.teamId()) {
       this.error.set(this.transloco.translate('cases.chooseTeamFirst'));
+      this.picker()?.focusList();
       return;
     }
     this.busy.set(true);
     try {
-      const opened = await this.api.open(this.teamId);
+      const opened = await this.api.open(this.teamId());
       await this.router.navigate(['/casussen', opened.id]);
     } catch (e) {
       this.error.set(translateError(this.transloco, apiError(e)));

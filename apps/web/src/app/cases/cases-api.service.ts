@@ -17,6 +17,7 @@ import {
   IntakeRequest,
   ObservationDto,
   ObservationRequest,
+  OpenCaseTeamDto,
   OrgUnitDto,
   PersonRef,
   PulseRoundResultDto,
@@ -53,6 +54,10 @@ export class CasesApi {
     );
     const cases = res.body ?? [];
     return { cases, total: Number(res.headers.get(CASES_TOTAL_HEADER) ?? cases.length) };
+  }
+  /** Which teams have an open case, and which case. */
+  openTeams(): Promise<OpenCaseTeamDto[]> {
+    return firstValueFrom(this.http.get<OpenCaseTeamDto[]>(API.openCaseTeams));
   }
   get(id: string): Promise<CaseDetailDto> {
     return firstValueFrom(this.http.get<CaseDetailDto>(API.case(id)));
@@ -106,6 +111,10 @@ export class CasesApi {
   }
   themes(): Promise<ThemeDto[]> {
     return firstValueFrom(this.http.get<ThemeDto[]>(API.themes));
+  }
+  /** The active units of the organisation (the server leaves archived ones out). */
+  activeUnits(): Promise<OrgUnitDto[]> {
+    return firstValueFrom(this.http.get<OrgUnitDto[]>(API.orgUnits));
   }
   teams(): Promise<OrgUnitDto[]> {
     return firstValueFrom(this.http.get<OrgUnitDto[]>(API.orgUnits)).then((units) =>

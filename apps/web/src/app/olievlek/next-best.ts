@@ -1,16 +1,22 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { CasesApi } from '../cases/cases-api.service';
+import { Feedback } from '../shell/feedback';
+import { saveState } from '../shell/save-state';
 import { NEXT_BEST_MAX } from '@olievlek/shared';
 import type { NextBestTeamDto, NextBestTeamsDto } from '@olievlek/shared';
 import { OlievlekFormat } from './olievlek-format';
 
 /**
  * Next-best teams for an ambassador: teams not reached yet that see a practice from more than one
- * side, with the reasons in plain words.
+ * side, with the reasons in plain words — and a case opened for one in one step (issue 14). A
+ * team with a case is reached (stage intake or later) and leaves the list; a case a colleague
+ * opened meanwhile is refused (409) in the card.
  */
 @Component({
   selector: 'ov-next-best',
-  imports: [TranslocoPipe],
+  imports: [TranslocoPipe, Feedback],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .ov-next {
@@ -40,7 +46,7 @@ import { OlievlekFormat } from './olievlek-format';
       padding-inline-start: 1.25rem;
     }
     .ov-next__via {
-      margin: 0;
+      margin: 0 0 0.75rem;
       font-size: 0.9375rem;
       color: var(--ov-muted);
     }
@@ -67,6 +73,16 @@ import { OlievlekFormat } from './olievlek-format';
               </ul>
             }
             <p class="ov-next__via">{{ sourcesText(item) }}</p>
+            <button
+              type="button"
+              class="utrecht-button utrecht-button--primary-action ov-button--small"
+              [disabled]="save.busyAt() === 'next-' + item.team.id"
+              (click)="openCase(item)"
+            >
+              {{ 'olievlek.nextBest.openCase' | transloco
+              }}<span class="ov-visually-hidden"> — {{ item.team.name }}</span>
+            </button>
+            <ov-feedback [state]="save" [at]="'next-' + item.team.id" />
           </li>
         }
       </ol>
@@ -98,6 +114,19 @@ export class NextBest {
   readonly more = output<void>();
 
   protected readonly f = new OlievlekFormat();
+  private readonly cases = inject(CasesApi);
+  private readonly router = inject(Router);
+  /** The answer to "open a case" sits in the card of the team it was for. */
+  protected readonly save = saveState();
+  /** Opens the case and goes to it; a refusal (already open, archived) stays in the card. */
+  protected async openCase(item: NextBestTeamDto): Promise<void> {
+    const opened = await this.save.run(
+      'next-' + item.team.id,
+      () => this.cases.open(item.team.id),
+      () => this.f.t('olievlek.nextBest.opened', { team: item.team.name }),
+    );
+    if (opened) await this.router.navigate(['/casussen', opened.id]);
+  }
   protected readonly teams = computed(() => this.result().teams);
   protected readonly canAskMore = computed(
     () => this.result().total > this.teams().length && this.result().limit < NEXT_BEST_MAX,
