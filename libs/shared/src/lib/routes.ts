@@ -41,6 +41,10 @@ export const API = {
     `/api/meetings/${encodeURIComponent(id)}/attendance/${encodeURIComponent(teamId)}`,
   agreement: (id: string) => `/api/agreements/${encodeURIComponent(id)}`,
   agreementStatus: (id: string) => `/api/agreements/${encodeURIComponent(id)}/status`,
+  agreementMeasures: (id: string) => `/api/agreements/${encodeURIComponent(id)}/measures`,
+  measure: (id: string) => `/api/measures/${encodeURIComponent(id)}`,
+  measureValue: (id: string, date: string) =>
+    `/api/measures/${encodeURIComponent(id)}/values/${encodeURIComponent(date)}`,
   board: '/api/board',
   checkOff: (agreementId: string, periodKey: string) =>
     `/api/agreements/${encodeURIComponent(agreementId)}/check-offs/${encodeURIComponent(periodKey)}`,

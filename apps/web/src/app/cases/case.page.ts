@@ -30,6 +30,7 @@ import { Feedback } from '../shell/feedback';
 import { FieldError } from '../shell/field-error';
 import { saveState } from '../shell/save-state';
 import { IntakeSection } from './intake-section';
+import { MeasuresSection } from './measures/measures-section';
 import { cadenceText } from '../core/cadence-text';
 import { AuthService } from '../core/auth.service';
 import { translateError } from '../core/error-text';
@@ -56,6 +57,7 @@ interface StatusDraft {
     FieldError,
     ConflictPanel,
     IntakeSection,
+    MeasuresSection,
     RouterLink,
     TranslocoPipe,
     FormsModule,
@@ -280,6 +282,7 @@ interface StatusDraft {
                 {{ 'agreements.criterionShown' | transloco: { text: a.successCriterion } }}
               </p>
             }
+            <ov-measures [agreement]="a" [canEdit]="editable(c)" />
             @if (editable(c)) {
               @if (editing() === a.id) {
                 <ov-agreement-edit

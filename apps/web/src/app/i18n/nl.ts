@@ -1492,6 +1492,88 @@ export const nl = {
     enforcement:
       'Ben je niet tevreden over hoe je melding is behandeld, dan kun je een klacht indienen bij je organisatie. Helpt dat niet, dan kun je terecht bij de Nationale ombudsman of de ombudsman van je gemeente.',
   },
+  measures: {
+    heading: 'Meten of het helpt',
+    intro: 'Meet iets dat met deze stap beter moet worden, en zie of het verschil maakt.',
+    none: 'Bij deze stap wordt nog niets gemeten.',
+    add: 'Meting toevoegen',
+    addHeading: 'Nieuwe meting bij {{step}}',
+    name: 'Wat meet je?',
+    nameHint: 'Bijvoorbeeld: vergaderingen met een doel vooraf.',
+    nameEmpty: 'Geef de meting een naam.',
+    unit: 'Eenheid (mag leeg)',
+    unitHint: 'Bijvoorbeeld %, minuten of aantal.',
+    better: 'Wat is beter?',
+    betterValues: { higher: 'Hoger is beter', lower: 'Lager is beter' },
+    cadence: 'Hoe vaak meet je?',
+    cadenceValues: {
+      w1: 'Elke week',
+      w2: 'Elke twee weken',
+      w4: 'Elke vier weken',
+      monthly: 'Elke maand',
+    },
+    minValue: 'Laagst mogelijke waarde (mag leeg)',
+    maxValue: 'Hoogst mogelijke waarde (mag leeg)',
+    expected: 'Verwacht resultaat (mag leeg)',
+    expectedHint: 'Bijvoorbeeld: van 80 % afhakers naar minder dan 40 %.',
+    expectedShown: 'Verwacht: {{text}}',
+    create: 'Meting opslaan',
+    created: 'Meting "{{name}}" toegevoegd.',
+    baseline: {
+      'before-start': 'Uitgangswaarde {{value}}: de mediaan van {{count}} metingen vóór de start.',
+      'first-values': 'Uitgangswaarde {{value}}: de mediaan van de eerste {{count}} metingen.',
+    },
+    verdict: {
+      improved: 'Verbeterd.',
+      worsened: 'Verslechterd.',
+      changed: 'Veranderd, zonder duidelijke richting.',
+      'no-signal': 'Geen signaal.',
+    },
+    effect: {
+      tooFew: {
+        one: 'Nog {{count}} meting nodig voor een uitgangswaarde.',
+        other: 'Nog {{count}} metingen nodig voor een uitgangswaarde.',
+      },
+      shift: {
+        better:
+          '{{count}} metingen op rij aan de goede kant van de uitgangswaarde ({{baseline}}), van {{from}} tot en met {{to}}.',
+        worse:
+          '{{count}} metingen op rij aan de verkeerde kant van de uitgangswaarde ({{baseline}}), van {{from}} tot en met {{to}}.',
+      },
+      trend: {
+        better:
+          '{{count}} metingen achter elkaar de goede kant op, van {{from}} tot en met {{to}}.',
+        worse:
+          '{{count}} metingen achter elkaar de verkeerde kant op, van {{from}} tot en met {{to}}.',
+      },
+      fewCrossings:
+        'De lijn kruist de uitgangswaarde ({{baseline}}) {{crossings}} keer; bij toeval verwacht je minstens {{expected}} keer.',
+      noSignal: {
+        one: '{{count}} meting na de start, nog geen teken van verandering tegenover de uitgangswaarde ({{baseline}}).',
+        other:
+          '{{count}} metingen na de start, nog geen teken van verandering tegenover de uitgangswaarde ({{baseline}}).',
+      },
+    },
+    chart: 'Verloop van {{name}}',
+    baselineLine: 'uitgangswaarde',
+    table: 'Alle metingen van {{name}}',
+    period: 'Periode',
+    value: 'Waarde',
+    actions: 'Acties',
+    tableSummary: { one: '{{count}} meting', other: 'Alle {{count}} metingen' },
+    noValues: 'Nog geen metingen.',
+    remove: 'Verwijderen',
+    removeLabel: 'Meting van {{period}} verwijderen',
+    removed: 'Meting van {{period}} verwijderd.',
+    enter: 'Meting invullen',
+    enterPeriod: 'Periode',
+    enterValue: 'Waarde',
+    enterValueUnit: 'Waarde ({{unit}})',
+    enterSave: 'Opslaan',
+    valueInvalid: 'Vul een getal in, bijvoorbeeld 42 of 42,5.',
+    saved: '{{value}} opgeslagen voor {{period}}.',
+    hasValue: '{{period}} (nu {{value}})',
+  },
   notFound: {
     heading: 'Pagina niet gevonden',
     text: 'Deze pagina bestaat niet (meer).',
