@@ -48,9 +48,11 @@ async function measuredStep(baseURL: string, title: string) {
   });
   const first = mondayOf(start);
   for (let i = -6; i < 10; i++) {
-    await ambassador.put(`/api/measures/${measure.id}/values/${plusDays(first, 7 * i)}`, {
-      value: i < 0 ? 80 : 30,
-    });
+    const status = await ambassador.put(
+      `/api/measures/${measure.id}/values/${plusDays(first, 7 * i)}`,
+      { value: i < 0 ? 80 : 30 },
+    );
+    expect(status).toBe(200);
   }
   await ambassador.dispose();
   return caseId;

@@ -58,11 +58,6 @@ export async function apiAs(baseURL: string, email: string, password = PASSWORD)
       expect(res.ok(), `${path}: ${await res.text()}`).toBe(true);
       return (await res.json()) as T;
     },
-    put: async <T>(path: string, data: unknown): Promise<T> => {
-      const res = await api.put(path, { data, headers });
-      expect(res.ok(), `${path}: ${await res.text()}`).toBe(true);
-      return (await res.json()) as T;
-    },
     /** The answer's status code, for a change that may be refused. */
     patch: async (path: string, data: unknown): Promise<number> =>
       (await api.patch(path, { data, headers })).status(),
