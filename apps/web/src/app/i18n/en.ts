@@ -990,12 +990,12 @@ export const en: Translations = {
             past: 'Reach was below the median ({{span}}): fewer teams in {{unit}} took part than usual in that time.',
           },
           up: {
-            now: 'Reach is rising month after month ({{span}}): the change in {{unit}} is spreading.',
-            past: 'Reach rose month after month ({{span}}): the change in {{unit}} spread in that time.',
+            now: 'Reach keeps rising ({{span}}): the change in {{unit}} is spreading.',
+            past: 'Reach kept rising ({{span}}): the change in {{unit}} spread in that time.',
           },
           down: {
-            now: 'Reach is falling month after month ({{span}}): teams in {{unit}} are dropping out.',
-            past: 'Reach fell month after month ({{span}}): teams in {{unit}} dropped out in that time.',
+            now: 'Reach keeps falling ({{span}}): teams in {{unit}} are dropping out.',
+            past: 'Reach kept falling ({{span}}): teams in {{unit}} dropped out in that time.',
           },
         },
         newlyReached: {
@@ -1008,12 +1008,12 @@ export const en: Translations = {
             past: 'Fewer new teams reached than the median ({{span}}): the spread in {{unit}} slowed down in that time.',
           },
           up: {
-            now: 'More new teams reached month after month ({{span}}): the spread in {{unit}} is gathering pace.',
-            past: 'More new teams reached month after month ({{span}}): the spread in {{unit}} gathered pace in that time.',
+            now: 'Ever more new teams reached ({{span}}): the spread in {{unit}} is gathering pace.',
+            past: 'Ever more new teams reached ({{span}}): the spread in {{unit}} gathered pace in that time.',
           },
           down: {
-            now: 'Fewer new teams reached month after month ({{span}}): the spread in {{unit}} is losing pace.',
-            past: 'Fewer new teams reached month after month ({{span}}): the spread in {{unit}} lost pace in that time.',
+            now: 'Ever fewer new teams reached ({{span}}): the spread in {{unit}} is losing pace.',
+            past: 'Ever fewer new teams reached ({{span}}): the spread in {{unit}} lost pace in that time.',
           },
         },
       },

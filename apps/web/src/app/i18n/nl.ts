@@ -1003,12 +1003,12 @@ export const nl = {
             past: 'Het bereik lag onder de mediaan ({{span}}): in die tijd deden in {{unit}} minder teams mee dan gewoonlijk.',
           },
           up: {
-            now: 'Het bereik stijgt maand na maand ({{span}}): de verandering in {{unit}} breidt zich uit.',
-            past: 'Het bereik steeg maand na maand ({{span}}): de verandering in {{unit}} breidde zich in die tijd uit.',
+            now: 'Het bereik blijft stijgen ({{span}}): de verandering in {{unit}} breidt zich uit.',
+            past: 'Het bereik bleef stijgen ({{span}}): de verandering in {{unit}} breidde zich in die tijd uit.',
           },
           down: {
-            now: 'Het bereik daalt maand na maand ({{span}}): in {{unit}} haken teams af.',
-            past: 'Het bereik daalde maand na maand ({{span}}): in die tijd haakten in {{unit}} teams af.',
+            now: 'Het bereik blijft dalen ({{span}}): in {{unit}} haken teams af.',
+            past: 'Het bereik bleef dalen ({{span}}): in die tijd haakten in {{unit}} teams af.',
           },
         },
         newlyReached: {
@@ -1021,12 +1021,12 @@ export const nl = {
             past: 'Minder nieuwe teams bereikt dan de mediaan ({{span}}): de verspreiding in {{unit}} vertraagde in die tijd.',
           },
           up: {
-            now: 'Maand na maand meer nieuwe teams bereikt ({{span}}): de verspreiding in {{unit}} krijgt steeds meer vaart.',
-            past: 'Maand na maand meer nieuwe teams bereikt ({{span}}): de verspreiding in {{unit}} kreeg in die tijd steeds meer vaart.',
+            now: 'Steeds meer nieuwe teams bereikt ({{span}}): de verspreiding in {{unit}} krijgt steeds meer vaart.',
+            past: 'Steeds meer nieuwe teams bereikt ({{span}}): de verspreiding in {{unit}} kreeg in die tijd steeds meer vaart.',
           },
           down: {
-            now: 'Maand na maand minder nieuwe teams bereikt ({{span}}): de verspreiding in {{unit}} verliest vaart.',
-            past: 'Maand na maand minder nieuwe teams bereikt ({{span}}): de verspreiding in {{unit}} verloor in die tijd vaart.',
+            now: 'Steeds minder nieuwe teams bereikt ({{span}}): de verspreiding in {{unit}} verliest vaart.',
+            past: 'Steeds minder nieuwe teams bereikt ({{span}}): de verspreiding in {{unit}} verloor in die tijd vaart.',
           },
         },
       },

@@ -8,7 +8,7 @@ import { DataColumn, DataTable } from '../shell/data-table';
 import { AdoptionChartInput, newlyReachedOption, stagesOption } from './adoption-options';
 import type { Translate } from './headline';
 import { OlievlekFormat, prefersReducedMotion, STAGES } from './olievlek-format';
-import { signalSentence } from './signal-sentence';
+import { signalHolds, signalSentence } from './signal-sentence';
 import { ChartPng } from './chart-png';
 import { StageLegend } from './stage-legend';
 
@@ -123,11 +123,10 @@ export class AdoptionCharts {
   /** Each signal in one sentence: what it means for the unit, with its span. */
   protected readonly sentences = computed(() => {
     const a = this.adoption();
-    const lastMonth = a.months.at(-1)?.month ?? '';
     const locale = this.f.locale();
     const t: Translate = (key, params) => this.f.t(key, params);
     return a.signals.map((signal) =>
-      signalSentence(locale, t, { signal, unit: a.unit.name, lastMonth }),
+      signalSentence(locale, t, { signal, unit: a.unit.name, holds: signalHolds(a, signal) }),
     );
   });
 

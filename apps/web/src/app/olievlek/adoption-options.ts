@@ -12,7 +12,11 @@ const SIGNAL_LABEL = {
   backgroundColor: '#ffffff',
   borderColor: SIGNAL_BORDER,
   borderWidth: 1,
-  padding: [1, 4],
+  // A line height of its own: without it the box is sized before the font and the number
+  // sticks out of it.
+  fontSize: 12,
+  lineHeight: 14,
+  padding: [1, 5],
   fontWeight: 600,
 };
 /** Lowest first, as the legend and the tables. */

@@ -1,6 +1,6 @@
-import type { RunChartSignalDto } from '@olievlek/shared';
+import type { AdoptionDto, RunChartSignalDto } from '@olievlek/shared';
 import { TEXTS as T } from '../i18n/translator.testing';
-import { signalSentence, signalSpan } from './signal-sentence';
+import { signalHolds, signalSentence, signalSpan } from './signal-sentence';
 
 /** The months from `first` on, `count` of them (YYYY-MM), across year ends. */
 function months(first: string, count: number): string[] {
@@ -23,16 +23,15 @@ const signal = (
 });
 
 const UNIT = 'Sociaal Domein';
-const LAST = '2026-11';
-const RECENT = months('2026-06', 6); // June to November 2026: reaches the last month
+const RECENT = months('2026-06', 6); // June to November 2026
 
 describe('a run-chart signal in plain words', () => {
   it('says what more new teams than the median mean, with the span and since when', () => {
     const s = signal('newlyReached', 'above', RECENT);
-    expect(signalSentence('nl', T.nl, { signal: s, unit: UNIT, lastMonth: LAST })).toBe(
+    expect(signalSentence('nl', T.nl, { signal: s, unit: UNIT, holds: true })).toBe(
       'Meer nieuwe teams bereikt dan de mediaan (6 maanden, van juni 2026 tot en met november 2026): de verspreiding in Sociaal Domein versnelt sinds juni 2026.',
     );
-    expect(signalSentence('en', T.en, { signal: s, unit: UNIT, lastMonth: LAST })).toBe(
+    expect(signalSentence('en', T.en, { signal: s, unit: UNIT, holds: true })).toBe(
       'More new teams reached than the median (6 months, from June 2026 to November 2026): the spread in Sociaal Domein has been speeding up since June 2026.',
     );
   });
@@ -63,12 +62,12 @@ describe('a run-chart signal in plain words', () => {
     expect(signalSpan('en', T.en, ['2026-06'])).toBe('1 month, June 2026');
   });
 
-  it('tells a signal that ended before the last month in the past tense', () => {
+  it('tells a signal that was broken before the last month in the past tense', () => {
     const s = signal('newlyReached', 'above', months('2025-09', 6)); // to February 2026
-    expect(signalSentence('nl', T.nl, { signal: s, unit: UNIT, lastMonth: LAST })).toBe(
+    expect(signalSentence('nl', T.nl, { signal: s, unit: UNIT, holds: false })).toBe(
       'Meer nieuwe teams bereikt dan de mediaan (6 maanden, van september 2025 tot en met februari 2026): de verspreiding in Sociaal Domein versnelde in die tijd.',
     );
-    expect(signalSentence('en', T.en, { signal: s, unit: UNIT, lastMonth: LAST })).toBe(
+    expect(signalSentence('en', T.en, { signal: s, unit: UNIT, holds: false })).toBe(
       'More new teams reached than the median (6 months, from September 2025 to February 2026): the spread in Sociaal Domein sped up in that time.',
     );
   });
@@ -94,14 +93,14 @@ describe('a run-chart signal in plain words', () => {
     {
       series: 'reach',
       direction: 'up',
-      nl: 'Het bereik stijgt maand na maand (6 maanden, van juni 2026 tot en met november 2026): de verandering in Sociaal Domein breidt zich uit.',
-      en: 'Reach is rising month after month (6 months, from June 2026 to November 2026): the change in Sociaal Domein is spreading.',
+      nl: 'Het bereik blijft stijgen (6 maanden, van juni 2026 tot en met november 2026): de verandering in Sociaal Domein breidt zich uit.',
+      en: 'Reach keeps rising (6 months, from June 2026 to November 2026): the change in Sociaal Domein is spreading.',
     },
     {
       series: 'reach',
       direction: 'down',
-      nl: 'Het bereik daalt maand na maand (6 maanden, van juni 2026 tot en met november 2026): in Sociaal Domein haken teams af.',
-      en: 'Reach is falling month after month (6 months, from June 2026 to November 2026): teams in Sociaal Domein are dropping out.',
+      nl: 'Het bereik blijft dalen (6 maanden, van juni 2026 tot en met november 2026): in Sociaal Domein haken teams af.',
+      en: 'Reach keeps falling (6 months, from June 2026 to November 2026): teams in Sociaal Domein are dropping out.',
     },
     {
       series: 'newlyReached',
@@ -112,22 +111,22 @@ describe('a run-chart signal in plain words', () => {
     {
       series: 'newlyReached',
       direction: 'up',
-      nl: 'Maand na maand meer nieuwe teams bereikt (6 maanden, van juni 2026 tot en met november 2026): de verspreiding in Sociaal Domein krijgt steeds meer vaart.',
-      en: 'More new teams reached month after month (6 months, from June 2026 to November 2026): the spread in Sociaal Domein is gathering pace.',
+      nl: 'Steeds meer nieuwe teams bereikt (6 maanden, van juni 2026 tot en met november 2026): de verspreiding in Sociaal Domein krijgt steeds meer vaart.',
+      en: 'Ever more new teams reached (6 months, from June 2026 to November 2026): the spread in Sociaal Domein is gathering pace.',
     },
     {
       series: 'newlyReached',
       direction: 'down',
-      nl: 'Maand na maand minder nieuwe teams bereikt (6 maanden, van juni 2026 tot en met november 2026): de verspreiding in Sociaal Domein verliest vaart.',
-      en: 'Fewer new teams reached month after month (6 months, from June 2026 to November 2026): the spread in Sociaal Domein is losing pace.',
+      nl: 'Steeds minder nieuwe teams bereikt (6 maanden, van juni 2026 tot en met november 2026): de verspreiding in Sociaal Domein verliest vaart.',
+      en: 'Ever fewer new teams reached (6 months, from June 2026 to November 2026): the spread in Sociaal Domein is losing pace.',
     },
   ];
   it.each(EVERY_KIND)(
     'says what a $direction signal in $series means, in Dutch and English',
     ({ series, direction, nl, en }) => {
       const s = signal(series, direction, RECENT);
-      expect(signalSentence('nl', T.nl, { signal: s, unit: UNIT, lastMonth: LAST })).toBe(nl);
-      expect(signalSentence('en', T.en, { signal: s, unit: UNIT, lastMonth: LAST })).toBe(en);
+      expect(signalSentence('nl', T.nl, { signal: s, unit: UNIT, holds: true })).toBe(nl);
+      expect(signalSentence('en', T.en, { signal: s, unit: UNIT, holds: true })).toBe(en);
     },
   );
 
@@ -146,8 +145,8 @@ describe('a run-chart signal in plain words', () => {
       for (const locale of ['nl', 'en'] as const) {
         const past = signal(series, direction, months('2025-01', 6));
         const now = signal(series, direction, RECENT);
-        const text = (s: RunChartSignalDto) =>
-          signalSentence(locale, T[locale], { signal: s, unit: UNIT, lastMonth: LAST });
+        const text = (s: RunChartSignalDto, holds = s === now) =>
+          signalSentence(locale, T[locale], { signal: s, unit: UNIT, holds });
         expect(text(past)).toContain(
           locale === 'nl'
             ? 'van januari 2025 tot en met juni 2025'
@@ -157,5 +156,53 @@ describe('a run-chart signal in plain words', () => {
         expect(text(past).replace(/\(.*\)/, '')).not.toBe(text(now).replace(/\(.*\)/, ''));
       }
     }
+  });
+});
+
+describe('whether a signal of the curve still holds', () => {
+  /** A unit of 10 teams with `reached[i]` reached in month i from January 2026, 1 new a month. */
+  function adoption(reached: number[], signals: RunChartSignalDto[], median: number): AdoptionDto {
+    const keys = months('2026-01', reached.length);
+    return {
+      unit: { id: 'u', name: UNIT, kind: 'directorate' },
+      months: keys.map((month, i) => ({
+        month,
+        on: `${month}-28`,
+        teams: 10,
+        reached: reached[i],
+        newlyReached: 1,
+        stages: {
+          'not-reached': 10 - reached[i],
+          intake: 0,
+          experimenting: reached[i],
+          practising: 0,
+          spreading: 0,
+        },
+      })),
+      medians: { reach: median, newlyReached: 1 },
+      signals,
+    };
+  }
+
+  it('holds a rising trend whose last month only equals the one before', () => {
+    const trend = signal('reach', 'up', months('2026-01', 5));
+    const a = adoption([1, 2, 3, 4, 5, 5], [trend], 3.5 / 10);
+    expect(signalHolds(a, trend)).toBe(true);
+    expect(
+      signalSentence('nl', T.nl, { signal: trend, unit: UNIT, holds: signalHolds(a, trend) }),
+    ).toBe(
+      'Het bereik blijft stijgen (5 maanden, van januari 2026 tot en met mei 2026): de verandering in Sociaal Domein breidt zich uit.',
+    );
+    const turned = adoption([1, 2, 3, 4, 5, 4], [trend], 3.5 / 10);
+    expect(signalHolds(turned, trend)).toBe(false);
+  });
+
+  it('holds a shift while later months sit on the median, not once one crosses', () => {
+    const low = signal('reach', 'below', months('2026-01', 6));
+    const reached = [1, 1, 1, 1, 1, 1, 3, 5, 5, 5, 5, 5, 5];
+    expect(signalHolds(adoption(reached, [low], 0.3), low)).toBe(false);
+    const high = signal('reach', 'above', months('2026-08', 6));
+    expect(signalHolds(adoption([...reached, 3], [high], 0.3), high)).toBe(true);
+    expect(signalHolds(adoption([...reached, 2], [high], 0.3), high)).toBe(false);
   });
 });

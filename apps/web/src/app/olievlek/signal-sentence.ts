@@ -1,5 +1,5 @@
-import { monthSpan } from '@olievlek/domain';
-import type { Locale, RunChartSignalDto } from '@olievlek/shared';
+import { holdsAtEnd, monthSpan } from '@olievlek/domain';
+import type { AdoptionDto, Locale, RunChartSignalDto } from '@olievlek/shared';
 import { formatMonth, pluralCategory } from '../core/format';
 import type { Translate } from './headline';
 
@@ -7,8 +7,35 @@ export interface SignalSentenceInput {
   signal: RunChartSignalDto;
   /** The unit the view shows ("Directie Sociaal Domein"). */
   unit: string;
-  /** The last month of the unit's series (YYYY-MM): a signal that reaches it still holds. */
-  lastMonth: string;
+  /** Whether it still holds at the series' last month (`signalHolds`). */
+  holds: boolean;
+}
+
+/** A series of the adoption curve as the server judged it: reach per month, or new teams. */
+function seriesOf(adoption: AdoptionDto, series: RunChartSignalDto['series']): (number | null)[] {
+  return adoption.months.map((m) =>
+    series === 'newlyReached'
+      ? m.newlyReached
+      : m.teams > 0
+        ? (m.stages.experimenting + m.stages.practising + m.stages.spreading) / m.teams
+        : null,
+  );
+}
+
+/**
+ * Whether a signal of the unit's curve still holds at its last month: nothing after it broke it
+ * (`holdsAtEnd` in libs/domain — later months on the median, or like the last, do not).
+ */
+export function signalHolds(adoption: AdoptionDto, signal: RunChartSignalDto): boolean {
+  const median = adoption.medians[signal.series];
+  const months = adoption.months.map((m) => m.month);
+  const indices = signal.months.map((m) => months.indexOf(m));
+  if (median === null || indices.length === 0 || indices.includes(-1)) return false;
+  const judged =
+    signal.kind === 'shift'
+      ? { kind: 'shift' as const, side: signal.direction as 'above' | 'below', indices }
+      : { kind: 'trend' as const, direction: signal.direction as 'up' | 'down', indices };
+  return holdsAtEnd(seriesOf(adoption, signal.series), judged, median);
 }
 
 /**
@@ -31,15 +58,14 @@ export function signalSpan(locale: Locale, t: Translate, months: readonly string
  * What a run-chart signal means for the unit, in one sentence: what the series did over the
  * span and what that says about the change in the unit — "Meer nieuwe teams bereikt dan de
  * mediaan (6 maanden, van juni 2026 tot en met november 2026): de verspreiding in Sociaal Domein
- * versnelt sinds juni 2026." A signal that reaches the last month still holds and is told in
- * the present tense; one that ended before it, in the past. `docs/design.md` §The olievlek view
- * for directors lists the sentences.
+ * versnelt sinds juni 2026." A signal that still holds is told in the present tense; one that
+ * was broken before the last month, in the past. `docs/design.md` §The olievlek view for
+ * directors lists the sentences.
  */
 export function signalSentence(locale: Locale, t: Translate, input: SignalSentenceInput): string {
-  const { signal, unit, lastMonth } = input;
+  const { signal, unit, holds } = input;
   const first = signal.months[0] ?? '';
-  const last = signal.months[signal.months.length - 1] ?? '';
-  const tense = last !== '' && last === lastMonth ? 'now' : 'past';
+  const tense = holds ? 'now' : 'past';
   return t(`olievlek.adoption.sentence.${signal.series}.${signal.direction}.${tense}`, {
     span: signalSpan(locale, t, signal.months),
     unit,
