@@ -1039,6 +1039,10 @@ export const en: Translations = {
       crossDepartment: 'Across departments',
       crossDirectorate: 'Across directorates',
       latestOf: 'The latest {{shown}} of {{count}} links are in the network and the table.',
+      latestOfList: 'The latest {{shown}} of {{count}} links are in the list and the table.',
+      listHeading: 'Who passed what on, latest first',
+      passedTo: 'passed it on to',
+      showAll: 'Show all {{count}} links',
     },
     nextBest: {
       heading: 'Next teams to approach',

@@ -1052,6 +1052,10 @@ export const nl = {
       crossDepartment: 'Tussen afdelingen',
       crossDirectorate: 'Tussen directies',
       latestOf: 'De laatste {{shown}} van {{count}} links staan in het netwerk en de tabel.',
+      latestOfList: 'De laatste {{shown}} van {{count}} links staan in de lijst en de tabel.',
+      listHeading: 'Wie gaf wat door, nieuwste eerst',
+      passedTo: 'gaf door aan',
+      showAll: 'Toon alle {{count}} links',
     },
     nextBest: {
       heading: 'Volgende teams om te benaderen',
