@@ -1,9 +1,11 @@
-import { APIRequestContext, Browser, expect, Page, request, test } from '@playwright/test';
+import { APIRequestContext, Browser, expect, Locator, Page, request, test } from '@playwright/test';
 import { DEMO, expectAccessible, expectNoHorizontalOverflow, PASSWORD, signIn } from './support';
 
 /**
  * What a director reaches for in the olievlek view (issue 14, "Directors"): a view they can
- * share. Each test runs at 1280 px in Dutch and at 360 px in English.
+ * share, the headline, one team's history from the map or a table, the signals in plain words
+ * and the spread graph (a list on a phone). Each test runs at 1280 and 360 px, in Dutch and in
+ * English.
  */
 
 type Language = 'nl' | 'en';
@@ -30,6 +32,15 @@ const TEXT = {
       /^(\d+)% van de teams bereikt — was \d+% in \p{L}+ \d{4}; (\d+)% heeft het eigen gemaakt\.$/u,
     firstSentence: /^\d+% van de teams bereikt; \d+% heeft het eigen gemaakt\.$/u,
     trend: /^Dat is (\d+(,\d)? procentpunt (meer|minder) dan|evenveel als) eind \p{L}+ \d{4}\.$/u,
+    mapImage: /^Kaart van /,
+    sCurve: /^Gestapeld vlakdiagram/,
+    signals: 'Signalen',
+    span: (count: number, from: string, to: string) =>
+      count === 1 ? `1 maand, ${from}` : `${count} maanden, van ${from} tot en met ${to}`,
+    spreadTab: 'Verspreiding',
+    graph: /^Netwerk van verspreiding/,
+    spreadList: 'Wie gaf wat door, nieuwste eerst',
+    passedTo: 'gaf door aan',
   },
   en: {
     heading: (unit: string) => `Oil stain: ${unit}`,
@@ -54,13 +65,85 @@ const TEXT = {
     firstSentence: /^\d+% of teams reached; \d+% have made it their own\.$/u,
     trend:
       /^That is (\d+(\.\d)? percentage points? (more|less) than|the same as) at the end of \p{L}+ \d{4}\.$/u,
+    mapImage: /^Map of /,
+    sCurve: /^Stacked area chart/,
+    signals: 'Signals',
+    span: (count: number, from: string, to: string) =>
+      count === 1 ? `1 month, ${from}` : `${count} months, from ${from} to ${to}`,
+    spreadTab: 'Spread',
+    graph: /^Network of spread/,
+    spreadList: 'Who passed what on, latest first',
+    passedTo: 'passed it on to',
   },
 } as const;
 
 const VARIANTS: Array<{ width: number; language: Language }> = [
   { width: 1280, language: 'nl' },
+  { width: 1280, language: 'en' },
+  { width: 360, language: 'nl' },
   { width: 360, language: 'en' },
 ];
+
+/** "februari 2025" / "February 2025", written independently of the app's own formatter. */
+const monthName = (language: Language, month: string) =>
+  new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${month}-01T00:00:00Z`));
+const monthNumber = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+
+/** What the API says the page should show, read as the signed-in director. */
+async function fromApi<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (url) => (await fetch(url)).json(), path) as Promise<T>;
+}
+
+type Point = { x: number; y: number };
+
+/**
+ * The names an SVG chart shows, each as the four corners of its box on the screen: a name on
+ * the spread graph's circle is turned along its ray, so its box is not axis-aligned.
+ */
+async function textShapes(chart: Locator): Promise<Array<{ text: string; corners: Point[] }>> {
+  return chart.locator('svg text').evaluateAll((texts) =>
+    (texts as SVGTextElement[])
+      .filter((t) => (t.textContent ?? '').trim() !== '' && t.getBBox().width > 0)
+      .map((t) => {
+        const b = t.getBBox();
+        const m = t.getScreenCTM() as DOMMatrix;
+        const corner = (x: number, y: number) => {
+          const p = new DOMPoint(x, y).matrixTransform(m);
+          return { x: p.x, y: p.y };
+        };
+        return {
+          text: t.textContent ?? '',
+          corners: [
+            corner(b.x, b.y),
+            corner(b.x + b.width, b.y),
+            corner(b.x + b.width, b.y + b.height),
+            corner(b.x, b.y + b.height),
+          ],
+        };
+      }),
+  );
+}
+
+/** Whether two convex shapes overlap by more than a pixel (separating axis test). */
+function overlap(a: Point[], b: Point[]): boolean {
+  for (const shape of [a, b]) {
+    for (let i = 0; i < shape.length; i++) {
+      const p = shape[i];
+      const q = shape[(i + 1) % shape.length];
+      const length = Math.hypot(q.x - p.x, q.y - p.y) || 1;
+      const axis = { x: (p.y - q.y) / length, y: (q.x - p.x) / length };
+      const project = (s: Point[]) => s.map((c) => c.x * axis.x + c.y * axis.y);
+      const [pa, pb] = [project(a), project(b)];
+      if (Math.max(...pa) - 1 <= Math.min(...pb) || Math.max(...pb) - 1 <= Math.min(...pa))
+        return false;
+    }
+  }
+  return true;
+}
 
 /** An API session as the admin, with the XSRF header every change needs. */
 async function adminApi(
@@ -75,8 +158,13 @@ async function adminApi(
     headers,
   });
   expect(login.ok()).toBe(true);
+  // The sign-in renews the CSRF token: the session's own from here on.
+  headers['X-XSRF-TOKEN'] =
+    (await api.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
   return { api, headers };
 }
+
+const COLLEAGUE_PASSWORD = 'Zeven paarse kikkers dansen op het dak';
 
 /** A second director, scoped to one department of the demo director's directorate. */
 async function createColleague(
@@ -97,7 +185,8 @@ async function createColleague(
       email,
       name: 'Collega Directeur',
       roles: ['director'],
-      password: PASSWORD,
+      // The demo password is refused for a new account (a public word of this app).
+      password: COLLEAGUE_PASSWORD,
       scopeOrgUnitId: scope?.id,
       locale,
     },
@@ -219,7 +308,7 @@ for (const { width, language } of VARIANTS) {
       const colleague = await createColleague(baseURL as string, 'Werk en Inkomen', language);
       const other = await newPage(browser);
       await other.setViewportSize({ width, height: 900 });
-      await signIn(other, colleague);
+      await signIn(other, colleague, COLLEAGUE_PASSWORD);
       await other.goto(shared);
       await expect(other.getByRole('heading', { level: 1 })).toHaveText(
         t.heading('Werk en Inkomen'),
@@ -320,6 +409,130 @@ for (const { width, language } of VARIANTS) {
       await expect(page.getByRole('alert')).toHaveText(t.outside);
       await expect(page.getByRole('list', { name: t.rhythm })).toHaveCount(0);
       await expectAccessible(page);
+    });
+    test('opens a team from the map: a click on its area shows its stages and steps', async ({
+      page,
+    }) => {
+      await openAs(page, DEMO.director, width, language);
+      await page.goto('/olievlek');
+      const map = page.getByRole('img', { name: t.mapImage });
+      await expect(map.locator('svg')).toBeVisible();
+      // At 1280 px the area carries the whole name; at 360 px it is cut short ("Klantman...").
+      const area = map.locator('svg text', { hasText: /^Klantman/ }).first();
+      await expect(area).toBeVisible();
+      await area.click();
+      await expect(page).toHaveURL(/[?&]team=[0-9a-f-]{36}/);
+      const heading = page.getByRole('heading', { name: t.teamHeading('Klantmanagement Werk') });
+      await expect(heading).toBeFocused();
+      const panel = page.getByRole('region', { name: t.teamHeading('Klantmanagement Werk') });
+      await expect(panel.getByRole('listitem').filter({ hasText: t.since }).first()).toBeVisible();
+      await expect(panel.getByRole('list', { name: t.rhythm }).first()).toBeVisible();
+      await expectAccessible(page);
+      await expectNoHorizontalOverflow(page);
+    });
+
+    test('reads each signal in one sentence with its span, the markers above the curve', async ({
+      page,
+    }, testInfo) => {
+      await openAs(page, DEMO.director, width, language);
+      await page.goto('/olievlek?tab=trend');
+      const adoption = await fromApi<{
+        unit: { name: string };
+        signals: Array<{ months: string[] }>;
+      }>(page, '/api/olievlek/adoption');
+      // The demo's directorate has signals on its reach: the list must say each of them.
+      expect(adoption.signals.length).toBeGreaterThan(0);
+      const list = page.getByRole('list', { name: t.signals });
+      const items = list.getByRole('listitem');
+      await expect(items).toHaveCount(adoption.signals.length);
+      for (const [i, signal] of adoption.signals.entries()) {
+        const first = signal.months[0];
+        const last = signal.months[signal.months.length - 1];
+        const span = t.span(
+          monthNumber(last) - monthNumber(first) + 1,
+          monthName(language, first),
+          monthName(language, last),
+        );
+        const item = items.nth(i);
+        await expect(item).toContainText(`(${span}): `);
+        await expect(item).toContainText(adoption.unit.name);
+        // One sentence: it ends with a full stop and has no other.
+        expect((await item.innerText()).trim()).toMatch(/^[^.]+\.$/);
+      }
+
+      // On the S-curve every signal band and its number is painted after (above) the stages.
+      const sCurve = page.getByRole('img', { name: t.sCurve });
+      await expect(sCurve.locator('svg')).toBeVisible();
+      const order = await sCurve.locator('svg').evaluate((svg) => {
+        const shapes = Array.from(svg.querySelectorAll('path, polygon, text'));
+        const stageFills = ['#08306b', '#2171b5', '#6baed6', '#c6dbef', '#efefef'];
+        const index = (test: (e: Element) => boolean) =>
+          shapes.map((e, i) => (test(e) ? i : -1)).filter((i) => i >= 0);
+        return {
+          stages: index((e) => stageFills.includes(e.getAttribute('fill') ?? '')),
+          signals: index((e) => /^rgba?\(180, ?83, ?9/.test(e.getAttribute('fill') ?? '')),
+          numbers: index((e) => e.tagName === 'text' && /^\d+$/.test(e.textContent ?? '')),
+        };
+      });
+      expect(order.stages.length).toBeGreaterThanOrEqual(5);
+      expect(order.signals.length).toBe(adoption.signals.length);
+      expect(Math.min(...order.signals)).toBeGreaterThan(Math.max(...order.stages));
+      expect(order.numbers.filter((i) => i > Math.max(...order.stages)).length).toBe(
+        adoption.signals.length,
+      );
+      await list.scrollIntoViewIfNeeded();
+      // Kept beside the results to be looked at (dist/test-results/web-e2e).
+      const shot = testInfo.outputPath(`signals-${width}-${language}.png`);
+      await page.screenshot({ path: shot, fullPage: true });
+      await testInfo.attach('signals', { path: shot, contentType: 'image/png' });
+      await expectAccessible(page);
+      await expectNoHorizontalOverflow(page);
+    });
+
+    test(`reads the spread ${width < 600 ? 'as a list of links' : 'as a graph whose names do not overlap'}`, async ({
+      page,
+    }, testInfo) => {
+      await openAs(page, DEMO.director, width, language);
+      // Without motion the chart is drawn at once, so the names are measured where they stay.
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.goto('/olievlek');
+      await page.getByRole('tab', { name: t.spreadTab }).click();
+      const spread = await fromApi<{
+        links: Array<{ source: { name: string }; target: { name: string } }>;
+      }>(page, '/api/olievlek/spread');
+      expect(spread.links.length).toBeGreaterThan(1);
+      const panel = page.getByRole('tabpanel', { name: t.spreadTab });
+      const graph = panel.getByRole('img', { name: t.graph });
+      const list = panel.getByRole('list', { name: t.spreadList });
+      if (width < 600) {
+        await expect(list).toBeVisible();
+        await expect(graph).toHaveCount(0);
+        const items = list.getByRole('listitem');
+        await expect(items).toHaveCount(Math.min(12, spread.links.length));
+        for (const [i, link] of spread.links.slice(0, 12).entries()) {
+          await expect(items.nth(i)).toContainText(
+            `${link.source.name} → ${t.passedTo} ${link.target.name}`,
+          );
+        }
+      } else {
+        await expect(graph.locator('svg')).toBeVisible();
+        await expect(list).toHaveCount(0);
+        // Wait for the names to be drawn, then no two of them overlap.
+        await expect.poll(async () => (await textShapes(graph)).length).toBeGreaterThan(1);
+        const shapes = await textShapes(graph);
+        const overlapping = shapes.flatMap((a, i) =>
+          shapes
+            .slice(i + 1)
+            .filter((b) => overlap(a.corners, b.corners))
+            .map((b) => `${a.text} / ${b.text}`),
+        );
+        expect(overlapping).toEqual([]);
+      }
+      const shot = testInfo.outputPath(`spread-${width}-${language}.png`);
+      await panel.screenshot({ path: shot });
+      await testInfo.attach('spread', { path: shot, contentType: 'image/png' });
+      await expectAccessible(page);
+      await expectNoHorizontalOverflow(page);
     });
   });
 }

@@ -42,6 +42,8 @@ async function openReport(page: Page, name: string): Promise<Page> {
 
 for (const [lang, width] of [
   ['nl', 1280],
+  ['en', 1280],
+  ['nl', 360],
   ['en', 360],
 ] as const) {
   test(`the director prints the report with map, S-curve and figures, and saves it as PDF (${lang}, ${width} px)`, async ({
@@ -96,7 +98,8 @@ for (const width of [1280, 360]) {
   }) => {
     await page.setViewportSize({ width, height: 900 });
     await signIn(page, DEMO.director);
-    await page.goto('/olievlek');
+    // The S-curve lives on the "Verloop" tab.
+    await page.goto('/olievlek?tab=trend');
     const button = page.getByRole('button', { name: WORDS.nl.png });
     await expect(button).toBeEnabled();
     const downloading = page.waitForEvent('download');

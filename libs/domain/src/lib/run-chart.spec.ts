@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { monthSpan, RunChartSignal, runChartSignals, viewSignals } from './run-chart';
+import { holdsAtEnd, monthSpan, RunChartSignal, runChartSignals, viewSignals } from './run-chart';
 
 const only = (signals: RunChartSignal[], kind: RunChartSignal['kind']) =>
   signals.filter((s) => s.kind === kind);
@@ -168,5 +168,47 @@ describe('the signals the olievlek view shows', () => {
     const series = [1, 2, 1, 2, 1, 5, 6, 7, 8, 9, 10, 11];
     expect(viewSignals(series)).toEqual(runChartSignals(series));
     expect(viewSignals(series).signals.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a signal that still holds at the end of its series', () => {
+  it('holds while later months are skipped by its rule, and not once one breaks it', () => {
+    const rising = [1, 2, 3, 4, 5, 5, 5];
+    const [trend] = only(runChartSignals(rising).signals, 'trend');
+    expect(trend.indices).toEqual([0, 1, 2, 3, 4]);
+    expect(holdsAtEnd(rising, trend, 4)).toBe(true); // like values after it do not break it
+    expect(holdsAtEnd([...rising, null], trend, 4)).toBe(true);
+    expect(holdsAtEnd([...rising, 4], trend, 4)).toBe(false); // it turned
+
+    const series = [1, 1, 1, 1, 1, 1, 5, 5, 5, 5, 5, 5, 3];
+    const { median, signals } = runChartSignals(series);
+    expect(median).toBe(3);
+    const [low, high] = only(signals, 'shift');
+    expect(holdsAtEnd(series, high, 3)).toBe(true); // a month on the median is skipped
+    expect(holdsAtEnd(series, low, 3)).toBe(false);
+    expect(holdsAtEnd([...series, 2], high, 3)).toBe(false);
+  });
+
+  it('holds exactly when one more point continuing it would extend it (property)', () => {
+    const seriesArb = fc.array(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.constant(null)), {
+      maxLength: 30,
+    });
+    fc.assert(
+      fc.property(seriesArb, (series) => {
+        const { median, signals } = runChartSignals(series);
+        if (median === null) return;
+        const n = series.length;
+        for (const signal of signals) {
+          const up = signal.kind === 'shift' ? signal.side === 'above' : signal.direction === 'up';
+          const extended = [...series, up ? 100 : -100];
+          const again = runChartSignals(extended, { median }).signals;
+          const extends_ = again.some(
+            (s) =>
+              s.kind === signal.kind && s.indices[0] === signal.indices[0] && s.indices.includes(n),
+          );
+          expect(holdsAtEnd(series, signal, median)).toBe(extends_);
+        }
+      }),
+    );
   });
 });

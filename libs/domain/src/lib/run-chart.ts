@@ -170,3 +170,25 @@ export function viewSignals(series: readonly (number | null)[]): RunChartAnalysi
   const analysis = runChartSignals(series);
   return analysis.median === 0 ? { median: 0, signals: [] } : analysis;
 }
+
+/**
+ * Whether a signal still holds at the end of its series: no point after its last one broke it.
+ * Later points the rule skips do not break it — on the median for a shift, like the last point
+ * for a trend, and missing months — so a rising trend whose last month equals the one before
+ * still holds. (A signal is a maximal run: any other later point is on the other side, or turns.)
+ */
+export function holdsAtEnd(
+  series: readonly (number | null)[],
+  signal: RunChartSignal,
+  median: number,
+): boolean {
+  const last = signal.indices[signal.indices.length - 1];
+  if (last === undefined) return false;
+  const lastValue = series[last];
+  for (let i = last + 1; i < series.length; i++) {
+    const value = series[i];
+    if (value === null || !Number.isFinite(value)) continue;
+    if (signal.kind === 'shift' ? value !== median : value !== lastValue) return false;
+  }
+  return true;
+}

@@ -1010,10 +1010,47 @@ export const en: Translations = {
       signalsHow:
         'By the run-chart rules: a shift is 6 or more months in a row above or below the median, a trend 5 or more months in a row going up or down. Such patterns are rarely chance.',
       noSignals: 'No signals: the ups and downs fit chance.',
-      signalText: '{{kind}} in {{series}}: {{count}} months, from {{from}} to {{to}}.',
-      series: {
-        reach: 'reach',
-        newlyReached: 'newly reached teams',
+      span: {
+        one: '1 month, {{from}}',
+        other: '{{count}} months, from {{from}} to {{to}}',
+      },
+      sentence: {
+        reach: {
+          above: {
+            now: 'Reach is above the median ({{span}}): more teams in {{unit}} take part than before, and it holds.',
+            past: 'Reach was above the median ({{span}}): more teams in {{unit}} took part than usual in that time.',
+          },
+          below: {
+            now: 'Reach is below the median ({{span}}): fewer teams in {{unit}} take part than usual.',
+            past: 'Reach was below the median ({{span}}): fewer teams in {{unit}} took part than usual in that time.',
+          },
+          up: {
+            now: 'Reach keeps rising ({{span}}): the change in {{unit}} is spreading.',
+            past: 'Reach kept rising ({{span}}): the change in {{unit}} spread in that time.',
+          },
+          down: {
+            now: 'Reach keeps falling ({{span}}): teams in {{unit}} are dropping out.',
+            past: 'Reach kept falling ({{span}}): teams in {{unit}} dropped out in that time.',
+          },
+        },
+        newlyReached: {
+          above: {
+            now: 'More new teams reached than the median ({{span}}): the spread in {{unit}} has been speeding up since {{since}}.',
+            past: 'More new teams reached than the median ({{span}}): the spread in {{unit}} sped up in that time.',
+          },
+          below: {
+            now: 'Fewer new teams reached than the median ({{span}}): the spread in {{unit}} has been slowing down since {{since}}.',
+            past: 'Fewer new teams reached than the median ({{span}}): the spread in {{unit}} slowed down in that time.',
+          },
+          up: {
+            now: 'Ever more new teams reached ({{span}}): the spread in {{unit}} is gathering pace.',
+            past: 'Ever more new teams reached ({{span}}): the spread in {{unit}} gathered pace in that time.',
+          },
+          down: {
+            now: 'Ever fewer new teams reached ({{span}}): the spread in {{unit}} is losing pace.',
+            past: 'Ever fewer new teams reached ({{span}}): the spread in {{unit}} lost pace in that time.',
+          },
+        },
       },
       kind: {
         shift: { above: 'Shift above the median', below: 'Shift below the median' },
@@ -1037,6 +1074,10 @@ export const en: Translations = {
       crossDepartment: 'Across departments',
       crossDirectorate: 'Across directorates',
       latestOf: 'The latest {{shown}} of {{count}} links are in the network and the table.',
+      latestOfList: 'The latest {{shown}} of {{count}} links are in the list and the table.',
+      listHeading: 'Who passed what on, latest first',
+      passedTo: 'passed it on to',
+      showAll: 'Show all {{count}} links',
     },
     nextBest: {
       heading: 'Next teams to approach',

@@ -1024,10 +1024,47 @@ export const nl = {
       signalsHow:
         'Volgens de regels van de run chart: een verschuiving is 6 of meer maanden op rij boven of onder de mediaan, een trend 5 of meer maanden op rij stijgend of dalend. Zulke patronen zijn zelden toeval.',
       noSignals: 'Geen signalen: de schommelingen passen bij toeval.',
-      signalText: '{{kind}} in {{series}}: {{count}} maanden, van {{from}} tot en met {{to}}.',
-      series: {
-        reach: 'het bereik',
-        newlyReached: 'nieuw bereikte teams',
+      span: {
+        one: '1 maand, {{from}}',
+        other: '{{count}} maanden, van {{from}} tot en met {{to}}',
+      },
+      sentence: {
+        reach: {
+          above: {
+            now: 'Het bereik ligt boven de mediaan ({{span}}): in {{unit}} doen blijvend meer teams mee dan eerder.',
+            past: 'Het bereik lag boven de mediaan ({{span}}): in die tijd deden in {{unit}} meer teams mee dan gewoonlijk.',
+          },
+          below: {
+            now: 'Het bereik ligt onder de mediaan ({{span}}): in {{unit}} doen nu minder teams mee dan gewoonlijk.',
+            past: 'Het bereik lag onder de mediaan ({{span}}): in die tijd deden in {{unit}} minder teams mee dan gewoonlijk.',
+          },
+          up: {
+            now: 'Het bereik blijft stijgen ({{span}}): de verandering in {{unit}} breidt zich uit.',
+            past: 'Het bereik bleef stijgen ({{span}}): de verandering in {{unit}} breidde zich in die tijd uit.',
+          },
+          down: {
+            now: 'Het bereik blijft dalen ({{span}}): in {{unit}} haken teams af.',
+            past: 'Het bereik bleef dalen ({{span}}): in die tijd haakten in {{unit}} teams af.',
+          },
+        },
+        newlyReached: {
+          above: {
+            now: 'Meer nieuwe teams bereikt dan de mediaan ({{span}}): de verspreiding in {{unit}} versnelt sinds {{since}}.',
+            past: 'Meer nieuwe teams bereikt dan de mediaan ({{span}}): de verspreiding in {{unit}} versnelde in die tijd.',
+          },
+          below: {
+            now: 'Minder nieuwe teams bereikt dan de mediaan ({{span}}): de verspreiding in {{unit}} vertraagt sinds {{since}}.',
+            past: 'Minder nieuwe teams bereikt dan de mediaan ({{span}}): de verspreiding in {{unit}} vertraagde in die tijd.',
+          },
+          up: {
+            now: 'Steeds meer nieuwe teams bereikt ({{span}}): de verspreiding in {{unit}} krijgt steeds meer vaart.',
+            past: 'Steeds meer nieuwe teams bereikt ({{span}}): de verspreiding in {{unit}} kreeg in die tijd steeds meer vaart.',
+          },
+          down: {
+            now: 'Steeds minder nieuwe teams bereikt ({{span}}): de verspreiding in {{unit}} verliest vaart.',
+            past: 'Steeds minder nieuwe teams bereikt ({{span}}): de verspreiding in {{unit}} verloor in die tijd vaart.',
+          },
+        },
       },
       kind: {
         shift: { above: 'Verschuiving boven de mediaan', below: 'Verschuiving onder de mediaan' },
@@ -1051,6 +1088,10 @@ export const nl = {
       crossDepartment: 'Tussen afdelingen',
       crossDirectorate: 'Tussen directies',
       latestOf: 'De laatste {{shown}} van {{count}} links staan in het netwerk en de tabel.',
+      latestOfList: 'De laatste {{shown}} van {{count}} links staan in de lijst en de tabel.',
+      listHeading: 'Wie gaf wat door, nieuwste eerst',
+      passedTo: 'gaf door aan',
+      showAll: 'Toon alle {{count}} links',
     },
     nextBest: {
       heading: 'Volgende teams om te benaderen',

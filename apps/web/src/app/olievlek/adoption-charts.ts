@@ -1,31 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { monthSpan } from '@olievlek/domain';
 import type { AdoptionDto, RunChartSignalDto } from '@olievlek/shared';
 import type { ECharts, EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import type { CsvCell } from '../core/csv';
 import { DataColumn, DataTable } from '../shell/data-table';
-import {
-  ALERT_COLOUR,
-  OlievlekFormat,
-  prefersReducedMotion,
-  STAGE_COLOURS,
-  STAGES,
-} from './olievlek-format';
+import { AdoptionChartInput, newlyReachedOption, stagesOption } from './adoption-options';
+import type { Translate } from './headline';
+import { OlievlekFormat, prefersReducedMotion, STAGES } from './olievlek-format';
+import { signalHolds, signalSentence } from './signal-sentence';
 import { ChartPng } from './chart-png';
 import { StageLegend } from './stage-legend';
-
-const BAR_COLOUR = '#2171b5';
-const SIGNAL_FILL = 'rgba(180, 83, 9, 0.14)';
-const SIGNAL_LABEL = {
-  color: '#1a1a1a',
-  backgroundColor: '#ffffff',
-  borderColor: ALERT_COLOUR,
-  borderWidth: 1,
-  padding: [1, 4],
-  fontWeight: 600,
-};
 
 /**
  * Adoption over time: the teams per stage month by month (the S-curve), the teams reached for the
@@ -94,10 +79,10 @@ const SIGNAL_LABEL = {
       {{ 'olievlek.adoption.signalsHeading' | transloco }}
     </h3>
     <p class="utrecht-paragraph ov-muted">{{ 'olievlek.adoption.signalsHow' | transloco }}</p>
-    @if (adoption().signals.length > 0) {
-      <ol class="ov-list ov-signals">
-        @for (signal of adoption().signals; track $index) {
-          <li class="ov-list__item">{{ signalText(signal) }}</li>
+    @if (sentences().length > 0) {
+      <ol class="ov-list ov-signals" aria-labelledby="adoption-signals">
+        @for (sentence of sentences(); track $index) {
+          <li class="ov-list__item">{{ sentence }}</li>
         }
       </ol>
     } @else {
@@ -116,186 +101,33 @@ export class AdoptionCharts {
   private readonly animate = !prefersReducedMotion();
 
   protected readonly lastMonth = computed(() => this.adoption().months.at(-1)?.month ?? '');
-  private readonly labels = computed(() =>
-    this.adoption().months.map((m) => this.f.monthShortLabel(m.month)),
+
+  /** The view's words and the chart's input, read in a computed so both follow the language. */
+  private chartInput(): AdoptionChartInput {
+    return {
+      adoption: this.adoption(),
+      current: this.current(),
+      locale: this.f.locale(),
+      t: (key, params) => this.f.t(key, params),
+      animate: this.animate,
+    };
+  }
+
+  protected readonly stagesOptions = computed<EChartsCoreOption>(() =>
+    stagesOption(this.chartInput()),
+  );
+  protected readonly newOptions = computed<EChartsCoreOption>(() =>
+    newlyReachedOption(this.chartInput()),
   );
 
-  /** Signals as shaded month ranges on a chart (by index on the category axis). */
-  private areas(
-    series: RunChartSignalDto['series'],
-    band: (kind: RunChartSignalDto['kind']) => [number, number],
-  ): unknown[] {
-    const months = this.adoption().months.map((m) => m.month);
-    // Each range carries the number of its line in the list of signals below the charts: the
-    // list says what it is, the chart stays readable at 360 px.
-    return this.adoption()
-      .signals.map((s, i) => ({ s, n: i + 1 }))
-      .filter(({ s }) => s.series === series && s.months.length > 0)
-      .map(({ s, n }) => {
-        const from = months.indexOf(s.months[0]);
-        const to = months.indexOf(s.months[s.months.length - 1]);
-        return [
-          {
-            xAxis: Math.max(0, from),
-            yAxis: band(s.kind)[0],
-            name: String(n),
-            label: { position: series === 'reach' ? 'insideLeft' : 'insideTopLeft' },
-          },
-          // Both corners in full: with only x, ECharts sizes the area from the series' own values.
-          { xAxis: Math.max(0, to), yAxis: band(s.kind)[1] },
-        ];
-      });
-  }
-
-  private currentLine(): unknown {
-    const index = this.adoption().months.findIndex((m) => m.month === this.current());
-    if (index < 0) return undefined;
-    const label = {
-      formatter: this.f.monthShortLabel(this.adoption().months[index].month),
-      position: 'end',
-      color: '#1a1a1a',
-    };
-    return {
-      silent: true,
-      symbol: 'none',
-      lineStyle: { color: '#1a1a1a', type: 'solid', width: 1.5 },
-      label,
-      data: [{ xAxis: index, label }],
-    };
-  }
-
-  private base(): Record<string, unknown> {
-    return {
-      animation: this.animate,
-      grid: { left: 8, right: 40, top: 32, bottom: 8, containLabel: true },
-      tooltip: { trigger: 'axis', confine: true },
-      xAxis: {
-        type: 'category',
-        boundaryGap: false,
-        data: this.labels(),
-        axisLabel: { color: '#3b3b3b', hideOverlap: true },
-      },
-      yAxis: {
-        type: 'value',
-        minInterval: 1,
-        axisLabel: { color: '#3b3b3b' },
-        name: this.f.t('olievlek.adoption.teamsAxis'),
-        nameTextStyle: { color: '#3b3b3b', align: 'left' },
-      },
-    };
-  }
-
-  protected readonly stagesOptions = computed<EChartsCoreOption>(() => {
-    const months = this.adoption().months;
-    // Spreading at the bottom, not reached on top: the reached teams grow up from the axis.
-    const stacked = [...STAGES].reverse();
-    // The signals sit in two bands above the curve (shifts, then trends) rather than over it:
-    // shading over the stages would change their colours.
-    const top = Math.max(1, ...months.map((m) => m.teams));
-    const h = Math.max(1, Math.ceil(top * 0.08));
-    const areas = this.areas('reach', (kind) =>
-      kind === 'shift' ? [top, top + h] : [top + h, top + 2 * h],
-    );
-    const base = this.base();
-    const line = this.currentLine();
-    return {
-      ...base,
-      yAxis: {
-        ...(base['yAxis'] as object),
-        max: areas.length > 0 ? top + 2 * h : undefined,
-        // No team counts beside the signal bands: the axis ends where the teams end.
-        axisLabel: {
-          color: '#3b3b3b',
-          formatter: (value: number) => (areas.length > 0 && value > top ? '' : String(value)),
-        },
-      },
-      series: [
-        ...stacked.map((stage) => ({
-          type: 'line',
-          name: this.f.stage(stage),
-          stack: 'stages',
-          symbol: 'none',
-          smooth: false,
-          lineStyle: { width: 1, color: '#ffffff' },
-          areaStyle: { color: STAGE_COLOURS[stage].fill, opacity: 1 },
-          itemStyle: { color: STAGE_COLOURS[stage].fill },
-          emphasis: { disabled: true },
-          data: months.map((m) => m.stages[stage]),
-        })),
-        // The signals and the slider's month on a series of their own, drawn above the areas.
-        {
-          type: 'line',
-          name: '',
-          z: 5,
-          silent: true,
-          symbol: 'none',
-          tooltip: { show: false },
-          data: [],
-          ...(areas.length > 0
-            ? {
-                markArea: {
-                  z: 5,
-                  silent: true,
-                  itemStyle: { color: SIGNAL_FILL, borderColor: ALERT_COLOUR, borderWidth: 1 },
-                  label: SIGNAL_LABEL,
-                  data: areas,
-                },
-              }
-            : {}),
-          ...(line ? { markLine: { ...(line as object), z: 6 } } : {}),
-        },
-      ],
-    };
-  });
-
-  protected readonly newOptions = computed<EChartsCoreOption>(() => {
+  /** Each signal in one sentence: what it means for the unit, with its span. */
+  protected readonly sentences = computed(() => {
     const a = this.adoption();
-    const yMax = Math.max(1, ...a.months.map((m) => m.newlyReached ?? 0));
-    const areas = this.areas('newlyReached', () => [0, yMax]);
-    const line = this.currentLine() as { data: unknown[] } | undefined;
-    const median = a.medians.newlyReached;
-    const markLineData: unknown[] = [...(line?.data ?? [])];
-    if (median !== null)
-      markLineData.push({
-        yAxis: median,
-        lineStyle: { color: ALERT_COLOUR, type: 'dashed', width: 1.5 },
-        label: {
-          formatter: this.f.t('olievlek.adoption.median', { value: this.f.decimal(median) }),
-          position: 'insideEndTop',
-          color: '#1a1a1a',
-        },
-      });
-    const base = this.base();
-    return {
-      ...base,
-      xAxis: { ...(base['xAxis'] as object), boundaryGap: true },
-      series: [
-        {
-          type: 'bar',
-          name: this.f.t('olievlek.adoption.newSeries'),
-          itemStyle: { color: BAR_COLOUR },
-          barMaxWidth: 24,
-          data: a.months.map((m) => m.newlyReached),
-          markLine: {
-            silent: true,
-            symbol: 'none',
-            lineStyle: { color: '#1a1a1a', width: 1.5 },
-            label: { position: 'end' },
-            data: markLineData,
-          },
-          ...(areas.length > 0
-            ? {
-                markArea: {
-                  silent: true,
-                  itemStyle: { color: SIGNAL_FILL, borderColor: ALERT_COLOUR, borderWidth: 1 },
-                  label: SIGNAL_LABEL,
-                  data: areas,
-                },
-              }
-            : {}),
-        },
-      ],
-    };
+    const locale = this.f.locale();
+    const t: Translate = (key, params) => this.f.t(key, params);
+    return a.signals.map((signal) =>
+      signalSentence(locale, t, { signal, unit: a.unit.name, holds: signalHolds(a, signal) }),
+    );
   });
 
   protected readonly stagesAria = computed(() => {
@@ -363,16 +195,5 @@ export class AdoptionCharts {
 
   private signalKind(signal: RunChartSignalDto): string {
     return this.f.t(`olievlek.adoption.kind.${signal.kind}.${signal.direction}`);
-  }
-
-  protected signalText(signal: RunChartSignalDto): string {
-    const months = signal.months;
-    return this.f.t('olievlek.adoption.signalText', {
-      kind: this.signalKind(signal),
-      series: this.f.t('olievlek.adoption.series.' + signal.series),
-      count: monthSpan(months),
-      from: this.f.month(months[0] ?? ''),
-      to: this.f.month(months[months.length - 1] ?? ''),
-    });
   }
 }

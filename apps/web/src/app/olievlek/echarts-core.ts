@@ -1,7 +1,7 @@
 /**
  * The parts of ECharts the olievlek view draws with, and nothing else: echarts/core with four
- * chart types, the components they use and the SVG renderer (crisp at any zoom, small for the few
- * hundred shapes drawn here). Loaded by a dynamic import from the olievlek route only, so the
+ * chart types, the components they use, the label layout (overlap hiding) and the SVG renderer
+ * (crisp at any zoom, small for the few hundred shapes drawn here). Loaded by a dynamic import from the olievlek route only, so the
  * sign-in page and the rest of the app never download it.
  */
 import { BarChart, GraphChart, LineChart, TreemapChart } from 'echarts/charts';
@@ -12,6 +12,8 @@ import {
   TooltipComponent,
 } from 'echarts/components';
 import { init, use } from 'echarts/core';
+// The spread graph's `labelLayout: { hideOverlap }` does nothing without it.
+import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 
 use([
@@ -23,6 +25,7 @@ use([
   TooltipComponent,
   MarkAreaComponent,
   MarkLineComponent,
+  LabelLayout,
   SVGRenderer,
 ]);
 

@@ -1,23 +1,6 @@
-import type { AdoptionMonthDto, Locale } from '@olievlek/shared';
-import { en } from '../i18n/en';
-import { nl } from '../i18n/nl';
-import { headline, HeadlineInput, Translate } from './headline';
-
-type Tree = { [key: string]: string | Tree };
-
-/** The real texts of a language, with Transloco's `{{name}}` placeholders filled in. */
-function translator(texts: Tree): Translate {
-  return (key, params = {}) => {
-    let node: string | Tree | undefined = texts;
-    for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-    if (typeof node !== 'string') throw new Error(`no text for ${key}`);
-    return node.replace(/{{\s*(\w+)\s*}}/g, (_, name: string) => String(params[name]));
-  };
-}
-const T: Record<Locale, Translate> = {
-  nl: translator(nl as unknown as Tree),
-  en: translator(en as unknown as Tree),
-};
+import type { AdoptionMonthDto } from '@olievlek/shared';
+import { TEXTS as T } from '../i18n/translator.testing';
+import { headline, HeadlineInput } from './headline';
 
 /** A month of 16 teams of which `reached` experiment or further. */
 function month(key: string, reached: number, teams = 16): AdoptionMonthDto {

@@ -17,9 +17,8 @@ export const STAGES: readonly StageDto[] = [
 // The colours are shared with the server's printable report (libs/shared).
 export { REACH_COLOURS, reachStep, STAGE_COLOURS } from '@olievlek/shared';
 
-/** Stalled teams and cross-department links: a dark orange that stands apart from the blues. */
-export const ALERT_COLOUR = '#b45309';
-export const NEUTRAL_LINE = '#6b6b6b';
+// Kept in a file without Angular, so the pure option builders and their tests can use them.
+export { ALERT_COLOUR, NEUTRAL_LINE } from './chart-colours';
 
 export function prefersReducedMotion(): boolean {
   return (
@@ -58,9 +57,6 @@ export class OlievlekFormat {
   private readonly monthLong = computed(
     () => new Intl.DateTimeFormat(this.tag(), { month: 'long', year: 'numeric', timeZone: 'UTC' }),
   );
-  private readonly monthShort = computed(
-    () => new Intl.DateTimeFormat(this.tag(), { month: 'short', year: '2-digit', timeZone: 'UTC' }),
-  );
   private readonly dateLong = computed(
     () => new Intl.DateTimeFormat(this.tag(), { dateStyle: 'long', timeZone: 'UTC' }),
   );
@@ -98,11 +94,6 @@ export class OlievlekFormat {
   /** "2025-03" or "2025-03-31" → "maart 2025". */
   month(month: string): string {
     return this.monthLong().format(utcDate(month.slice(0, 7) + '-01'));
-  }
-
-  /** "2025-03" → "mrt 25", for axis labels. */
-  monthShortLabel(month: string): string {
-    return this.monthShort().format(utcDate(month.slice(0, 7) + '-01'));
   }
 
   date(date: string): string {

@@ -1,6 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, input, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { SpreadGraphDto, StageDto } from '@olievlek/shared';
+import type { SpreadGraphDto, SpreadLinkDto, StageDto } from '@olievlek/shared';
 import type { EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import type { CsvCell } from '../core/csv';
@@ -15,6 +24,13 @@ import {
 } from './olievlek-format';
 import { StageLegend } from './stage-legend';
 
+/** Below this width the graph gives way to a list of the links: a phone cannot show it readably. */
+export const SPREAD_GRAPH_MIN_WIDTH = 600;
+/** Room beside the circle of teams for their names (px), which are cut short beyond it. */
+const LABEL_ROOM = 150;
+/** Links listed at first on a phone; the rest behind a button. */
+const LIST_FIRST = 12;
+
 interface GraphNode {
   id: string;
   name: string;
@@ -24,8 +40,11 @@ interface GraphNode {
 }
 
 /**
- * Spread: who passed a practice on to whom. Teams are dots filled by stage, arrows run from the
- * source to the team that took the practice up, and links across departments are dashed orange.
+ * Spread: who passed a practice on to whom. Teams are dots on a circle filled by stage, arrows
+ * run from the source to the team that took the practice up, and links across departments are
+ * dashed orange. Names that would overlap give way to the bigger dot's (the team that inspired
+ * more); below 600 px the graph is a list of the links, latest first (docs/design.md §The
+ * olievlek view for directors).
  */
 @Component({
   selector: 'ov-spread-graph',
@@ -33,7 +52,7 @@ interface GraphNode {
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .ov-graph {
-      block-size: clamp(18rem, 50vw, 30rem);
+      block-size: clamp(24rem, 50vw, 36rem);
       inline-size: 100%;
     }
     .ov-spread-facts {
@@ -49,6 +68,28 @@ interface GraphNode {
     .ov-spread-facts dd {
       display: inline;
       margin: 0 0 0 0.25rem;
+    }
+    .ov-spread-list {
+      list-style: none;
+      margin: 0 0 0.75rem;
+      padding: 0;
+    }
+    .ov-spread-list__item {
+      border-inline-start: 3px solid #6b6b6b;
+      padding: 0.25rem 0 0.25rem 0.625rem;
+      margin-block-end: 0.5rem;
+      overflow-wrap: anywhere;
+    }
+    .ov-spread-list__item--across {
+      border-inline-start: 3px dashed #b45309;
+    }
+    .ov-spread-list__teams {
+      display: block;
+      font-weight: 600;
+    }
+    .ov-spread-list__meta {
+      display: block;
+      color: var(--ov-muted, #3b3b3b);
     }
   `,
   template: `
@@ -88,20 +129,57 @@ interface GraphNode {
     </dl>
     @if (s.linkCount > s.links.length) {
       <p class="utrecht-paragraph ov-muted">
-        {{ 'olievlek.spread.latestOf' | transloco: { shown: s.links.length, count: s.linkCount } }}
+        {{
+          (wide() ? 'olievlek.spread.latestOf' : 'olievlek.spread.latestOfList')
+            | transloco: { shown: s.links.length, count: s.linkCount }
+        }}
       </p>
     }
     @if (s.links.length > 0) {
-      <ov-stage-legend [links]="true" />
-      <div
-        class="ov-graph"
-        echarts
-        role="img"
-        [attr.aria-label]="ariaLabel()"
-        [options]="firstOptions()"
-        [merge]="options()"
-        [initOpts]="{ renderer: 'svg' }"
-      ></div>
+      @if (wide()) {
+        <ov-stage-legend [links]="true" />
+        <div
+          class="ov-graph"
+          echarts
+          role="img"
+          [attr.aria-label]="ariaLabel()"
+          [options]="firstOptions()"
+          [merge]="options()"
+          [initOpts]="{ renderer: 'svg' }"
+        ></div>
+      } @else {
+        <h3 class="utrecht-heading-3" id="spread-list">
+          {{ 'olievlek.spread.listHeading' | transloco }}
+        </h3>
+        <ul class="ov-spread-list" aria-labelledby="spread-list">
+          @for (link of listed(); track link.id) {
+            <li
+              class="ov-spread-list__item"
+              [class.ov-spread-list__item--across]="link.crossDepartment"
+            >
+              <span class="ov-spread-list__teams">
+                {{ link.source.name }} <span aria-hidden="true">→</span>&ngsp;<span
+                  class="ov-visually-hidden"
+                  >{{ 'olievlek.spread.passedTo' | transloco }}</span
+                >
+                {{ link.target.name }}
+              </span>
+              <span class="ov-spread-list__meta">{{ linkFacts(link) }}</span>
+            </li>
+          }
+        </ul>
+        @if (s.links.length > listed().length) {
+          <p class="ov-actions">
+            <button
+              type="button"
+              class="utrecht-button utrecht-button--secondary-action ov-button--small"
+              (click)="showAll.set(true)"
+            >
+              {{ 'olievlek.spread.showAll' | transloco: { count: s.links.length } }}
+            </button>
+          </p>
+        }
+      }
       <ov-data-table
         [caption]="caption()"
         [columns]="columns()"
@@ -116,6 +194,37 @@ interface GraphNode {
 export class SpreadGraph {
   readonly spread = input.required<SpreadGraphDto>();
 
+  /** Wide enough for the graph; follows the window (a phone turned sideways gets the graph). */
+  protected readonly wide = signal(true);
+  protected readonly showAll = signal(false);
+  protected readonly listed = computed(() =>
+    this.showAll() ? this.spread().links : this.spread().links.slice(0, LIST_FIRST),
+  );
+
+  constructor() {
+    if (typeof window === 'undefined' || !window.matchMedia) return;
+    const query = window.matchMedia(`(min-width: ${SPREAD_GRAPH_MIN_WIDTH}px)`);
+    this.wide.set(query.matches);
+    const follow = (e: MediaQueryListEvent) => this.wide.set(e.matches);
+    query.addEventListener('change', follow);
+    inject(DestroyRef).onDestroy(() => query.removeEventListener('change', follow));
+  }
+
+  /** "Doel vooraf · 3 december 2026 · Tussen afdelingen": what the list says beside the teams. */
+  protected linkFacts(link: SpreadLinkDto): string {
+    return [
+      this.f.practice(link.practice),
+      this.f.date(link.on),
+      link.crossDirectorate
+        ? this.f.t('olievlek.spread.crossDirectorate')
+        : link.crossDepartment
+          ? this.f.t('olievlek.spread.crossDepartment')
+          : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  }
+
   protected readonly f = new OlievlekFormat();
   private readonly animate = !prefersReducedMotion();
 
@@ -124,13 +233,17 @@ export class SpreadGraph {
     const inspired = new Map<string, number>();
     for (const link of s.links)
       inspired.set(link.source.id, (inspired.get(link.source.id) ?? 0) + 1);
-    return s.teams.map((t) => ({
-      id: t.id,
-      name: t.name,
-      stage: t.stage,
-      department: t.department?.name ?? '',
-      inspired: inspired.get(t.id) ?? 0,
-    }));
+    // Department by department around the circle, so links within one are short arcs and links
+    // across departments cross it.
+    return s.teams
+      .map((t) => ({
+        id: t.id,
+        name: t.name,
+        stage: t.stage,
+        department: t.department?.name ?? '',
+        inspired: inspired.get(t.id) ?? 0,
+      }))
+      .sort((a, b) => a.department.localeCompare(b.department) || a.name.localeCompare(b.name));
   });
 
   protected readonly options = computed<EChartsCoreOption>(() => {
@@ -177,20 +290,17 @@ export class SpreadGraph {
         {
           type: 'graph',
           id: 'spread',
-          layout: 'force',
-          left: 16,
-          top: 16,
-          bottom: 16,
-          right: narrow ? 16 : 140,
+          // The teams on a circle, grouped by department, each name on the ray out from its dot:
+          // a fixed layout, so names that would still collide are hidden once and for all (a
+          // force layout moves the dots after ECharts has placed the names).
+          layout: 'circular',
+          circular: { rotateLabel: true },
+          left: narrow ? 16 : LABEL_ROOM,
+          right: narrow ? 16 : LABEL_ROOM,
+          top: narrow ? 16 : LABEL_ROOM,
+          bottom: narrow ? 16 : LABEL_ROOM,
           roam: true,
           draggable: false,
-          force: {
-            // A phone has little room: shorter links and a stronger pull to the centre.
-            repulsion: narrow ? 80 : many ? 180 : 260,
-            gravity: narrow ? 0.3 : many ? 0.18 : 0.15,
-            edgeLength: narrow ? [25, 55] : [50, 110],
-            layoutAnimation: this.animate,
-          },
           edgeSymbol: ['none', 'arrow'],
           edgeSymbolSize: 8,
           label: {
@@ -198,10 +308,13 @@ export class SpreadGraph {
             position: 'right',
             fontSize: 11,
             color: '#1a1a1a',
-            width: 160,
+            width: LABEL_ROOM - 20,
             overflow: 'truncate',
             formatter: '{b}',
           },
+          // Overlapping names give way to the bigger dot's (ECharts ranks a label by its dot's
+          // size); each is still shown on hover and in the tooltip and the table.
+          labelLayout: { hideOverlap: true },
           emphasis: { focus: 'adjacency', label: { show: true } },
           data: this.nodes().map((n) => ({
             ...n,
@@ -219,8 +332,8 @@ export class SpreadGraph {
             target: link.target.id,
             link: i,
             lineStyle: link.crossDepartment
-              ? { color: ALERT_COLOUR, width: 2.5, type: 'dashed', opacity: 0.9 }
-              : { color: NEUTRAL_LINE, width: 1.25, type: 'solid', opacity: 0.8 },
+              ? { color: ALERT_COLOUR, width: 2.5, type: 'dashed', opacity: 0.9, curveness: 0.2 }
+              : { color: NEUTRAL_LINE, width: 1.25, type: 'solid', opacity: 0.8, curveness: 0.2 },
           })),
         },
       ],
