@@ -17,7 +17,7 @@ import { debounceTime } from 'rxjs';
 import { apiError } from '../core/api-error';
 import { AuthService } from '../core/auth.service';
 import { Feedback } from '../shell/feedback';
-import { PluralPipe } from '../core/formatter';
+import { Formatter, PluralPipe } from '../core/formatter';
 import { translateError, translateFields } from '../core/error-text';
 import { AdminApi } from './admin-api.service';
 
@@ -521,6 +521,7 @@ import { AdminApi } from './admin-api.service';
 export class UsersPage {
   private readonly api = inject(AdminApi);
   private readonly transloco = inject(TranslocoService);
+  private readonly format = inject(Formatter);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly auth = inject(AuthService);
   private readonly injector = inject(Injector);
@@ -762,8 +763,7 @@ export class UsersPage {
       this.reset();
       const done = this.transloco.translate('privacy.anonymised', { name: user.name });
       const openCases = result.openCasesAsAmbassador
-        ? ' ' +
-          this.transloco.translate('privacy.openCases', { count: result.openCasesAsAmbassador })
+        ? ' ' + this.format.plural('privacy.openCases', result.openCasesAsAmbassador)
         : '';
       // The anonymise button is gone from the row: focus its export button instead.
       this.returnFocusTo = null;

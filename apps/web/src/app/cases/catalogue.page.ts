@@ -18,6 +18,7 @@ import { cadenceText } from '../core/cadence-text';
 import { AuthService } from '../core/auth.service';
 import { translateError } from '../core/error-text';
 import type { CsvCell } from '../core/csv';
+import { Formatter } from '../core/formatter';
 import { LanguageService } from '../core/language.service';
 import { OlievlekApi } from '../olievlek/olievlek-api.service';
 import { OlievlekFormat } from '../olievlek/olievlek-format';
@@ -267,6 +268,7 @@ export class CataloguePage {
   private readonly http = inject(HttpClient);
   private readonly transloco = inject(TranslocoService);
   private readonly language = inject(LanguageService);
+  private readonly format = inject(Formatter);
   private readonly auth = inject(AuthService);
   private readonly fb = inject(NonNullableFormBuilder);
 
@@ -317,12 +319,7 @@ export class CataloguePage {
     const e = this.evidenceById().get(practiceId);
     if (!e) return null;
     if (e.tried === 0) return this.transloco.translate('olievlek.evidence.notTried');
-    const parts = [
-      this.transloco.translate(
-        e.tried === 1 ? 'olievlek.evidence.triedOne' : 'olievlek.evidence.tried',
-        { count: e.tried },
-      ),
-    ];
+    const parts = [this.format.plural('olievlek.evidence.tried', e.tried)];
     if (e.reachedRoutine)
       parts.push(
         this.transloco.translate(

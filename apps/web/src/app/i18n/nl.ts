@@ -121,7 +121,10 @@ export const nl = {
     director: {
       heading: 'Directeur',
       scope: 'Jouw bereik: {{name}}',
-      teams: '{{count}} actieve teams in jouw bereik.',
+      teams: {
+        one: '{{count}} actief team in jouw bereik.',
+        other: '{{count}} actieve teams in jouw bereik.',
+      },
       intro: 'In de olievlek zie je hoe de verandering zich in jouw bereik verspreidt.',
     },
   },
@@ -226,8 +229,11 @@ export const nl = {
     confirmLabel: 'Ik begrijp dat dit niet ongedaan kan worden gemaakt',
     confirm: 'Definitief anonimiseren',
     anonymised: '{{name}} is geanonimiseerd.',
-    openCases:
-      'Deze persoon was ambassadeur van {{count}} lopende casus(sen). Wijs daar een andere ambassadeur aan.',
+    openCases: {
+      one: 'Deze persoon was ambassadeur van {{count}} lopende casus. Wijs daar een andere ambassadeur aan.',
+      other:
+        'Deze persoon was ambassadeur van {{count}} lopende casussen. Wijs daar een andere ambassadeur aan.',
+    },
     status: 'Geanonimiseerd',
     errors: {
       USER_CANNOT_ANONYMISE_SELF:
@@ -317,7 +323,7 @@ export const nl = {
     mineTable: 'Mijn lopende casussen',
     stage: 'Fase',
     steps: 'Stappen',
-    stalledCount: '{{count}} stilgevallen',
+    stalledCount: { one: '{{count}} stilgevallen', other: '{{count}} stilgevallen' },
     lastActivity: 'Laatste activiteit',
     nextReview: 'Volgende evaluatie',
     none: 'Je hebt nog geen lopende casussen.',
@@ -477,7 +483,7 @@ export const nl = {
     round: 'Ronde van {{date}}',
     open: 'loopt nog',
     closedOn: 'gesloten op {{date}}',
-    respondents: '{{count}} keer beantwoord',
+    respondents: { one: '{{count}} keer beantwoord', other: '{{count}} keer beantwoord' },
     question: 'Vraag',
     result: 'Uitkomst',
     whenClosed: 'Zichtbaar zodra de ronde is gesloten',
@@ -547,9 +553,14 @@ export const nl = {
     },
     numbers: { 1: 'één', 2: 'twee', 3: 'drie', 4: 'vier', 5: 'vijf', 6: 'zes' },
     reasons: {
-      lowAttendance:
-        'Bij de laatste {{count}} bijeenkomsten was minder dan de helft van de teams er',
-      fallingAttendance: 'De opkomst daalde {{count}} keer op rij ({{rates}})',
+      lowAttendance: {
+        one: 'Bij de laatste bijeenkomst was minder dan de helft van de teams er ({{count}})',
+        other: 'Bij de laatste {{count}} bijeenkomsten was minder dan de helft van de teams er',
+      },
+      fallingAttendance: {
+        one: 'De opkomst daalde {{count}} keer ({{rates}})',
+        other: 'De opkomst daalde {{count}} keer op rij ({{rates}})',
+      },
       silent: 'Al {{days}} dagen geen bijeenkomst (verwacht vóór {{dueBy}})',
       keyUserDropping: 'Team {{team}} was er {{missed}} van de laatste {{of}} keer niet',
     },
@@ -572,7 +583,10 @@ export const nl = {
     addTeam: 'Team toevoegen',
     chooseTeam: 'Kies een team',
     add: 'Toevoegen',
-    memberAdded: 'Het team doet mee. Nu {{count}} teams.',
+    memberAdded: {
+      one: 'Het team doet mee. Nu {{count}} team.',
+      other: 'Het team doet mee. Nu {{count}} teams.',
+    },
     meetings: 'Bijeenkomsten',
     meetingDate: 'Datum van de bijeenkomst',
     chooseDate: 'Kies een datum.',
@@ -790,8 +804,11 @@ export const nl = {
     export: 'Download als CSV',
     exportHint:
       'De download bevat alle gebeurtenissen die bij de getoonde filters horen. Ook de download zelf komt in het log.',
-    count: '{{count}} gebeurtenissen getoond.',
-    countMore: 'De nieuwste {{count}} gebeurtenissen getoond; er zijn er meer.',
+    count: { one: '{{count}} gebeurtenis getoond.', other: '{{count}} gebeurtenissen getoond.' },
+    countMore: {
+      one: 'De nieuwste gebeurtenis getoond ({{count}}); er zijn er meer.',
+      other: 'De nieuwste {{count}} gebeurtenissen getoond; er zijn er meer.',
+    },
     empty: 'Geen gebeurtenissen gevonden bij deze filters.',
     more: 'Meer laden',
     tableLabel: 'Gebeurtenissen in het auditlog',
@@ -988,7 +1005,10 @@ export const nl = {
       signalsHow:
         'Volgens de regels van de run chart: een verschuiving is 6 of meer maanden op rij boven of onder de mediaan, een trend 5 of meer maanden op rij stijgend of dalend. Zulke patronen zijn zelden toeval.',
       noSignals: 'Geen signalen: de schommelingen passen bij toeval.',
-      signalText: '{{kind}} in {{series}}: {{count}} maanden, van {{from}} tot en met {{to}}.',
+      signalText: {
+        one: '{{kind}} in {{series}}: {{count}} maand, van {{from}} tot en met {{to}}.',
+        other: '{{kind}} in {{series}}: {{count}} maanden, van {{from}} tot en met {{to}}.',
+      },
       series: {
         reach: 'het bereik',
         newlyReached: 'nieuw bereikte teams',
@@ -1004,8 +1024,7 @@ export const nl = {
         'Wie gaf een praktijk door aan wie. Een pijl loopt van het team dat inspireerde naar het team dat het overnam.',
       links: 'Verspreidingslinks',
       none: 'Nog geen verspreiding vastgelegd in dit onderdeel tot deze datum.',
-      inspired: 'Inspireerde {{count}} teams',
-      inspiredOne: 'Inspireerde 1 team',
+      inspired: { one: 'Inspireerde {{count}} team', other: 'Inspireerde {{count}} teams' },
       aria: 'Netwerk van verspreiding in {{unit}} op {{date}}: {{links}} links tussen {{teams}} teams, waarvan {{across}} tussen afdelingen. Dezelfde gegevens staan in de tabel eronder.',
       caption: 'Verspreidingslinks in {{unit}} tot en met {{date}}',
       source: 'Van team',
@@ -1014,16 +1033,24 @@ export const nl = {
       on: 'Datum',
       crossDepartment: 'Tussen afdelingen',
       crossDirectorate: 'Tussen directies',
-      latestOf: 'De laatste {{shown}} van {{count}} links staan in het netwerk en de tabel.',
+      latestOf: {
+        one: 'De laatste {{shown}} van {{count}} link staat in het netwerk en de tabel.',
+        other: 'De laatste {{shown}} van {{count}} links staan in het netwerk en de tabel.',
+      },
     },
     nextBest: {
       heading: 'Volgende teams om te benaderen',
       intro:
         'Teams die nog niet bereikt zijn, maar de verandering van meer dan één kant zien: verandering verspreidt het best waar een team het om zich heen ziet werken.',
       none: 'Nu geen teams die dit van twee of meer kanten zien.',
-      exposure: '{{count}} teams om hen heen praktiseren al',
-      practiceOne: '1 buurteam past "{{practice}}" toe',
-      practiceMany: '{{count}} buurteams passen "{{practice}}" toe',
+      exposure: {
+        one: '{{count}} team om hen heen praktiseert al',
+        other: '{{count}} teams om hen heen praktiseren al',
+      },
+      practice: {
+        one: '{{count}} buurteam past "{{practice}}" toe',
+        other: '{{count}} buurteams passen "{{practice}}" toe',
+      },
       sources: 'Via: {{list}}.',
       via: {
         department: 'zelfde afdeling',
@@ -1031,8 +1058,11 @@ export const nl = {
         spread: 'eerdere verspreiding',
       },
       showMore: 'Toon meer teams ({{count}} in totaal)',
-      firstOf: 'De eerste {{shown}} van {{count}} teams.',
-      otherSources: ' en {{count}} andere teams',
+      firstOf: {
+        one: 'De eerste {{shown}} van {{count}} team.',
+        other: 'De eerste {{shown}} van {{count}} teams.',
+      },
+      otherSources: { one: ' en {{count}} ander team', other: ' en {{count}} andere teams' },
     },
     links: {
       heading: 'Verspreiding',
@@ -1043,8 +1073,7 @@ export const nl = {
       fromBoardHeading: '"{{title}}": van welk team hebben jullie dit?',
       formIntro: 'Leg vast dat {{team}} een praktijk van een ander team overnam.',
       search: 'Zoek een team',
-      found: '{{count}} teams in de keuzelijst',
-      foundOne: '1 team in de keuzelijst',
+      found: { one: '{{count}} team in de keuzelijst', other: '{{count}} teams in de keuzelijst' },
       source: 'Van welk team?',
       chooseTeam: 'Kies een team',
       practice: 'Welke praktijk (niet verplicht)',
@@ -1073,8 +1102,7 @@ export const nl = {
       droppedTeams: 'Gestopt (teams)',
       droppedPercent: 'Gestopt (%)',
       notTried: 'Nog door geen team geprobeerd.',
-      tried: '{{count}} teams probeerden dit',
-      triedOne: '1 team probeerde dit',
+      tried: { one: '{{count}} team probeerde dit', other: '{{count}} teams probeerden dit' },
       routine: '{{percent}} maakte er een vaste gewoonte van',
       routineWeeks: '{{percent}} maakte er een vaste gewoonte van (mediaan {{weeks}} weken)',
       dropped: '{{percent}} stopte',
@@ -1192,9 +1220,9 @@ export const nl = {
       IMPORT_TEAM_NOT_FOUND: 'Er is geen actief team "{{value}}".',
       IMPORT_UNIT_NOT_FOUND: 'Er is geen actief onderdeel "{{value}}".',
       IMPORT_TEAM_AMBIGUOUS:
-        'Er zijn {{count}} teams die "{{value}}" heten. Schrijf het als Directie / Afdeling / Team of gebruik de code.',
+        'Er zijn meerdere teams die "{{value}}" heten ({{count}}). Schrijf het als Directie / Afdeling / Team of gebruik de code.',
       IMPORT_UNIT_AMBIGUOUS:
-        'Er zijn {{count}} onderdelen die "{{value}}" heten. Schrijf het als Directie / Afdeling / Team of gebruik de code.',
+        'Er zijn meerdere onderdelen die "{{value}}" heten ({{count}}). Schrijf het als Directie / Afdeling / Team of gebruik de code.',
       IMPORT_TEAM_REQUIRED: 'Een teamlid heeft een team nodig.',
       IMPORT_SCOPE_REQUIRED:
         'Een directeur heeft een bereik nodig: het onderdeel waarover de directeur gaat.',

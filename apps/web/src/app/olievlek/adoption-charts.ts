@@ -367,10 +367,9 @@ export class AdoptionCharts {
 
   protected signalText(signal: RunChartSignalDto): string {
     const months = signal.months;
-    return this.f.t('olievlek.adoption.signalText', {
+    return this.f.plural('olievlek.adoption.signalText', monthSpan(months), {
       kind: this.signalKind(signal),
       series: this.f.t('olievlek.adoption.series.' + signal.series),
-      count: monthSpan(months),
       from: this.f.month(months[0] ?? ''),
       to: this.f.month(months[months.length - 1] ?? ''),
     });

@@ -88,7 +88,7 @@ interface GraphNode {
     </dl>
     @if (s.linkCount > s.links.length) {
       <p class="utrecht-paragraph ov-muted">
-        {{ 'olievlek.spread.latestOf' | transloco: { shown: s.links.length, count: s.linkCount } }}
+        {{ f.plural('olievlek.spread.latestOf', s.linkCount, { shown: s.links.length }) }}
       </p>
     }
     @if (s.links.length > 0) {
@@ -162,12 +162,7 @@ export class SpreadGraph {
             `<strong>${escapeHtml(node.name)}</strong>`,
             escapeHtml(node.department),
             escapeHtml(f.t('olievlek.map.stageValue', { stage: f.stage(node.stage) })),
-            escapeHtml(
-              f.t(
-                node.inspired === 1 ? 'olievlek.spread.inspiredOne' : 'olievlek.spread.inspired',
-                { count: node.inspired },
-              ),
-            ),
+            escapeHtml(f.plural('olievlek.spread.inspired', node.inspired)),
           ]
             .filter(Boolean)
             .join('<br>');
