@@ -123,7 +123,7 @@ import { loaded, LoadStatus } from '../shell/load-status';
           }
           @if (scopeTeams() !== null) {
             <p class="utrecht-paragraph">
-              {{ 'home.director.teams' | ovPlural: scopeTeams() }}
+              {{ 'home.director.teams' | ovPlural: scopeTeams() ?? 0 }}
             </p>
           }
           <p class="utrecht-paragraph ov-muted">{{ 'home.director.intro' | transloco }}</p>
