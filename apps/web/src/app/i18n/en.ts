@@ -187,7 +187,6 @@ export const en: Translations = {
     isActive: 'Account is active',
     created: '{{name}} has been added.',
     saved: '{{name}} has been saved.',
-    conflict: 'Someone else changed this user in the meantime.',
     chooseScope: 'Choose a unit',
     filter: {
       label: 'Search users',

@@ -188,7 +188,6 @@ export const nl = {
     isActive: 'Account is actief',
     created: '{{name}} is toegevoegd.',
     saved: '{{name}} is opgeslagen.',
-    conflict: 'Iemand anders heeft deze gebruiker intussen gewijzigd.',
     chooseScope: 'Kies een onderdeel',
     filter: {
       label: 'Gebruikers zoeken',
