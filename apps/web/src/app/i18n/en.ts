@@ -1316,6 +1316,7 @@ export const en: Translations = {
     noAccessBack: 'Back to the home page',
     unitNameRequired: 'Give the unit a name.',
     undone: 'Undone: {{title}} is open again.',
+    draftRestored: 'What you typed before your session ended is back. Save it if it is right.',
     menu: 'Menu',
   },
   importSafety: {

@@ -1334,6 +1334,8 @@ export const nl = {
     noAccessBack: 'Terug naar de startpagina',
     unitNameRequired: 'Geef het onderdeel een naam.',
     undone: 'Ongedaan gemaakt: {{title}} staat weer open.',
+    draftRestored:
+      'Wat je typte voordat je sessie verliep, staat er weer. Sla het op als het klopt.',
     menu: 'Menu',
   },
   importSafety: {
