@@ -146,20 +146,26 @@ test.describe('organisation admin', () => {
     await page
       .getByRole('button', { name: 'Afdeling toevoegen — Directie Dienstverlening' })
       .click();
-    await page.getByLabel('Naam').fill(department);
+    await page.getByLabel('Naam', { exact: true }).fill(department);
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    await expect(page.getByRole('status')).toHaveText(`${department} is toegevoegd.`);
+    await expect(page.getByRole('status').filter({ hasText: /\S/ })).toHaveText(
+      `${department} is toegevoegd.`,
+    );
 
     await page.getByRole('button', { name: `Team toevoegen — ${department}` }).click();
-    await page.getByLabel('Naam').fill(team);
+    await page.getByLabel('Naam', { exact: true }).fill(team);
     await page.getByLabel('Bezetting').fill('9');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    await expect(page.getByRole('status')).toHaveText(`${team} is toegevoegd.`);
+    await expect(page.getByRole('status').filter({ hasText: /\S/ })).toHaveText(
+      `${team} is toegevoegd.`,
+    );
     await expect(page.getByText('9 personen')).toBeVisible();
 
     await page.getByRole('button', { name: `${team} archiveren` }).click();
-    await expect(page.getByRole('status')).toHaveText(`${team} is gearchiveerd.`);
+    await expect(page.getByRole('status').filter({ hasText: /\S/ })).toHaveText(
+      `${team} is gearchiveerd.`,
+    );
     await expect(page.locator('.ov-tree').getByText(team, { exact: true })).toHaveCount(0);
 
     await page.getByLabel('Toon gearchiveerde onderdelen').check();
@@ -182,14 +188,18 @@ test.describe('organisation admin', () => {
     await page.goto('/beheer/gebruikers');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
-    await page.getByLabel('Naam').fill(`Lotte Visser ${stamp}`);
-    await page.getByLabel('E-mailadres').fill(`l.visser.${stamp}@voorbeeldstad.example`);
+    await page.getByLabel('Naam', { exact: true }).fill(`Lotte Visser ${stamp}`);
+    await page
+      .getByLabel('E-mailadres', { exact: true })
+      .fill(`l.visser.${stamp}@voorbeeldstad.example`);
     await page.getByLabel('Teamlid').check();
     await page.getByLabel('Teams').selectOption({ label: 'Groenbeheer' });
     await page.getByLabel('Wachtwoord (minstens 12 tekens)').fill('een-lang-wachtwoord');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    await expect(page.getByRole('status')).toHaveText(`Lotte Visser ${stamp} is toegevoegd.`);
+    await expect(page.getByRole('status').filter({ hasText: /\S/ })).toHaveText(
+      `Lotte Visser ${stamp} is toegevoegd.`,
+    );
     await expect(page.getByRole('rowheader', { name: `Lotte Visser ${stamp}` })).toBeVisible();
   });
 });

@@ -94,7 +94,70 @@ test.describe('sign-in returns to where the person was going', () => {
     await expectAccessible(page);
     await signInHere(page, DEMO.ambassador);
     await expect(page).toHaveURL(`/casussen/${caseId}`);
-    await expect(page.getByRole('button', { name: 'Intake vastleggen' })).toBeVisible();
+    // What was typed is still there (kept in the tab), ready to be saved.
+    await expect(page.getByLabel('Situatie')).toHaveValue('Na het verlopen.');
+    const back = page.getByRole('status').filter({ hasText: 'staat er weer' });
+    await expect(back).toHaveText(
+      'Wat je typte voordat je sessie verliep, staat er weer. Sla het op als het klopt.',
+    );
+    await expectInView(page, back);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Intake opslaan' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'opgeslagen' })).toBeVisible();
+    await expect(page.getByText('Na het verlopen.')).toBeVisible();
+    // Saved: the tab keeps nothing more; a reload shows the saved intake, no draft.
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Intake wijzigen' })).toBeVisible();
+    await expect(page.getByLabel('Situatie')).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: 'staat er weer' })).toHaveCount(0);
+  });
+
+  for (const viewport of [DESKTOP, PHONE]) {
+    test(`an observation typed when the session ends is back after signing in, at ${viewport.width} px`, async ({
+      page,
+      baseURL,
+    }) => {
+      await page.setViewportSize(viewport);
+      const caseId = await freshCase(baseURL as string);
+      await signIn(page, DEMO.ambassador);
+      await page.goto(`/casussen/${caseId}`);
+      const text = page.getByLabel('Observatie', { exact: true });
+      await text.fill(`Halverwege getypt, ${viewport.width} px.`);
+      await page.context().clearCookies({ name: 'olievlek_session' });
+      await page.getByRole('button', { name: 'Observatie toevoegen' }).click();
+      await expect(page).toHaveURL(/\/inloggen\?verlopen=1/);
+      await signInHere(page, DEMO.ambassador);
+      await expect(page).toHaveURL(`/casussen/${caseId}`);
+      await expect(text).toHaveValue(`Halverwege getypt, ${viewport.width} px.`);
+      const back = page.getByRole('status').filter({ hasText: 'staat er weer' });
+      await expectInView(page, back);
+      await expectAccessible(page);
+      await page.screenshot({ path: `${SHOTS}/draft-restored-${viewport.width}.png` });
+      await page.getByRole('button', { name: 'Observatie toevoegen' }).click();
+      await expect(page.getByRole('status')).toHaveText('De observatie is toegevoegd.');
+      await page.reload();
+      await expect(text).toHaveValue('');
+    });
+  }
+
+  test('a draft is never shown to someone else signing in on the same tab', async ({
+    page,
+    baseURL,
+  }) => {
+    const caseId = await freshCase(baseURL as string);
+    await signIn(page, DEMO.ambassador);
+    await page.goto(`/casussen/${caseId}`);
+    await page.getByLabel('Observatie', { exact: true }).fill('Alleen voor mij.');
+    await page.context().clearCookies({ name: 'olievlek_session' });
+    await page.getByRole('button', { name: 'Observatie toevoegen' }).click();
+    await expect(page).toHaveURL(/\/inloggen\?verlopen=1/);
+    // The admin signs in on the same tab and opens the same case.
+    await signInHere(page, DEMO.admin);
+    await expect(page).toHaveURL(`/casussen/${caseId}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByText('Alleen voor mij.')).toHaveCount(0);
+    const field = page.getByLabel('Observatie', { exact: true });
+    if (await field.count()) await expect(field).toHaveValue('');
   });
 
   test('a link to a case opens that case after signing in with SSO', async ({ page, browser }) => {

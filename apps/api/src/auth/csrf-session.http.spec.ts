@@ -60,6 +60,23 @@ describe('CSRF token tied to the session', () => {
     );
   });
 
+  it('answers a signed-in route without a session with 401, whatever the token (issue 13)', async () => {
+    // The browser dropped the session cookie (it ran out): "sign in again", not a CSRF 403.
+    const browser = await t.signedIn(DEMO.ambassador);
+    browser.cookies.delete(SESSION_COOKIE);
+    for (const token of [browser.cookies.get(CSRF_COOKIE) as string, 'x']) {
+      const res = await browser.patch('/api/auth/me', { locale: 'en' }, withPair(browser, token));
+      expectApiError(res, 401, 'NOT_AUTHENTICATED');
+    }
+    // A public route still needs the token of no session.
+    const login = await browser.post(
+      '/api/auth/login',
+      { email: DEMO.team, password: DEMO_PASSWORD },
+      withPair(browser, 'C'.repeat(65)),
+    );
+    expectApiError(login, 403, 'CSRF_TOKEN_INVALID');
+  });
+
   it('renews the token at sign-in and at sign-out, and the new one works', async () => {
     const browser = t.client();
     await browser.get('/api/health');

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { forbidden } from '../common/api-exception';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { IS_PUBLIC } from './decorators';
 import { ServerSecret } from './server-secret';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -91,8 +92,17 @@ export class CsrfGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (SAFE_METHODS.has(request.method)) return true;
     if (this.reflector.get<boolean>(CSRF_EXEMPT, context.getHandler())) return true;
+    const sessionToken = sessionTokenOf(request);
+    // Without a session a signed-in route has no authority to forge, and the session guard
+    // refuses it next with 401: a session that ended in the browser then reads "sign in again"
+    // (and the client keeps the draft), not "reload the page" (issue 13).
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!sessionToken && !isPublic) return true;
     const header = request.headers[CSRF_HEADER.toLowerCase()];
-    if (this.tokens.valid(header, sessionTokenOf(request))) return true;
+    if (this.tokens.valid(header, sessionToken)) return true;
     throw forbidden(
       'CSRF_TOKEN_INVALID',
       'This request lacks a valid security token (X-XSRF-TOKEN). Reload the page and try again.',

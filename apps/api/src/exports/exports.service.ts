@@ -20,7 +20,7 @@ import { OlievlekViewService } from '../olievlek/olievlek-view.service';
 import { OrgUnitEntity } from '../org-units/entities/org-unit.entity';
 import { teamsBelowK } from '../privacy/teams-below-k';
 import { UserEntity } from '../users/entities/user.entity';
-import { words } from './export-words';
+import { words } from '../common/texts';
 import type { SheetTable } from './spreadsheet';
 
 export const STAGES: StageDto[] = [

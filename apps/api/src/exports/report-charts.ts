@@ -10,7 +10,7 @@ import {
   type StageDto,
 } from '@olievlek/shared';
 import * as echarts from 'echarts';
-import { words } from './export-words';
+import { words } from '../common/texts';
 import { STAGES } from '@olievlek/domain';
 
 /**

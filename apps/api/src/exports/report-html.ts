@@ -14,7 +14,7 @@ import {
 } from '@olievlek/shared';
 import { escapeHtml } from '../privacy/export-html';
 import { mapSvg, sCurveSvg } from './report-charts';
-import { words } from './export-words';
+import { REPORT_TEXTS, words } from '../common/texts';
 import { STAGES } from './exports.service';
 
 /** One page of the report: a unit's view at the date and its adoption by month. */
@@ -29,49 +29,10 @@ export interface ReportPage {
  * no external resource, every name escaped. Served with the strict CSP of the privacy export.
  */
 
-const TEXT = {
-  nl: {
-    title: 'Olievlek — rapportage',
-    lang: 'nl',
-    intro: 'Stand op',
-    made: 'Gemaakt op',
-    keyFigures: 'Kerncijfers',
-    stagesCaption: 'Teams per fase',
-    adoptionCaption: 'Adoptie: wanneer teams gingen praktiseren',
-    teams: 'Teams',
-    of: 'van',
-    none: '—',
-    print: 'Druk af of bewaar als pdf via het afdrukmenu van de browser.',
-    noChildren: 'Geen onderliggende eenheden.',
-    map: 'Kaart op {{date}}',
-    mapAlt: 'Kaart van {{unit}} op {{date}}: elk vlak is een team in de kleur van zijn fase.',
-    sCurve: 'S-curve: teams per fase per maand',
-    sCurveAlt: 'S-curve van {{unit}}: per maand het aantal teams in elke fase, gestapeld.',
-  },
-  en: {
-    title: 'Olievlek — report',
-    lang: 'en',
-    intro: 'Figures at',
-    made: 'Made on',
-    keyFigures: 'Key figures',
-    stagesCaption: 'Teams per stage',
-    adoptionCaption: 'Adoption: when teams started practising',
-    teams: 'Teams',
-    of: 'of',
-    none: '—',
-    print: "Print it, or save it as PDF from the browser's print menu.",
-    noChildren: 'No units below.',
-    map: 'Map at {{date}}',
-    mapAlt: 'Map of {{unit}} at {{date}}: each block is a team in the colour of its stage.',
-    sCurve: 'S-curve: teams per stage by month',
-    sCurveAlt: 'S-curve of {{unit}}: the number of teams in each stage by month, stacked.',
-  },
-} as const;
-
 function page({ view, adoption }: ReportPage, lang: ReportLanguage): string {
   const w = words(lang);
   const fw = FIGURE_WORDS[lang];
-  const t = TEXT[lang];
+  const t = REPORT_TEXTS[lang];
   const f = view.figures;
   const date = formatDate(lang, view.date);
   // The key figures in the screen's words and rounding (libs/shared figure-words and format).
@@ -161,7 +122,7 @@ export function renderDirectorReport(
   generatedAt: string,
   timeZone: string,
 ): string {
-  const t = TEXT[lang];
+  const t = REPORT_TEXTS[lang];
   return `<!doctype html>
 <html lang="${t.lang}">
 <head>

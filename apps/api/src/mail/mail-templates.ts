@@ -1,4 +1,5 @@
-import type { Locale, MailKind, StageDto } from '@olievlek/shared';
+import type { Locale, StageDto } from '@olievlek/shared';
+import { MAIL_TEXTS, pluralText, type PluralFns } from '../common/texts';
 
 /**
  * The three mails as plain text and simple, accessible HTML, in Dutch or English. Pure: the
@@ -74,124 +75,6 @@ export interface RenderedMail {
 }
 
 const STAGES: StageDto[] = ['not-reached', 'intake', 'experimenting', 'practising', 'spreading'];
-
-const TEXT = {
-  nl: {
-    greeting: (name: string) => `Beste ${name},`,
-    kindName: {
-      'team-reminder': 'de wekelijkse herinnering aan jullie stappen',
-      'ambassador-digest': 'het wekelijkse overzicht voor ambassadeurs',
-      'director-summary': 'de maandelijkse samenvatting voor directeuren',
-    } satisfies Record<MailKind, string>,
-    why: (kind: string) => `Je krijgt ${kind} van Olievlek.`,
-    unsubscribe: 'Afmelden voor deze mail',
-    settings: 'Kies welke mails je krijgt',
-    teamSubject: (n: number) =>
-      n === 1
-        ? 'Olievlek: 1 stap staat deze week open'
-        : `Olievlek: ${n} stappen staan deze week open`,
-    teamIntro:
-      'Dit zijn de verbeterstappen die nu openstaan. Open een stap om hem op het bord af te vinken; de link zelf vinkt niets af.',
-    dueWeek: (d: string) => `deze week (tot en met ${d})`,
-    dueBy: (d: string) => `tot en met ${d}`,
-    openStep: (title: string) => `Open „${title}” op het bord`,
-    openBoard: 'Naar ons bord',
-    digestSubject: (n: number) =>
-      n === 0
-        ? 'Olievlek: je weekoverzicht'
-        : `Olievlek: je weekoverzicht (${n} stilgevallen ${n === 1 ? 'casus' : 'casussen'})`,
-    digestIntro: (n: number) =>
-      `Je hebt ${n} lopende ${n === 1 ? 'casus' : 'casussen'}. Dit is wat deze week aandacht vraagt.`,
-    stalled: 'Stilgevallen radar',
-    stalledNone: 'Geen stilgevallen stappen. Mooi zo.',
-    silence: (n: number) => `${n} perioden zonder afvinken`,
-    newRoutines: 'Nieuwe routines',
-    newRoutinesNone: 'Deze week geen nieuwe routines.',
-    reviewsDue: 'Evaluaties',
-    reviewsDueNone: 'Geen evaluaties in de komende week.',
-    reviewOn: (d: string) => `evaluatie op ${d}`,
-    openCase: (team: string) => `Casus ${team}`,
-    openCases: 'Naar mijn casussen',
-    summarySubject: (unit: string, month: string) =>
-      `Olievlek: maandsamenvatting ${unit} (${month})`,
-    summaryIntro: (unit: string, date: string) =>
-      `De kerncijfers van ${unit} op ${date}. Alleen cijfers: geen namen, geen notities.`,
-    teams: 'Teams',
-    reach: 'Bereik (experimenteert of verder)',
-    rooted: 'Geworteld (praktiseert of verder)',
-    stalledAgreements: 'Stilgevallen afspraken',
-    spreadFactor: 'Verspreidingsfactor R',
-    crossDepartment: 'Verbindingen tussen afdelingen',
-    stagesHeading: 'Teams per fase',
-    stage: {
-      'not-reached': 'Nog niet bereikt',
-      intake: 'Intake',
-      experimenting: 'Experimenteert',
-      practising: 'Praktiseert',
-      spreading: 'Verspreidt',
-    } satisfies Record<StageDto, string>,
-    childrenHeading: 'Per onderdeel',
-    unit: 'Onderdeel',
-    none: '–',
-    openOlievlek: 'Bekijk de olievlek',
-  },
-  en: {
-    greeting: (name: string) => `Dear ${name},`,
-    kindName: {
-      'team-reminder': 'the weekly reminder of your steps',
-      'ambassador-digest': 'the weekly digest for ambassadors',
-      'director-summary': 'the monthly summary for directors',
-    } satisfies Record<MailKind, string>,
-    why: (kind: string) => `You receive ${kind} from Olievlek.`,
-    unsubscribe: 'Unsubscribe from this mail',
-    settings: 'Choose which mails you get',
-    teamSubject: (n: number) =>
-      n === 1 ? 'Olievlek: 1 step is open this week' : `Olievlek: ${n} steps are open this week`,
-    teamIntro:
-      'These improvement steps are open now. Open a step to tick it off on the board; the link itself ticks nothing.',
-    dueWeek: (d: string) => `this week (until ${d})`,
-    dueBy: (d: string) => `until ${d}`,
-    openStep: (title: string) => `Open "${title}" on the board`,
-    openBoard: 'Go to our board',
-    digestSubject: (n: number) =>
-      n === 0
-        ? 'Olievlek: your weekly digest'
-        : `Olievlek: your weekly digest (${n} stalled ${n === 1 ? 'case' : 'cases'})`,
-    digestIntro: (n: number) =>
-      `You have ${n} open ${n === 1 ? 'case' : 'cases'}. This is what needs attention this week.`,
-    stalled: 'Stalled radar',
-    stalledNone: 'No stalled steps. Well done.',
-    silence: (n: number) => `${n} periods without a tick`,
-    newRoutines: 'New routines',
-    newRoutinesNone: 'No new routines this week.',
-    reviewsDue: 'Reviews',
-    reviewsDueNone: 'No reviews in the coming week.',
-    reviewOn: (d: string) => `review on ${d}`,
-    openCase: (team: string) => `Case ${team}`,
-    openCases: 'Go to my cases',
-    summarySubject: (unit: string, month: string) => `Olievlek: monthly summary ${unit} (${month})`,
-    summaryIntro: (unit: string, date: string) =>
-      `The key figures of ${unit} on ${date}. Figures only: no names, no notes.`,
-    teams: 'Teams',
-    reach: 'Reach (experimenting or further)',
-    rooted: 'Rooted (practising or further)',
-    stalledAgreements: 'Stalled agreements',
-    spreadFactor: 'Spread factor R',
-    crossDepartment: 'Links between departments',
-    stagesHeading: 'Teams per stage',
-    stage: {
-      'not-reached': 'Not reached yet',
-      intake: 'Intake',
-      experimenting: 'Experimenting',
-      practising: 'Practising',
-      spreading: 'Spreading',
-    } satisfies Record<StageDto, string>,
-    childrenHeading: 'Per unit',
-    unit: 'Unit',
-    none: '–',
-    openOlievlek: 'View the olievlek',
-  },
-};
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(value: string): string {
@@ -296,13 +179,14 @@ class Both {
 }
 
 export function renderMail(content: MailContent, frame: MailFrame): RenderedMail {
-  const t = TEXT[frame.locale];
+  const t = MAIL_TEXTS[frame.locale];
+  const plural = (forms: PluralFns, n: number) => pluralText(frame.locale, forms, n);
   const body = new Both().paragraph(t.greeting(frame.name));
   let subject: string;
 
   if (content.kind === 'team-reminder') {
     const count = content.teams.reduce((n, team) => n + team.steps.length, 0);
-    subject = t.teamSubject(count);
+    subject = plural(t.teamSubject, count);
     body.paragraph(t.teamIntro);
     for (const team of content.teams) {
       body.heading(team.name).list(
@@ -317,15 +201,17 @@ export function renderMail(content: MailContent, frame: MailFrame): RenderedMail
     }
     body.link(t.openBoard, content.boardLink);
   } else if (content.kind === 'ambassador-digest') {
-    subject = t.digestSubject(content.stalled.length);
-    body.paragraph(t.digestIntro(content.openCases)).heading(t.stalled);
+    subject = content.stalled.length
+      ? plural(t.digestSubject, content.stalled.length)
+      : t.digestSubjectQuiet;
+    body.paragraph(plural(t.digestIntro, content.openCases)).heading(t.stalled);
     if (content.stalled.length === 0) body.paragraph(t.stalledNone);
     else
       body.list(
         content.stalled.map((c) => ({
           label: t.openCase(c.team),
           href: c.link,
-          note: c.steps.map((s) => `${s.title}: ${t.silence(s.silence)}`).join('; '),
+          note: c.steps.map((s) => `${s.title}: ${plural(t.silence, s.silence)}`).join('; '),
         })),
       );
     body.heading(t.newRoutines);

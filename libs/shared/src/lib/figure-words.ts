@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent } from './format';
+import { formatNumber, formatPercent, pluralCategory } from './format';
 import type { FractionDto } from './olievlek';
 import type { Locale } from './roles';
 
@@ -19,8 +19,10 @@ const NL = {
   noTeams: 'Geen teams om te tellen',
   ofPeople: 'Naar bezetting: {{percent}} ({{x}} van {{y}} medewerkers).',
   noHeadcount: 'Naar bezetting: geen bezetting bekend.',
-  withoutHeadcount: '{{count}} teams zonder bekende bezetting tellen daar niet mee.',
-  withoutHeadcountOne: '1 team zonder bekende bezetting telt daar niet mee.',
+  withoutHeadcount: {
+    one: '{{count}} team zonder bekende bezetting telt daar niet mee.',
+    other: '{{count}} teams zonder bekende bezetting tellen daar niet mee.',
+  },
   stages: 'Teams per fase',
   stagesHow: 'De hoogste fase die op de datum geldt, van {{teams}} actieve teams.',
   adopters: 'Adoptercategorieën',
@@ -63,8 +65,10 @@ const EN: FigureWords = {
   noTeams: 'No teams to count',
   ofPeople: 'By headcount: {{percent}} ({{x}} of {{y}} staff).',
   noHeadcount: 'By headcount: no headcount known.',
-  withoutHeadcount: '{{count}} teams without a known headcount are left out of it.',
-  withoutHeadcountOne: '1 team without a known headcount is left out of it.',
+  withoutHeadcount: {
+    one: '{{count}} team without a known headcount is left out of it.',
+    other: '{{count}} teams without a known headcount are left out of it.',
+  },
   stages: 'Teams per stage',
   stagesHow: 'The highest stage that holds on the date, of {{teams}} active teams.',
   adopters: 'Adopter categories',
@@ -102,6 +106,28 @@ export function fillWords(text: string, params: Record<string, string | number> 
   );
 }
 
+/** The `{ one, other }` forms of a text for people. */
+export interface PluralForms {
+  one: string;
+  other: string;
+}
+
+/**
+ * The form of `forms` that fits `count` in the language (`pluralCategory`, the one rule for
+ * plurals), with `{{count}}` written in the language's digits: "1 team", "4 teams".
+ */
+export function pluralWords(
+  locale: Locale,
+  forms: PluralForms,
+  count: number,
+  params: Record<string, string | number> = {},
+): string {
+  return fillWords(forms[pluralCategory(locale, count)], {
+    ...params,
+    count: formatNumber(locale, count, 0),
+  });
+}
+
 /** "12 van 40 teams", or that there is nothing to count: the line under reach and rooted. */
 export function teamsOfText(locale: Locale, fraction: FractionDto | null): string {
   const w = FIGURE_WORDS[locale];
@@ -125,11 +151,7 @@ export function weightedText(
       })
     : w.noHeadcount;
   if (teamsWithoutHeadcount <= 0) return base;
-  const without =
-    teamsWithoutHeadcount === 1
-      ? w.withoutHeadcountOne
-      : fillWords(w.withoutHeadcount, { count: teamsWithoutHeadcount });
-  return `${base} ${without}`;
+  return `${base} ${pluralWords(locale, w.withoutHeadcount, teamsWithoutHeadcount)}`;
 }
 
 /** A share as on screen: whole percents, "—" when there is nothing to count. */

@@ -27,10 +27,10 @@ const OBJECT_TYPES = [
 const PAGE_SIZE = 50;
 
 /** The audit trail for admins: who did what to which record, when, from where, with what result. */
-import { Formatter } from '../core/formatter';
+import { Formatter, PluralPipe } from '../core/formatter';
 @Component({
   selector: 'ov-audit-page',
-  imports: [Feedback, ReactiveFormsModule, TranslocoPipe],
+  imports: [Feedback, PluralPipe, ReactiveFormsModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .ov-audit__filters {
@@ -273,9 +273,7 @@ import { Formatter } from '../core/formatter';
       @if (loading() && events().length === 0) {
         {{ 'app.loading' | transloco }}
       } @else if (loaded()) {
-        {{
-          (nextCursor() ? 'audit.countMore' : 'audit.count') | transloco: { count: events().length }
-        }}
+        {{ (nextCursor() ? 'audit.countMore' : 'audit.count') | ovPlural: events().length }}
       }
     </p>
 

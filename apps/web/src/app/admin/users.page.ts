@@ -17,8 +17,8 @@ import { debounceTime } from 'rxjs';
 import { apiError } from '../core/api-error';
 import { AuthService } from '../core/auth.service';
 import { Feedback } from '../shell/feedback';
-import { PluralPipe } from '../core/formatter';
-import { translateError, translateFields } from '../core/error-text';
+import { saveState } from '../shell/save-state';
+import { Formatter, PluralPipe } from '../core/formatter';
 import { AdminApi } from './admin-api.service';
 
 @Component({
@@ -70,6 +70,9 @@ import { AdminApi } from './admin-api.service';
       inline-size: 100%;
       max-inline-size: none;
     }
+    .ov-users__row-feedback {
+      max-inline-size: min(20rem, calc(100vw - 9rem));
+    }
     .ov-users__count {
       margin-block: 0 0.5rem;
       min-block-size: 1.5rem;
@@ -79,14 +82,8 @@ import { AdminApi } from './admin-api.service';
     <h1 class="utrecht-heading-1">{{ 'users.heading' | transloco }}</h1>
     <p class="utrecht-paragraph ov-lead">{{ 'users.intro' | transloco }}</p>
 
-    <ov-feedback
-      [notice]="notice()"
-      [error]="error()"
-      [conflict]="conflict()"
-      (reload)="reload()"
-    />
-
     @if (!editing()) {
+      <ov-feedback [state]="save" at="users" (reload)="reload()" />
       <p class="ov-actions">
         <button
           type="button"
@@ -100,7 +97,7 @@ import { AdminApi } from './admin-api.service';
       <form
         class="ov-card ov-form"
         [formGroup]="form"
-        (ngSubmit)="save()"
+        (ngSubmit)="submit()"
         aria-labelledby="user-form-title"
       >
         <h2 class="utrecht-heading-2" id="user-form-title">{{ formTitle() }}</h2>
@@ -252,11 +249,12 @@ import { AdminApi } from './admin-api.service';
             }}</label>
           </div>
         }
+        <ov-feedback [state]="save" at="user-form" (reload)="reloadEditing()" />
         <div class="ov-actions">
           <button
             type="submit"
             class="utrecht-button utrecht-button--primary-action"
-            [disabled]="busy()"
+            [disabled]="save.busy()"
           >
             {{ 'app.save' | transloco }}
           </button>
@@ -362,6 +360,10 @@ import { AdminApi } from './admin-api.service';
                 } @else {
                   {{ emailLocal(user) }}&#64;<wbr />{{ emailDomain(user) }}
                 }
+                <!-- What came of anonymising this person stands in their row, where focus returns. -->
+                <div class="ov-users__row-feedback">
+                  <ov-feedback [state]="save" [at]="'user-' + user.id" />
+                </div>
               </td>
               <td class="utrecht-table__cell">{{ roleNames(user) }}</td>
               <td class="utrecht-table__cell">{{ placement(user) }}</td>
@@ -425,12 +427,12 @@ import { AdminApi } from './admin-api.service';
           <li class="utrecht-unordered-list__item">{{ 'privacy.exportReview' | transloco }}</li>
           <li class="utrecht-unordered-list__item">{{ 'privacy.exportLogged' | transloco }}</li>
         </ul>
-        <ov-feedback [notice]="dialogNotice()" [error]="dialogError()" />
+        <ov-feedback [state]="save" at="export" />
         <div class="ov-actions">
           <button
             type="button"
             class="utrecht-button utrecht-button--primary-action"
-            [disabled]="busy()"
+            [disabled]="save.busy()"
             (click)="downloadExport(target)"
             autofocus
           >
@@ -479,11 +481,7 @@ import { AdminApi } from './admin-api.service';
             {{ 'privacy.consequenceFinal' | transloco }}
           </li>
         </ul>
-        <ov-feedback
-          [error]="dialogError()"
-          [conflict]="dialogConflict()"
-          (reload)="reloadAfterConflict()"
-        />
+        <ov-feedback [state]="save" at="anonymise" (reload)="reloadAfterConflict()" />
         <div class="utrecht-form-field utrecht-form-field--checkbox">
           <input
             id="anonymise-confirm"
@@ -500,7 +498,7 @@ import { AdminApi } from './admin-api.service';
           <button
             type="button"
             class="utrecht-button utrecht-button--primary-action utrecht-button--danger"
-            [disabled]="!confirmed() || busy()"
+            [disabled]="!confirmed() || save.busy()"
             (click)="anonymise(target)"
           >
             {{ 'privacy.confirm' | transloco }}
@@ -521,6 +519,7 @@ import { AdminApi } from './admin-api.service';
 export class UsersPage {
   private readonly api = inject(AdminApi);
   private readonly transloco = inject(TranslocoService);
+  private readonly format = inject(Formatter);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly auth = inject(AuthService);
   private readonly injector = inject(Injector);
@@ -530,11 +529,12 @@ export class UsersPage {
   private readonly units = signal<OrgUnitDto[]>([]);
   protected readonly editing = signal<'new' | UserDto | null>(null);
   protected readonly selectedRoles = signal<Role[]>([]);
-  protected readonly busy = signal(false);
-  protected readonly notice = signal<string | null>(null);
-  protected readonly error = signal<string | null>(null);
-  protected readonly conflict = signal(false);
-  private readonly fields = signal<Record<string, string>>({});
+  /**
+   * The answer to each action, beside its control: the form's save in the form ('user-form'),
+   * what it saved where the form was ('users'), the dialogs' in the dialog ('export',
+   * 'anonymise'), an anonymised person's in their row ('user-<id>').
+   */
+  protected readonly save = saveState();
 
   // AVG: export and anonymise, each in a modal dialog that returns focus to its trigger.
   private readonly exportDialog = viewChild.required<ElementRef<HTMLDialogElement>>('exportDialog');
@@ -543,9 +543,6 @@ export class UsersPage {
   protected readonly exporting = signal<UserDto | null>(null);
   protected readonly anonymising = signal<UserDto | null>(null);
   protected readonly confirmed = signal(false);
-  protected readonly dialogNotice = signal<string | null>(null);
-  protected readonly dialogError = signal<string | null>(null);
-  protected readonly dialogConflict = signal(false);
   protected readonly myId = computed(() => this.auth.me()?.id ?? null);
   private returnFocusTo: HTMLElement | null = null;
 
@@ -583,8 +580,6 @@ export class UsersPage {
   }
 
   async reload(): Promise<void> {
-    this.error.set(null);
-    this.conflict.set(false);
     try {
       const [users, units] = await Promise.all([
         this.api.users(this.userQuery()),
@@ -593,8 +588,16 @@ export class UsersPage {
       this.users.set(users);
       this.units.set(units);
     } catch (e) {
-      this.fail(e);
+      this.failAt('users', e);
     }
+  }
+
+  /** After a conflict in the form: the list and the person as saved now, in the form. */
+  protected async reloadEditing(): Promise<void> {
+    await this.reload();
+    const ed = this.editing();
+    const fresh = ed && ed !== 'new' ? this.users().find((u) => u.id === ed.id) : undefined;
+    if (fresh) this.startEdit(fresh);
   }
 
   protected async loadUsers(): Promise<void> {
@@ -603,7 +606,7 @@ export class UsersPage {
       this.users.set(await this.api.users(query));
       this.filtered.set(!!(query.q || query.role || query.teamId));
     } catch (e) {
-      this.fail(e);
+      this.failAt('users', e);
     }
   }
 
@@ -614,7 +617,7 @@ export class UsersPage {
       : this.transloco.translate('users.editUser', { name: ed.name });
   }
   protected fieldError(name: string): string | null {
-    return this.fields()[name] ?? null;
+    return this.save.fieldError('user-form', name);
   }
   protected emailLocal(user: UserDto): string {
     return user.email.slice(0, user.email.lastIndexOf('@'));
@@ -637,7 +640,7 @@ export class UsersPage {
   }
 
   protected startCreate(): void {
-    this.reset();
+    this.save.clear();
     this.form.reset({
       name: '',
       email: '',
@@ -652,7 +655,7 @@ export class UsersPage {
   }
 
   protected startEdit(user: UserDto): void {
-    this.reset();
+    this.save.clear();
     this.form.reset({
       name: user.name,
       email: user.email,
@@ -668,10 +671,10 @@ export class UsersPage {
 
   protected cancel(): void {
     this.editing.set(null);
-    this.fields.set({});
+    this.save.clear();
   }
 
-  protected async save(): Promise<void> {
+  protected async submit(): Promise<void> {
     const ed = this.editing();
     if (!ed) return;
     const value = this.form.getRawValue();
@@ -680,36 +683,43 @@ export class UsersPage {
       teamIds: roles.includes('team') ? value.teamIds : [],
       scopeOrgUnitId: roles.includes('director') ? value.scopeOrgUnitId || null : null,
     };
-    this.busy.set(true);
-    this.reset();
+    this.save.busyAt.set('user-form');
+    this.save.clear();
     try {
-      if (ed === 'new') {
-        const created = await this.api.createUser({
-          name: value.name,
-          email: value.email,
-          roles,
-          ...(value.password ? { password: value.password } : {}),
-          ...assignment,
-        });
-        this.notice.set(this.transloco.translate('users.created', { name: created.name }));
-      } else {
-        const saved = await this.api.updateUser(ed.id, {
-          version: ed.version,
-          name: value.name,
-          email: value.email,
-          roles,
-          active: value.active,
-          ...(value.password ? { password: value.password } : {}),
-          ...assignment,
-        });
-        this.notice.set(this.transloco.translate('users.saved', { name: saved.name }));
-      }
+      const done =
+        ed === 'new'
+          ? this.transloco.translate('users.created', {
+              name: (
+                await this.api.createUser({
+                  name: value.name,
+                  email: value.email,
+                  roles,
+                  ...(value.password ? { password: value.password } : {}),
+                  ...assignment,
+                })
+              ).name,
+            })
+          : this.transloco.translate('users.saved', {
+              name: (
+                await this.api.updateUser(ed.id, {
+                  version: ed.version,
+                  name: value.name,
+                  email: value.email,
+                  roles,
+                  active: value.active,
+                  ...(value.password ? { password: value.password } : {}),
+                  ...assignment,
+                })
+              ).name,
+            });
+      // The form closes: its answer stands where it was, beside the button that opens it again.
       this.editing.set(null);
       await this.reload();
+      this.save.done('users', done);
     } catch (e) {
-      this.fail(e);
+      this.failAt('user-form', e);
     } finally {
-      this.busy.set(false);
+      this.save.busyAt.set(null);
     }
   }
 
@@ -733,9 +743,8 @@ export class UsersPage {
   }
 
   protected async downloadExport(user: UserDto): Promise<void> {
-    this.busy.set(true);
-    this.dialogNotice.set(null);
-    this.dialogError.set(null);
+    this.save.busyAt.set('export');
+    this.save.clear();
     try {
       const data = await this.api.dataExport(user.id);
       const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
@@ -745,38 +754,39 @@ export class UsersPage {
       link.download = `olievlek-gegevens-${user.id}.json`;
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
-      this.dialogNotice.set(this.transloco.translate('privacy.downloaded', { name: user.name }));
+      this.save.done('export', this.transloco.translate('privacy.downloaded', { name: user.name }));
     } catch (e) {
-      this.dialogFail(e);
+      this.failAt('export', e);
     } finally {
-      this.busy.set(false);
+      this.save.busyAt.set(null);
     }
   }
 
   protected async anonymise(user: UserDto): Promise<void> {
-    this.busy.set(true);
-    this.dialogError.set(null);
-    this.dialogConflict.set(false);
+    this.save.busyAt.set('anonymise');
+    this.save.clear();
     try {
       const result = await this.api.anonymiseUser(user);
-      this.reset();
       const done = this.transloco.translate('privacy.anonymised', { name: user.name });
       const openCases = result.openCasesAsAmbassador
-        ? ' ' +
-          this.transloco.translate('privacy.openCases', { count: result.openCasesAsAmbassador })
+        ? ' ' + this.format.plural('privacy.openCases', result.openCasesAsAmbassador)
         : '';
       // The anonymise button is gone from the row: focus its export button instead.
       this.returnFocusTo = null;
       this.closeDialogs();
-      this.notice.set(done + openCases);
       await this.reload();
-      afterNextRender(() => document.getElementById(`export-${user.id}`)?.focus(), {
-        injector: this.injector,
-      });
+      this.save.done(`user-${user.id}`, done + openCases);
+      // Without scrolling: the answer in the row's first cell is what must be in view.
+      afterNextRender(
+        () => document.getElementById(`export-${user.id}`)?.focus({ preventScroll: true }),
+        {
+          injector: this.injector,
+        },
+      );
     } catch (e) {
-      this.dialogFail(e);
+      this.failAt('anonymise', e);
     } finally {
-      this.busy.set(false);
+      this.save.busyAt.set(null);
     }
   }
 
@@ -795,54 +805,26 @@ export class UsersPage {
   protected dialogClosed(): void {
     this.exporting.set(null);
     this.anonymising.set(null);
-    this.dialogNotice.set(null);
-    this.dialogError.set(null);
-    this.dialogConflict.set(false);
+    // A dialog's own answers go with it; an answer already placed in a row stays.
+    for (const at of ['export', 'anonymise']) if (this.save.outcomeAt(at)) this.save.clear();
     this.returnFocusTo?.focus();
     this.returnFocusTo = null;
   }
 
   private openDialog(event: Event, fill: () => void, dialog: ElementRef<HTMLDialogElement>): void {
     this.returnFocusTo = event.currentTarget as HTMLElement;
-    this.dialogNotice.set(null);
-    this.dialogError.set(null);
-    this.dialogConflict.set(false);
+    this.save.clear();
     fill();
     // Open once the content is rendered, so showModal() finds the autofocus control.
     afterNextRender(() => dialog.nativeElement.showModal(), { injector: this.injector });
   }
 
-  private dialogFail(e: unknown): void {
+  /** A failure at a place: the privacy texts where they have one, else the shared rule. */
+  private failAt(at: string, e: unknown): void {
     const error = apiError(e);
-    this.dialogConflict.set(error.code.endsWith('VERSION_CONFLICT'));
     const key = `privacy.errors.${error.code}`;
     const own = this.transloco.translate(key);
-    this.dialogError.set(
-      error.code.endsWith('VERSION_CONFLICT')
-        ? this.transloco.translate('users.conflict')
-        : own !== key
-          ? own
-          : translateError(this.transloco, error),
-    );
-  }
-
-  private reset(): void {
-    this.notice.set(null);
-    this.error.set(null);
-    this.conflict.set(false);
-    this.fields.set({});
-  }
-
-  private fail(e: unknown): void {
-    const error = apiError(e);
-    if (error.code.endsWith('VERSION_CONFLICT')) {
-      this.conflict.set(true);
-      this.error.set(this.transloco.translate('users.conflict'));
-      return;
-    }
-    if (error.fields) this.fields.set(translateFields(this.transloco, error));
-    const key = `privacy.errors.${error.code}`;
-    const own = this.transloco.translate(key);
-    this.error.set(own !== key ? own : translateError(this.transloco, error));
+    if (own !== key) this.save.fail(at, own);
+    else this.save.failWith(at, e);
   }
 }

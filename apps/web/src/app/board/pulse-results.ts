@@ -19,7 +19,7 @@ import { DatePipe, NumberPipe, PluralPipe } from '../core/formatter';
               | transloco: { date: round.closedOn | ovDate }
           }}
           ·
-          {{ 'pulse.respondents' | transloco: { count: round.respondents } }}
+          {{ 'pulse.respondents' | ovPlural: round.respondents }}
         </p>
         <div
           class="ov-table-wrapper"

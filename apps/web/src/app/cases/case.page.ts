@@ -3,12 +3,14 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  effect,
   ElementRef,
   inject,
   Injector,
   input,
   resource,
   signal,
+  untracked,
   viewChild,
   viewChildren,
 } from '@angular/core';
@@ -33,6 +35,7 @@ import { IntakeSection } from './intake-section';
 import { MeasuresSection } from './measures/measures-section';
 import { cadenceText } from '../core/cadence-text';
 import { AuthService } from '../core/auth.service';
+import { Drafts } from '../core/drafts';
 import { translateError } from '../core/error-text';
 import { PulseResults } from '../board/pulse-results';
 import { CaseSpreadLinks } from '../spread/case-spread-links';
@@ -428,7 +431,12 @@ interface StatusDraft {
           </h2>
           <p class="utrecht-paragraph ov-muted">{{ 'intake.privateHint' | transloco }}</p>
           @if (editable(c)) {
-            <form class="ov-inline-form" (ngSubmit)="addObservation(c)" novalidate>
+            <form
+              class="ov-inline-form"
+              (ngSubmit)="addObservation(c)"
+              (input)="keepObservation(c)"
+              novalidate
+            >
               <div class="utrecht-form-field">
                 <label class="utrecht-form-label" for="obs-date">{{
                   'observations.date' | transloco
@@ -639,6 +647,27 @@ export class CasePage {
   protected readonly draftStatus = computed(() => this.draft()?.status ?? 'running');
 
   protected observation = { observedOn: this.fmt.today(), text: '' };
+  private readonly drafts = inject(Drafts);
+  constructor() {
+    // Back after a session ended mid-edit: the observation typed then is in its field again.
+    let looked = false;
+    effect(() => {
+      const c = this.shown();
+      if (!c || looked) return;
+      looked = true;
+      untracked(() => {
+        const kept = this.drafts.find<{ observedOn: string; text: string }>(`observation-${c.id}`);
+        if (kept && this.editable(c)) {
+          this.observation = kept;
+          this.save.done('observation', this.transloco.translate('trust.draftRestored'));
+        }
+      });
+    });
+  }
+
+  protected keepObservation(c: CaseDetailDto): void {
+    this.drafts.keep(`observation-${c.id}`, this.observation);
+  }
 
   protected readonly themeNames = computed(() => {
     const lang = this.transloco.getActiveLang();
@@ -914,6 +943,7 @@ export class CasePage {
       () => this.transloco.translate('observations.added'),
     );
     if (added) {
+      this.drafts.drop(`observation-${c.id}`);
       this.observation = { observedOn: this.fmt.today(), text: '' };
       this.detail.reload();
     }

@@ -139,7 +139,7 @@ import { loaded, LoadStatus } from '../shell/load-status';
                     @if (c.stalled.length) {
                       ·
                       <span class="ov-warning">{{
-                        'cases.stalledCount' | transloco: { count: c.stalled.length }
+                        'cases.stalledCount' | ovPlural: c.stalled.length
                       }}</span>
                     }
                   </td>

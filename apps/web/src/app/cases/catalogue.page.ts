@@ -12,13 +12,13 @@ import { API, CadenceDto, FractionDto, PracticeDto } from '@olievlek/shared';
 import { HttpClient } from '@angular/common/http';
 import { firstValueFrom } from 'rxjs';
 import { PulseQuestions } from '../board/pulse-questions';
-import { apiError } from '../core/api-error';
 import { Feedback } from '../shell/feedback';
 import { cadenceText } from '../core/cadence-text';
 import { AuthService } from '../core/auth.service';
-import { translateError } from '../core/error-text';
 import type { CsvCell } from '../core/csv';
+import { Formatter } from '../core/formatter';
 import { LanguageService } from '../core/language.service';
+import { saveState } from '../shell/save-state';
 import { OlievlekApi } from '../olievlek/olievlek-api.service';
 import { OlievlekFormat } from '../olievlek/olievlek-format';
 import { DataColumn, DataTable } from '../shell/data-table';
@@ -39,7 +39,6 @@ import { loaded, LoadStatus } from '../shell/load-status';
   template: `
     <h1 class="utrecht-heading-1">{{ 'catalogue.heading' | transloco }}</h1>
     <p class="utrecht-paragraph ov-lead">{{ 'catalogue.intro' | transloco }}</p>
-    <ov-feedback [notice]="notice()" [error]="error()" />
     @if (isAdmin()) {
       @if (adding()) {
         <form
@@ -175,29 +174,31 @@ import { loaded, LoadStatus } from '../shell/load-status';
               'catalogue.needsPartner' | transloco
             }}</label>
           </div>
+          <ov-feedback [state]="save" at="practice-form" />
           <div class="ov-actions">
             <button
               type="submit"
               class="utrecht-button utrecht-button--primary-action"
-              [disabled]="busy()"
+              [disabled]="save.busy()"
             >
               {{ 'app.save' | transloco }}
             </button>
             <button
               type="button"
               class="utrecht-button utrecht-button--secondary-action"
-              (click)="adding.set(false)"
+              (click)="stopAdding()"
             >
               {{ 'app.cancel' | transloco }}
             </button>
           </div>
         </form>
       } @else {
+        <ov-feedback [state]="save" at="practice-new" />
         <p class="ov-actions">
           <button
             type="button"
             class="utrecht-button utrecht-button--primary-action"
-            (click)="adding.set(true)"
+            (click)="startAdding()"
           >
             {{ 'catalogue.new' | transloco }}
           </button>
@@ -235,13 +236,15 @@ import { loaded, LoadStatus } from '../shell/load-status';
               class="utrecht-button utrecht-button--subtle ov-button--small"
               [attr.aria-label]="
                 (p.retiredAt ? 'catalogue.restore' : 'catalogue.retire') + ''
-                  | transloco: { title: p.title.nl }
+                  | transloco: { title: en() ? p.title.en : p.title.nl }
               "
+              [disabled]="save.busyAt() === 'practice-' + p.id"
               (click)="toggleRetired(p)"
             >
               {{ (p.retiredAt ? 'catalogue.restoreShort' : 'catalogue.retireShort') | transloco }}
             </button>
           }
+          <ov-feedback [state]="save" [at]="'practice-' + p.id" (reload)="practices.reload()" />
         </article>
       }
     </div>
@@ -267,6 +270,7 @@ export class CataloguePage {
   private readonly http = inject(HttpClient);
   private readonly transloco = inject(TranslocoService);
   private readonly language = inject(LanguageService);
+  private readonly format = inject(Formatter);
   private readonly auth = inject(AuthService);
   private readonly fb = inject(NonNullableFormBuilder);
 
@@ -280,9 +284,8 @@ export class CataloguePage {
       ),
   });
   protected readonly adding = signal(false);
-  protected readonly busy = signal(false);
-  protected readonly notice = signal<string | null>(null);
-  protected readonly error = signal<string | null>(null);
+  /** The answer to an add, a retire or a restore, beside its form or its card's button. */
+  protected readonly save = saveState();
   protected readonly form = this.fb.group({
     titleNl: [''],
     titleEn: [''],
@@ -317,12 +320,7 @@ export class CataloguePage {
     const e = this.evidenceById().get(practiceId);
     if (!e) return null;
     if (e.tried === 0) return this.transloco.translate('olievlek.evidence.notTried');
-    const parts = [
-      this.transloco.translate(
-        e.tried === 1 ? 'olievlek.evidence.triedOne' : 'olievlek.evidence.tried',
-        { count: e.tried },
-      ),
-    ];
+    const parts = [this.format.plural('olievlek.evidence.tried', e.tried)];
     if (e.reachedRoutine)
       parts.push(
         this.transloco.translate(
@@ -389,45 +387,56 @@ export class CataloguePage {
       v.cadenceKind === 'weeks'
         ? { kind: 'weeks', every: Number(v.every) || 1 }
         : { kind: v.cadenceKind };
-    await this.run(async () => {
-      const created = await firstValueFrom(
-        this.http.post<PracticeDto>(API.practices, {
-          title: { nl: v.titleNl, en: v.titleEn },
-          description: { nl: v.descriptionNl, en: v.descriptionEn },
-          why: { nl: v.whyNl, en: v.whyEn },
-          cadence,
-          category: v.category,
-          needsPartner: v.needsPartner,
-        }),
-      );
-      this.adding.set(false);
-      this.form.reset();
-      return this.transloco.translate('catalogue.added', { title: created.title.nl });
-    });
+    const created = await this.save.run(
+      'practice-form',
+      () =>
+        firstValueFrom(
+          this.http.post<PracticeDto>(API.practices, {
+            title: { nl: v.titleNl, en: v.titleEn },
+            description: { nl: v.descriptionNl, en: v.descriptionEn },
+            why: { nl: v.whyNl, en: v.whyEn },
+            cadence,
+            category: v.category,
+            needsPartner: v.needsPartner,
+          }),
+        ),
+      () => '',
+    );
+    if (!created) return;
+    // The form closes: the answer stands where it was, beside the button that opens it again.
+    this.adding.set(false);
+    this.form.reset();
+    this.save.done(
+      'practice-new',
+      this.transloco.translate('catalogue.added', { title: this.titleOf(created) }),
+    );
+    this.practices.reload();
+  }
+
+  protected startAdding(): void {
+    this.save.clear();
+    this.adding.set(true);
+  }
+
+  protected stopAdding(): void {
+    this.save.clear();
+    this.adding.set(false);
   }
 
   protected async toggleRetired(p: PracticeDto): Promise<void> {
-    await this.run(async () => {
-      const url = p.retiredAt ? `${API.practice(p.id)}/restore` : API.practiceRetire(p.id);
-      await firstValueFrom(this.http.post<PracticeDto>(url, { version: p.version }));
-      return this.transloco.translate(
-        p.retiredAt ? 'catalogue.restoredDone' : 'catalogue.retiredDone',
-        { title: p.title.nl },
-      );
-    });
+    const url = p.retiredAt ? `${API.practice(p.id)}/restore` : API.practiceRetire(p.id);
+    const done = await this.save.run(
+      `practice-${p.id}`,
+      () => firstValueFrom(this.http.post<PracticeDto>(url, { version: p.version })),
+      () =>
+        this.transloco.translate(p.retiredAt ? 'catalogue.restoredDone' : 'catalogue.retiredDone', {
+          title: this.titleOf(p),
+        }),
+    );
+    if (done) this.practices.reload();
   }
 
-  private async run(action: () => Promise<string>): Promise<void> {
-    this.busy.set(true);
-    this.notice.set(null);
-    this.error.set(null);
-    try {
-      this.notice.set(await action());
-      this.practices.reload();
-    } catch (e) {
-      this.error.set(translateError(this.transloco, apiError(e)));
-    } finally {
-      this.busy.set(false);
-    }
+  private titleOf(p: PracticeDto): string {
+    return this.en() ? p.title.en : p.title.nl;
   }
 }

@@ -3,15 +3,18 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  effect,
   ElementRef,
   inject,
   input,
   output,
+  untracked,
   viewChild,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { CaseDetailDto, IntakeDto, IntakeRequest } from '@olievlek/shared';
+import { Drafts } from '../core/drafts';
 import { DatePipe } from '../core/formatter';
 import { ConflictPanel, ConflictRow } from '../shell/conflict-panel';
 import { disclosure } from '../shell/disclosure';
@@ -21,6 +24,12 @@ import { SaveState } from '../shell/save-state';
 import { CasesApi } from './cases-api.service';
 
 type IntakeDraft = Omit<IntakeRequest, 'version'>;
+/** What the tab keeps of an intake being written (core/drafts.ts). */
+interface KeptIntake {
+  draft: IntakeDraft;
+  extraThemes: string;
+  base: number;
+}
 
 const AT = 'intake';
 
@@ -36,7 +45,9 @@ const AT = 'intake';
     <section class="ov-card" aria-labelledby="intake-heading">
       <h2 class="utrecht-heading-2" id="intake-heading">{{ 'intake.heading' | transloco }}</h2>
       @if (form.isOpen()) {
-        <form (ngSubmit)="submit()" novalidate>
+        <form (ngSubmit)="submit()" (input)="keepDraft()" (change)="keepDraft()" novalidate>
+          <!-- Above the fields: what loads later below (the themes) never pushes it away. -->
+          <ov-feedback [state]="save()" at="intake-draft" />
           <div class="utrecht-form-field">
             <label class="utrecht-form-label" for="in-date">{{
               'intake.heldOn' | transloco
@@ -216,6 +227,7 @@ export class IntakeSection {
   private readonly api = inject(CasesApi);
   private readonly fmt = inject(Formatter);
   private readonly transloco = inject(TranslocoService);
+  private readonly drafts = inject(Drafts);
 
   readonly detail = input.required<CaseDetailDto>();
   readonly editable = input.required<boolean>();
@@ -235,6 +247,37 @@ export class IntakeSection {
   protected extraThemes = '';
   /** The version the draft started from: a reload of the page does not move it. */
   private base = 0;
+
+  constructor() {
+    // Back after a session ended mid-edit: the draft typed then is open again, as it was.
+    let looked = false;
+    effect(() => {
+      const id = this.detail().id;
+      if (looked) return;
+      looked = true;
+      untracked(() => this.restore(id));
+    });
+  }
+
+  private draftKey(): string {
+    return `intake-${this.detail().id}`;
+  }
+
+  private restore(caseId: string): void {
+    const kept = this.drafts.find<KeptIntake>(`intake-${caseId}`);
+    if (!kept || !this.editable()) return;
+    this.draft = kept.draft;
+    this.extraThemes = kept.extraThemes;
+    this.base = kept.base;
+    // Open without moving the focus (nobody pressed a button): the message is what comes into view.
+    this.form.isOpen.set(true);
+    this.save().done('intake-draft', this.transloco.translate('trust.draftRestored'));
+  }
+
+  protected keepDraft(): void {
+    const kept: KeptIntake = { draft: this.draft, extraThemes: this.extraThemes, base: this.base };
+    this.drafts.keep(this.draftKey(), kept);
+  }
 
   protected readonly theirs = computed(
     () => (this.save().conflictAt(AT)?.current as IntakeDto | null | undefined) ?? null,
@@ -268,6 +311,7 @@ export class IntakeSection {
 
   protected cancel(): void {
     this.save().clear();
+    this.drafts.drop(this.draftKey());
     this.form.close();
   }
 
@@ -302,6 +346,7 @@ export class IntakeSection {
       () => this.transloco.translate('intake.saved'),
     );
     if (saved) {
+      this.drafts.drop(this.draftKey());
       this.form.close();
       this.changed.emit();
     }
@@ -310,6 +355,7 @@ export class IntakeSection {
   /** Their version wins: the draft is dropped, the page shows what is saved. */
   protected takeTheirs(theirs: IntakeDto | null): void {
     this.save().done(AT, this.transloco.translate('trust.tookTheirs'));
+    this.drafts.drop(this.draftKey());
     if (theirs) this.fill(theirs);
     this.form.close();
     this.changed.emit();

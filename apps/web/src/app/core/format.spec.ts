@@ -9,6 +9,9 @@ import {
   pluralCategory,
   todayIn,
 } from './format';
+import { pluralWords, weightedText } from '@olievlek/shared';
+import { en as enTexts } from '../i18n/en';
+import { nl as nlTexts } from '../i18n/nl';
 
 describe('numbers, dates and plurals as people say them', () => {
   it('writes a decimal comma in Dutch and a point in English', () => {
@@ -45,6 +48,33 @@ describe('numbers, dates and plurals as people say them', () => {
     expect(pluralCategory('nl', 2)).toBe('other');
     expect(pluralCategory('nl', 0)).toBe('other');
     expect(pluralCategory('en', 1)).toBe('one');
+  });
+
+  it('writes the texts with a count in the form that fits it, on screen and on the server', () => {
+    const { nl, en } = { nl: nlTexts, en: enTexts };
+    expect(pluralWords('nl', nl.home.director.teams, 1)).toBe('1 actief team in jouw bereik.');
+    expect(pluralWords('nl', nl.home.director.teams, 4)).toBe('4 actieve teams in jouw bereik.');
+    expect(pluralWords('en', en.home.director.teams, 1)).toBe('1 active team in your scope.');
+    expect(pluralWords('nl', nl.pulse.mean, 1, { mean: '4' })).toBe(
+      'Gemiddeld 4 uit 5 (1 antwoord)',
+    );
+    expect(pluralWords('nl', nl.pulse.mean, 2, { mean: '4' })).toBe(
+      'Gemiddeld 4 uit 5 (2 antwoorden)',
+    );
+    expect(pluralWords('nl', nl.olievlek.adoption.span, 1, { from: 'juni 2026' })).toBe(
+      '1 maand, juni 2026',
+    );
+    expect(pluralWords('nl', nl.olievlek.adoption.span, 11, { from: 'a', to: 'b' })).toBe(
+      '11 maanden, van a tot en met b',
+    );
+    expect(pluralWords('nl', nl.privacy.openCases, 1)).toContain('1 lopende casus.');
+    expect(pluralWords('nl', nl.privacy.openCases, 3)).toContain('3 lopende casussen.');
+    expect(pluralWords('en', en.privacy.openCases, 1)).toContain('1 open case.');
+    expect(pluralWords('nl', nl.olievlek.nextBest.practice, 1234, { practice: 'P' })).toBe(
+      '1.234 buurteams passen "P" toe',
+    );
+    expect(weightedText('nl', null, 1)).toContain('1 team zonder bekende bezetting telt');
+    expect(weightedText('en', null, 2)).toContain('2 teams without a known headcount are');
   });
 
   it("takes today in the organisation's time zone, not in Amsterdam's or the browser's", () => {

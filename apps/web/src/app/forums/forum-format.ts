@@ -2,6 +2,7 @@ import { inject, Injectable } from '@angular/core';
 import { TranslocoService } from '@jsverse/transloco';
 import type { CadenceDto, HoudVolReasonDto } from '@olievlek/shared';
 import { cadenceText } from '../core/cadence-text';
+import { pluralCategory } from '../core/format';
 import { LanguageService } from '../core/language.service';
 
 /** Texts of the forum pages in the person's language: dates, cadences and houd vol reasons. */
@@ -36,12 +37,17 @@ export class ForumFormat {
   reason(reason: HoudVolReasonDto): string {
     const t = (key: string, params: Record<string, unknown>) =>
       this.transloco.translate(`forums.reasons.${key}`, params);
+    // The form follows the number; `{{count}}` is the number in words where it is small.
+    const plural = (key: string, n: number, params: Record<string, unknown> = {}) =>
+      t(`${key}.${pluralCategory(this.language.current(), n)}`, {
+        ...params,
+        count: this.count(n),
+      });
     switch (reason.kind) {
       case 'low-attendance':
-        return t('lowAttendance', { count: this.count(reason.meetings.length) });
+        return plural('lowAttendance', reason.meetings.length);
       case 'falling-attendance':
-        return t('fallingAttendance', {
-          count: this.count(reason.meetings.length),
+        return plural('fallingAttendance', reason.meetings.length, {
           rates: reason.rates.map((r) => `${Math.round(r * 100)}%`).join(' → '),
         });
       case 'silent':

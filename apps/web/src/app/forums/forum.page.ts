@@ -107,7 +107,7 @@ export class ForumPage {
     const updated = await this.save.run(
       'member',
       () => this.api.addMember(forum.id, this.teamToAdd.value),
-      (f) => this.transloco.translate('forums.memberAdded', { count: f.memberCount }),
+      (f) => this.fmt.plural('forums.memberAdded', f.memberCount),
     );
     if (updated) {
       this.teamToAdd.reset();

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, resource } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { PluralPipe } from '../core/formatter';
 import { subtreeIds } from '@olievlek/domain';
 import { AdminApi } from '../admin/admin-api.service';
 import { CasesApi } from '../cases/cases-api.service';
@@ -10,7 +11,7 @@ import { loaded, LoadStatus } from '../shell/load-status';
 /** One section per role the user holds: a user may be admin and ambassador at once. */
 @Component({
   selector: 'ov-home-page',
-  imports: [LoadStatus, RouterLink, TranslocoPipe],
+  imports: [LoadStatus, PluralPipe, RouterLink, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .ov-card--feature {
@@ -122,7 +123,7 @@ import { loaded, LoadStatus } from '../shell/load-status';
           }
           @if (scopeTeams() !== null) {
             <p class="utrecht-paragraph">
-              {{ 'home.director.teams' | transloco: { count: scopeTeams() } }}
+              {{ 'home.director.teams' | ovPlural: scopeTeams() ?? 0 }}
             </p>
           }
           <p class="utrecht-paragraph ov-muted">{{ 'home.director.intro' | transloco }}</p>

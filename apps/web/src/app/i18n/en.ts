@@ -121,7 +121,10 @@ export const en: Translations = {
     director: {
       heading: 'Director',
       scope: 'Your scope: {{name}}',
-      teams: '{{count}} active teams in your scope.',
+      teams: {
+        one: '{{count}} active team in your scope.',
+        other: '{{count}} active teams in your scope.',
+      },
       intro: 'The oil stain shows how the change spreads through your scope.',
     },
   },
@@ -184,7 +187,6 @@ export const en: Translations = {
     isActive: 'Account is active',
     created: '{{name}} has been added.',
     saved: '{{name}} has been saved.',
-    conflict: 'Someone else changed this user in the meantime.',
     chooseScope: 'Choose a unit',
     filter: {
       label: 'Search users',
@@ -225,8 +227,11 @@ export const en: Translations = {
     confirmLabel: 'I understand that this cannot be undone',
     confirm: 'Anonymise for good',
     anonymised: '{{name}} has been anonymised.',
-    openCases:
-      'This person was an ambassador of {{count}} open case(s). Assign another ambassador there.',
+    openCases: {
+      one: 'This person was an ambassador of {{count}} open case. Assign another ambassador there.',
+      other:
+        'This person was an ambassador of {{count}} open cases. Assign another ambassador there.',
+    },
     status: 'Anonymised',
     errors: {
       USER_CANNOT_ANONYMISE_SELF: 'You cannot anonymise yourself. Ask another admin to do it.',
@@ -326,7 +331,7 @@ export const en: Translations = {
     mineTable: 'My open cases',
     stage: 'Stage',
     steps: 'Steps',
-    stalledCount: '{{count}} stalled',
+    stalledCount: { one: '{{count}} stalled', other: '{{count}} stalled' },
     lastActivity: 'Last activity',
     nextReview: 'Next review',
     none: 'You have no open cases yet.',
@@ -494,7 +499,7 @@ export const en: Translations = {
     round: 'Round of {{date}}',
     open: 'still open',
     closedOn: 'closed on {{date}}',
-    respondents: 'answered {{count}} times',
+    respondents: { one: 'answered {{count}} time', other: 'answered {{count}} times' },
     question: 'Question',
     result: 'Result',
     whenClosed: 'Shown once the round is closed',
@@ -563,8 +568,14 @@ export const en: Translations = {
     },
     numbers: { 1: 'one', 2: 'two', 3: 'three', 4: 'four', 5: 'five', 6: 'six' },
     reasons: {
-      lowAttendance: 'Fewer than half of the teams came to the last {{count}} meetings',
-      fallingAttendance: 'Attendance fell {{count}} times in a row ({{rates}})',
+      lowAttendance: {
+        one: 'Fewer than half of the teams came to the last meeting ({{count}})',
+        other: 'Fewer than half of the teams came to the last {{count}} meetings',
+      },
+      fallingAttendance: {
+        one: 'Attendance fell {{count}} time ({{rates}})',
+        other: 'Attendance fell {{count}} times in a row ({{rates}})',
+      },
       silent: 'No meeting for {{days}} days (due before {{dueBy}})',
       keyUserDropping: 'Team {{team}} missed {{missed}} of the last {{of}} meetings',
     },
@@ -587,7 +598,10 @@ export const en: Translations = {
     addTeam: 'Add a team',
     chooseTeam: 'Choose a team',
     add: 'Add',
-    memberAdded: 'The team takes part. Now {{count}} teams.',
+    memberAdded: {
+      one: 'The team takes part. Now {{count}} team.',
+      other: 'The team takes part. Now {{count}} teams.',
+    },
     meetings: 'Meetings',
     meetingDate: 'Date of the meeting',
     chooseDate: 'Choose a date.',
@@ -809,8 +823,11 @@ export const en: Translations = {
     export: 'Download as CSV',
     exportHint:
       'The download holds every event that matches the filters shown. The download itself is logged too.',
-    count: '{{count}} events shown.',
-    countMore: 'The newest {{count}} events shown; there are more.',
+    count: { one: '{{count}} event shown.', other: '{{count}} events shown.' },
+    countMore: {
+      one: 'The newest event shown ({{count}}); there are more.',
+      other: 'The newest {{count}} events shown; there are more.',
+    },
     empty: 'No events match these filters.',
     more: 'Load more',
     tableLabel: 'Events in the audit log',
@@ -1063,8 +1080,7 @@ export const en: Translations = {
         'Who passed a practice on to whom. An arrow runs from the team that inspired to the team that took it up.',
       links: 'Spread links',
       none: 'No spread recorded in this unit up to this date.',
-      inspired: 'Inspired {{count}} teams',
-      inspiredOne: 'Inspired 1 team',
+      inspired: { one: 'Inspired {{count}} team', other: 'Inspired {{count}} teams' },
       aria: 'Network of spread in {{unit}} on {{date}}: {{links}} links between {{teams}} teams, {{across}} of them across departments. The same data is in the table below.',
       caption: 'Spread links in {{unit}} up to {{date}}',
       source: 'From team',
@@ -1073,20 +1089,31 @@ export const en: Translations = {
       on: 'Date',
       crossDepartment: 'Across departments',
       crossDirectorate: 'Across directorates',
-      latestOf: 'The latest {{shown}} of {{count}} links are in the network and the table.',
-      latestOfList: 'The latest {{shown}} of {{count}} links are in the list and the table.',
+      latestOf: {
+        one: 'The latest {{shown}} of {{count}} link is in the network and the table.',
+        other: 'The latest {{shown}} of {{count}} links are in the network and the table.',
+      },
+      latestOfList: {
+        one: 'The latest {{shown}} of {{count}} link is in the list and the table.',
+        other: 'The latest {{shown}} of {{count}} links are in the list and the table.',
+      },
       listHeading: 'Who passed what on, latest first',
       passedTo: 'passed it on to',
-      showAll: 'Show all {{count}} links',
+      showAll: { one: 'Show {{count}} link', other: 'Show all {{count}} links' },
     },
     nextBest: {
       heading: 'Next teams to approach',
       intro:
         'Teams not reached yet that see the change from more than one side: change spreads best where a team sees it work around them.',
       none: 'No teams see it from two or more sides right now.',
-      exposure: '{{count}} teams around them already practise',
-      practiceOne: '1 neighbouring team practises "{{practice}}"',
-      practiceMany: '{{count}} neighbouring teams practise "{{practice}}"',
+      exposure: {
+        one: '{{count}} team around them already practises',
+        other: '{{count}} teams around them already practise',
+      },
+      practice: {
+        one: '{{count}} neighbouring team practises "{{practice}}"',
+        other: '{{count}} neighbouring teams practise "{{practice}}"',
+      },
       sources: 'Through: {{list}}.',
       via: {
         department: 'same department',
@@ -1094,8 +1121,11 @@ export const en: Translations = {
         spread: 'earlier spread',
       },
       showMore: 'Show more teams ({{count}} in all)',
-      firstOf: 'The first {{shown}} of {{count}} teams.',
-      otherSources: ' and {{count}} other teams',
+      firstOf: {
+        one: 'The first {{shown}} of {{count}} team.',
+        other: 'The first {{shown}} of {{count}} teams.',
+      },
+      otherSources: { one: ' and {{count}} other team', other: ' and {{count}} other teams' },
       openCase: 'Open a case',
       opened: 'Case for {{team}} opened.',
     },
@@ -1109,8 +1139,7 @@ export const en: Translations = {
       fromBoardHeading: '"{{title}}": which team did you take this from?',
       formIntro: 'Record that {{team}} took up a practice from another team.',
       search: 'Search for a team',
-      found: '{{count}} teams in the list',
-      foundOne: '1 team in the list',
+      found: { one: '{{count}} team in the list', other: '{{count}} teams in the list' },
       source: 'From which team?',
       chooseTeam: 'Choose a team',
       practice: 'Which practice (optional)',
@@ -1139,8 +1168,7 @@ export const en: Translations = {
       droppedTeams: 'Dropped (teams)',
       droppedPercent: 'Dropped (%)',
       notTried: 'Not tried by any team yet.',
-      tried: '{{count}} teams tried this',
-      triedOne: '1 team tried this',
+      tried: { one: '{{count}} team tried this', other: '{{count}} teams tried this' },
       routine: '{{percent}} made it a routine',
       routineWeeks: '{{percent}} made it a routine (median {{weeks}} weeks)',
       dropped: '{{percent}} dropped it',
@@ -1253,9 +1281,9 @@ export const en: Translations = {
       IMPORT_TEAM_NOT_FOUND: 'There is no active team "{{value}}".',
       IMPORT_UNIT_NOT_FOUND: 'There is no active unit "{{value}}".',
       IMPORT_TEAM_AMBIGUOUS:
-        '{{count}} teams are called "{{value}}". Write it as Directorate / Department / Team or use the code.',
+        'Several teams are called "{{value}}" ({{count}}). Write it as Directorate / Department / Team or use the code.',
       IMPORT_UNIT_AMBIGUOUS:
-        '{{count}} units are called "{{value}}". Write it as Directorate / Department / Team or use the code.',
+        'Several units are called "{{value}}" ({{count}}). Write it as Directorate / Department / Team or use the code.',
       IMPORT_TEAM_REQUIRED: 'A team member needs a team.',
       IMPORT_SCOPE_REQUIRED: 'A director needs a scope: the unit they oversee.',
       IMPORT_UNKNOWN_LOCALE: '"{{value}}" is not a language. Use nl or en.',
@@ -1366,6 +1394,7 @@ export const en: Translations = {
     noAccessBack: 'Back to the home page',
     unitNameRequired: 'Give the unit a name.',
     undone: 'Undone: {{title}} is open again.',
+    draftRestored: 'What you typed before your session ended is back. Save it if it is right.',
     menu: 'Menu',
   },
   importSafety: {
@@ -1541,8 +1570,14 @@ export const en: Translations = {
     create: 'Save the measure',
     created: 'Measure "{{name}}" added.',
     baseline: {
-      'before-start': 'Baseline {{value}}: the median of {{count}} values before the start.',
-      'first-values': 'Baseline {{value}}: the median of the first {{count}} values.',
+      'before-start': {
+        one: 'Baseline {{value}}: {{count}} value before the start.',
+        other: 'Baseline {{value}}: the median of {{count}} values before the start.',
+      },
+      'first-values': {
+        one: 'Baseline {{value}}: the first {{count}} value.',
+        other: 'Baseline {{value}}: the median of the first {{count}} values.',
+      },
     },
     verdict: {
       improved: 'Improved.',
@@ -1557,13 +1592,13 @@ export const en: Translations = {
       },
       shift: {
         better:
-          '{{count}} values in a row on the better side of the baseline ({{baseline}}), from {{from}} to {{to}}.',
+          '{{values}} values in a row on the better side of the baseline ({{baseline}}), from {{from}} to {{to}}.',
         worse:
-          '{{count}} values in a row on the worse side of the baseline ({{baseline}}), from {{from}} to {{to}}.',
+          '{{values}} values in a row on the worse side of the baseline ({{baseline}}), from {{from}} to {{to}}.',
       },
       trend: {
-        better: '{{count}} values in a row going the better way, from {{from}} to {{to}}.',
-        worse: '{{count}} values in a row going the worse way, from {{from}} to {{to}}.',
+        better: '{{values}} values in a row going the better way, from {{from}} to {{to}}.',
+        worse: '{{values}} values in a row going the worse way, from {{from}} to {{to}}.',
       },
       fewCrossings:
         'The line crosses the baseline ({{baseline}}) {{crossings}} times; by chance you would expect at least {{expected}}.',

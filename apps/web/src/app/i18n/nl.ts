@@ -121,7 +121,10 @@ export const nl = {
     director: {
       heading: 'Directeur',
       scope: 'Jouw bereik: {{name}}',
-      teams: '{{count}} actieve teams in jouw bereik.',
+      teams: {
+        one: '{{count}} actief team in jouw bereik.',
+        other: '{{count}} actieve teams in jouw bereik.',
+      },
       intro: 'In de olievlek zie je hoe de verandering zich in jouw bereik verspreidt.',
     },
   },
@@ -185,7 +188,6 @@ export const nl = {
     isActive: 'Account is actief',
     created: '{{name}} is toegevoegd.',
     saved: '{{name}} is opgeslagen.',
-    conflict: 'Iemand anders heeft deze gebruiker intussen gewijzigd.',
     chooseScope: 'Kies een onderdeel',
     filter: {
       label: 'Gebruikers zoeken',
@@ -226,8 +228,11 @@ export const nl = {
     confirmLabel: 'Ik begrijp dat dit niet ongedaan kan worden gemaakt',
     confirm: 'Definitief anonimiseren',
     anonymised: '{{name}} is geanonimiseerd.',
-    openCases:
-      'Deze persoon was ambassadeur van {{count}} lopende casus(sen). Wijs daar een andere ambassadeur aan.',
+    openCases: {
+      one: 'Deze persoon was ambassadeur van {{count}} lopende casus. Wijs daar een andere ambassadeur aan.',
+      other:
+        'Deze persoon was ambassadeur van {{count}} lopende casussen. Wijs daar een andere ambassadeur aan.',
+    },
     status: 'Geanonimiseerd',
     errors: {
       USER_CANNOT_ANONYMISE_SELF:
@@ -328,7 +333,7 @@ export const nl = {
     mineTable: 'Mijn lopende casussen',
     stage: 'Fase',
     steps: 'Stappen',
-    stalledCount: '{{count}} stilgevallen',
+    stalledCount: { one: '{{count}} stilgevallen', other: '{{count}} stilgevallen' },
     lastActivity: 'Laatste activiteit',
     nextReview: 'Volgende evaluatie',
     none: 'Je hebt nog geen lopende casussen.',
@@ -496,7 +501,7 @@ export const nl = {
     round: 'Ronde van {{date}}',
     open: 'loopt nog',
     closedOn: 'gesloten op {{date}}',
-    respondents: '{{count}} keer beantwoord',
+    respondents: { one: '{{count}} keer beantwoord', other: '{{count}} keer beantwoord' },
     question: 'Vraag',
     result: 'Uitkomst',
     whenClosed: 'Zichtbaar zodra de ronde is gesloten',
@@ -566,9 +571,14 @@ export const nl = {
     },
     numbers: { 1: 'één', 2: 'twee', 3: 'drie', 4: 'vier', 5: 'vijf', 6: 'zes' },
     reasons: {
-      lowAttendance:
-        'Bij de laatste {{count}} bijeenkomsten was minder dan de helft van de teams er',
-      fallingAttendance: 'De opkomst daalde {{count}} keer op rij ({{rates}})',
+      lowAttendance: {
+        one: 'Bij de laatste bijeenkomst was minder dan de helft van de teams er ({{count}})',
+        other: 'Bij de laatste {{count}} bijeenkomsten was minder dan de helft van de teams er',
+      },
+      fallingAttendance: {
+        one: 'De opkomst daalde {{count}} keer ({{rates}})',
+        other: 'De opkomst daalde {{count}} keer op rij ({{rates}})',
+      },
       silent: 'Al {{days}} dagen geen bijeenkomst (verwacht vóór {{dueBy}})',
       keyUserDropping: 'Team {{team}} was er {{missed}} van de laatste {{of}} keer niet',
     },
@@ -591,7 +601,10 @@ export const nl = {
     addTeam: 'Team toevoegen',
     chooseTeam: 'Kies een team',
     add: 'Toevoegen',
-    memberAdded: 'Het team doet mee. Nu {{count}} teams.',
+    memberAdded: {
+      one: 'Het team doet mee. Nu {{count}} team.',
+      other: 'Het team doet mee. Nu {{count}} teams.',
+    },
     meetings: 'Bijeenkomsten',
     meetingDate: 'Datum van de bijeenkomst',
     chooseDate: 'Kies een datum.',
@@ -823,8 +836,11 @@ export const nl = {
     export: 'Download als CSV',
     exportHint:
       'De download bevat alle gebeurtenissen die bij de getoonde filters horen. Ook de download zelf komt in het log.',
-    count: '{{count}} gebeurtenissen getoond.',
-    countMore: 'De nieuwste {{count}} gebeurtenissen getoond; er zijn er meer.',
+    count: { one: '{{count}} gebeurtenis getoond.', other: '{{count}} gebeurtenissen getoond.' },
+    countMore: {
+      one: 'De nieuwste gebeurtenis getoond ({{count}}); er zijn er meer.',
+      other: 'De nieuwste {{count}} gebeurtenissen getoond; er zijn er meer.',
+    },
     empty: 'Geen gebeurtenissen gevonden bij deze filters.',
     more: 'Meer laden',
     tableLabel: 'Gebeurtenissen in het auditlog',
@@ -1077,8 +1093,7 @@ export const nl = {
         'Wie gaf een praktijk door aan wie. Een pijl loopt van het team dat inspireerde naar het team dat het overnam.',
       links: 'Verspreidingslinks',
       none: 'Nog geen verspreiding vastgelegd in dit onderdeel tot deze datum.',
-      inspired: 'Inspireerde {{count}} teams',
-      inspiredOne: 'Inspireerde 1 team',
+      inspired: { one: 'Inspireerde {{count}} team', other: 'Inspireerde {{count}} teams' },
       aria: 'Netwerk van verspreiding in {{unit}} op {{date}}: {{links}} links tussen {{teams}} teams, waarvan {{across}} tussen afdelingen. Dezelfde gegevens staan in de tabel eronder.',
       caption: 'Verspreidingslinks in {{unit}} tot en met {{date}}',
       source: 'Van team',
@@ -1087,20 +1102,31 @@ export const nl = {
       on: 'Datum',
       crossDepartment: 'Tussen afdelingen',
       crossDirectorate: 'Tussen directies',
-      latestOf: 'De laatste {{shown}} van {{count}} links staan in het netwerk en de tabel.',
-      latestOfList: 'De laatste {{shown}} van {{count}} links staan in de lijst en de tabel.',
+      latestOf: {
+        one: 'De laatste {{shown}} van {{count}} link staat in het netwerk en de tabel.',
+        other: 'De laatste {{shown}} van {{count}} links staan in het netwerk en de tabel.',
+      },
+      latestOfList: {
+        one: 'De laatste {{shown}} van {{count}} link staat in de lijst en de tabel.',
+        other: 'De laatste {{shown}} van {{count}} links staan in de lijst en de tabel.',
+      },
       listHeading: 'Wie gaf wat door, nieuwste eerst',
       passedTo: 'gaf door aan',
-      showAll: 'Toon alle {{count}} links',
+      showAll: { one: 'Toon {{count}} link', other: 'Toon alle {{count}} links' },
     },
     nextBest: {
       heading: 'Volgende teams om te benaderen',
       intro:
         'Teams die nog niet bereikt zijn, maar de verandering van meer dan één kant zien: verandering verspreidt het best waar een team het om zich heen ziet werken.',
       none: 'Nu geen teams die dit van twee of meer kanten zien.',
-      exposure: '{{count}} teams om hen heen praktiseren al',
-      practiceOne: '1 buurteam past "{{practice}}" toe',
-      practiceMany: '{{count}} buurteams passen "{{practice}}" toe',
+      exposure: {
+        one: '{{count}} team om hen heen praktiseert al',
+        other: '{{count}} teams om hen heen praktiseren al',
+      },
+      practice: {
+        one: '{{count}} buurteam past "{{practice}}" toe',
+        other: '{{count}} buurteams passen "{{practice}}" toe',
+      },
       sources: 'Via: {{list}}.',
       via: {
         department: 'zelfde afdeling',
@@ -1108,8 +1134,11 @@ export const nl = {
         spread: 'eerdere verspreiding',
       },
       showMore: 'Toon meer teams ({{count}} in totaal)',
-      firstOf: 'De eerste {{shown}} van {{count}} teams.',
-      otherSources: ' en {{count}} andere teams',
+      firstOf: {
+        one: 'De eerste {{shown}} van {{count}} team.',
+        other: 'De eerste {{shown}} van {{count}} teams.',
+      },
+      otherSources: { one: ' en {{count}} ander team', other: ' en {{count}} andere teams' },
       openCase: 'Casus openen',
       opened: 'Casus voor {{team}} geopend.',
     },
@@ -1122,8 +1151,7 @@ export const nl = {
       fromBoardHeading: '"{{title}}": van welk team hebben jullie dit?',
       formIntro: 'Leg vast dat {{team}} een praktijk van een ander team overnam.',
       search: 'Zoek een team',
-      found: '{{count}} teams in de keuzelijst',
-      foundOne: '1 team in de keuzelijst',
+      found: { one: '{{count}} team in de keuzelijst', other: '{{count}} teams in de keuzelijst' },
       source: 'Van welk team?',
       chooseTeam: 'Kies een team',
       practice: 'Welke praktijk (niet verplicht)',
@@ -1152,8 +1180,7 @@ export const nl = {
       droppedTeams: 'Gestopt (teams)',
       droppedPercent: 'Gestopt (%)',
       notTried: 'Nog door geen team geprobeerd.',
-      tried: '{{count}} teams probeerden dit',
-      triedOne: '1 team probeerde dit',
+      tried: { one: '{{count}} team probeerde dit', other: '{{count}} teams probeerden dit' },
       routine: '{{percent}} maakte er een vaste gewoonte van',
       routineWeeks: '{{percent}} maakte er een vaste gewoonte van (mediaan {{weeks}} weken)',
       dropped: '{{percent}} stopte',
@@ -1271,9 +1298,9 @@ export const nl = {
       IMPORT_TEAM_NOT_FOUND: 'Er is geen actief team "{{value}}".',
       IMPORT_UNIT_NOT_FOUND: 'Er is geen actief onderdeel "{{value}}".',
       IMPORT_TEAM_AMBIGUOUS:
-        'Er zijn {{count}} teams die "{{value}}" heten. Schrijf het als Directie / Afdeling / Team of gebruik de code.',
+        'Er zijn meerdere teams die "{{value}}" heten ({{count}}). Schrijf het als Directie / Afdeling / Team of gebruik de code.',
       IMPORT_UNIT_AMBIGUOUS:
-        'Er zijn {{count}} onderdelen die "{{value}}" heten. Schrijf het als Directie / Afdeling / Team of gebruik de code.',
+        'Er zijn meerdere onderdelen die "{{value}}" heten ({{count}}). Schrijf het als Directie / Afdeling / Team of gebruik de code.',
       IMPORT_TEAM_REQUIRED: 'Een teamlid heeft een team nodig.',
       IMPORT_SCOPE_REQUIRED:
         'Een directeur heeft een bereik nodig: het onderdeel waarover de directeur gaat.',
@@ -1386,6 +1413,8 @@ export const nl = {
     noAccessBack: 'Terug naar de startpagina',
     unitNameRequired: 'Geef het onderdeel een naam.',
     undone: 'Ongedaan gemaakt: {{title}} staat weer open.',
+    draftRestored:
+      'Wat je typte voordat je sessie verliep, staat er weer. Sla het op als het klopt.',
     menu: 'Menu',
   },
   importSafety: {
@@ -1561,8 +1590,14 @@ export const nl = {
     create: 'Meting opslaan',
     created: 'Meting "{{name}}" toegevoegd.',
     baseline: {
-      'before-start': 'Uitgangswaarde {{value}}: de mediaan van {{count}} metingen vóór de start.',
-      'first-values': 'Uitgangswaarde {{value}}: de mediaan van de eerste {{count}} metingen.',
+      'before-start': {
+        one: 'Uitgangswaarde {{value}}: {{count}} meting vóór de start.',
+        other: 'Uitgangswaarde {{value}}: de mediaan van {{count}} metingen vóór de start.',
+      },
+      'first-values': {
+        one: 'Uitgangswaarde {{value}}: de eerste {{count}} meting.',
+        other: 'Uitgangswaarde {{value}}: de mediaan van de eerste {{count}} metingen.',
+      },
     },
     verdict: {
       improved: 'Verbeterd.',
@@ -1577,15 +1612,15 @@ export const nl = {
       },
       shift: {
         better:
-          '{{count}} metingen op rij aan de goede kant van de uitgangswaarde ({{baseline}}), van {{from}} tot en met {{to}}.',
+          '{{values}} metingen op rij aan de goede kant van de uitgangswaarde ({{baseline}}), van {{from}} tot en met {{to}}.',
         worse:
-          '{{count}} metingen op rij aan de verkeerde kant van de uitgangswaarde ({{baseline}}), van {{from}} tot en met {{to}}.',
+          '{{values}} metingen op rij aan de verkeerde kant van de uitgangswaarde ({{baseline}}), van {{from}} tot en met {{to}}.',
       },
       trend: {
         better:
-          '{{count}} metingen achter elkaar de goede kant op, van {{from}} tot en met {{to}}.',
+          '{{values}} metingen achter elkaar de goede kant op, van {{from}} tot en met {{to}}.',
         worse:
-          '{{count}} metingen achter elkaar de verkeerde kant op, van {{from}} tot en met {{to}}.',
+          '{{values}} metingen achter elkaar de verkeerde kant op, van {{from}} tot en met {{to}}.',
       },
       fewCrossings:
         'De lijn kruist de uitgangswaarde ({{baseline}}) {{crossings}} keer; bij toeval verwacht je minstens {{expected}} keer.',

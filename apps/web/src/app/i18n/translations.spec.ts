@@ -124,6 +124,34 @@ describe('the translations', () => {
     expect([...unknown, ...unknownPrefixes].sort()).toEqual([]);
   });
 
+  it('say a count in running text with its plural forms, never "casus(sen)"', () => {
+    // A `{{count}}` in a sentence takes the form of the word beside it ("1 antwoord",
+    // "2 antwoorden"), so it must sit in a `{ one, other }` pair that `Formatter.plural` picks
+    // from. A tally in brackets or after a colon ("Fouten (3)", "Bezetting: 12") has no such word.
+    const tally = (text: string) =>
+      text.replace(/\([^()]*\)/g, '()').replace(/:\s*{{\s*count\s*}}/g, ':');
+    const withoutForms = (texts: Map<string, string>) =>
+      [...texts]
+        .filter(([key, text]) => {
+          const form = key.split('.').at(-1);
+          return /{{\s*count\s*}}/.test(tally(text)) && form !== 'one' && form !== 'other';
+        })
+        .map(([key]) => key);
+    expect(withoutForms(NL)).toEqual([]);
+    expect(withoutForms(EN)).toEqual([]);
+    // Both forms or neither: a lone `one` or `other` with a count is a typo.
+    const halfPairs = [...NL]
+      .filter(([k, text]) => /\.(one|other)$/.test(k) && /{{\s*count\s*}}/.test(text))
+      .map(([k]) => k)
+      .filter((k) => !NL.has(k.replace(/(one|other)$/, (f) => (f === 'one' ? 'other' : 'one'))));
+    expect(halfPairs).toEqual([]);
+    // The bracketed fallbacks for a plural that the forms replace.
+    const fallbacks = [...NL, ...EN]
+      .filter(([, text]) => /\p{L}\((s|en|sen|n|es)\)/u.test(text))
+      .map(([key, text]) => `${key}: ${text}`);
+    expect(fallbacks).toEqual([]);
+  });
+
   it('hold no key the code never asks for', () => {
     const { full, prefixes } = references();
     // A key is used by its full path, by a prefix the code completes at run time, or through

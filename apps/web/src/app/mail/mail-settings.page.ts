@@ -5,6 +5,7 @@ import { apiError } from '../core/api-error';
 import { translateError } from '../core/error-text';
 import { LanguageService } from '../core/language.service';
 import { Feedback } from '../shell/feedback';
+import { saveState } from '../shell/save-state';
 import { MailApi } from './mail-api.service';
 
 /** "Mijn e-mail": which of the mails of one's roles to get, and in which language. */
@@ -15,7 +16,7 @@ import { MailApi } from './mail-api.service';
   template: `
     <h1 class="utrecht-heading-1">{{ 'mail.settings.heading' | transloco }}</h1>
     <p class="utrecht-paragraph">{{ 'mail.settings.intro' | transloco }}</p>
-    <ov-feedback [notice]="notice()" [error]="error()" />
+    <ov-feedback [error]="loadError()" />
 
     @if (prefs(); as p) {
       @if (!p.mailEnabled) {
@@ -23,7 +24,7 @@ import { MailApi } from './mail-api.service';
           <p class="utrecht-paragraph">{{ 'mail.settings.off' | transloco }}</p>
         </div>
       }
-      <form class="ov-form" (submit)="save($event)">
+      <form class="ov-form" (submit)="submit($event)">
         <fieldset class="utrecht-form-fieldset">
           <legend class="utrecht-form-fieldset__legend">
             {{ 'mail.settings.kindsLegend' | transloco }}
@@ -81,15 +82,16 @@ import { MailApi } from './mail-api.service';
           </p>
         </fieldset>
 
+        <ov-feedback [state]="save" at="mail-settings" (reload)="reload()" />
         <button
           type="submit"
           class="utrecht-button utrecht-button--primary-action"
-          [disabled]="busy()"
+          [disabled]="save.busy()"
         >
-          {{ (busy() ? 'mail.settings.saving' : 'mail.settings.save') | transloco }}
+          {{ (save.busy() ? 'mail.settings.saving' : 'mail.settings.save') | transloco }}
         </button>
       </form>
-    } @else if (!error()) {
+    } @else if (!loadError()) {
       <p class="utrecht-paragraph" role="status">{{ 'app.loading' | transloco }}</p>
     }
   `,
@@ -101,23 +103,24 @@ export class MailSettingsPage {
 
   protected readonly prefs = signal<MailPreferencesDto | null>(null);
   protected readonly chosen = signal<Partial<Record<MailKind, boolean>>>({});
-  protected readonly busy = signal(false);
-  protected readonly notice = signal<string | null>(null);
-  protected readonly error = signal<string | null>(null);
+  /** The answer to a save, beside the save button. */
+  protected readonly save = saveState();
+  protected readonly loadError = signal<string | null>(null);
   protected readonly languages: Array<{ locale: Locale; label: string }> = [
     { locale: 'nl', label: 'Nederlands' },
     { locale: 'en', label: 'English' },
   ];
 
   constructor() {
-    void this.load();
+    void this.reload();
   }
 
-  private async load(): Promise<void> {
+  protected async reload(): Promise<void> {
+    this.loadError.set(null);
     try {
       this.show(await this.api.preferences());
     } catch (e) {
-      this.error.set(translateError(this.transloco, apiError(e)));
+      this.loadError.set(translateError(this.transloco, apiError(e)));
     }
   }
 
@@ -135,23 +138,18 @@ export class MailSettingsPage {
     void this.language.set(locale);
   }
 
-  protected async save(event: Event): Promise<void> {
+  protected async submit(event: Event): Promise<void> {
     event.preventDefault();
     const prefs = this.prefs();
     if (!prefs) return;
-    this.busy.set(true);
-    this.notice.set(null);
-    this.error.set(null);
-    try {
-      const saved = await this.api.save(
-        prefs.kinds.map((k) => ({ kind: k.kind, enabled: this.chosen()[k.kind] ?? k.enabled })),
-      );
-      this.show(saved);
-      this.notice.set(this.transloco.translate('mail.settings.saved'));
-    } catch (e) {
-      this.error.set(translateError(this.transloco, apiError(e)));
-    } finally {
-      this.busy.set(false);
-    }
+    const saved = await this.save.run(
+      'mail-settings',
+      () =>
+        this.api.save(
+          prefs.kinds.map((k) => ({ kind: k.kind, enabled: this.chosen()[k.kind] ?? k.enabled })),
+        ),
+      () => this.transloco.translate('mail.settings.saved'),
+    );
+    if (saved) this.show(saved);
   }
 }

@@ -63,7 +63,7 @@ import { OlievlekFormat } from './olievlek-format';
               <p class="ov-next__department">{{ d.name }}</p>
             }
             <p class="utrecht-paragraph ov-strong">
-              {{ 'olievlek.nextBest.exposure' | transloco: { count: item.exposure } }}
+              {{ f.plural('olievlek.nextBest.exposure', item.exposure) }}
             </p>
             @if (item.practices.length > 0) {
               <ul class="ov-next__reasons">
@@ -98,10 +98,7 @@ import { OlievlekFormat } from './olievlek-format';
         </p>
       } @else if (result().total > teams().length) {
         <p class="utrecht-paragraph ov-muted">
-          {{
-            'olievlek.nextBest.firstOf'
-              | transloco: { shown: teams().length, count: result().total }
-          }}
+          {{ f.plural('olievlek.nextBest.firstOf', result().total, { shown: teams().length }) }}
         </p>
       }
     }
@@ -137,13 +134,9 @@ export class NextBest {
     teams: number,
     practice: NextBestTeamDto['practices'][number]['practice'],
   ): string {
-    return this.f.t(
-      teams === 1 ? 'olievlek.nextBest.practiceOne' : 'olievlek.nextBest.practiceMany',
-      {
-        count: teams,
-        practice: this.f.practice(practice),
-      },
-    );
+    return this.f.plural('olievlek.nextBest.practice', teams, {
+      practice: this.f.practice(practice),
+    });
   }
 
   /** "Via Team A (zelfde afdeling), Team B (samenwerkingsafspraak)". */
@@ -153,7 +146,7 @@ export class NextBest {
         `${s.team.name} (${s.via.map((v) => this.f.t('olievlek.nextBest.via.' + v)).join(', ')})`,
     );
     const others = item.sourceCount - item.sources.length;
-    const rest = others > 0 ? this.f.t('olievlek.nextBest.otherSources', { count: others }) : '';
+    const rest = others > 0 ? this.f.plural('olievlek.nextBest.otherSources', others) : '';
     return this.f.t('olievlek.nextBest.sources', { list: parts.join('; ') + rest });
   }
 }

@@ -1,7 +1,7 @@
 import { computed, inject, Signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { TranslocoService } from '@jsverse/transloco';
-import { percentText } from '@olievlek/shared';
+import { percentText, pluralCategory } from '@olievlek/shared';
 import type { FractionDto, Locale, PracticeRefDto, StageDto } from '@olievlek/shared';
 import { LanguageService } from '../core/language.service';
 
@@ -67,6 +67,12 @@ export class OlievlekFormat {
     this.translation();
     this.locale();
     return this.transloco.translate(key, params);
+  }
+
+  /** `key.one` or `key.other` by the language's plural rule, `{{count}}` in its digits. */
+  plural(key: string, count: number, params: Record<string, unknown> = {}): string {
+    const category = pluralCategory(this.locale(), count);
+    return this.t(`${key}.${category}`, { ...params, count: this.decimalFormat().format(count) });
   }
 
   stage(stage: StageDto): string {

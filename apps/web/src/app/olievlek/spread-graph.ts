@@ -130,8 +130,11 @@ interface GraphNode {
     @if (s.linkCount > s.links.length) {
       <p class="utrecht-paragraph ov-muted">
         {{
-          (wide() ? 'olievlek.spread.latestOf' : 'olievlek.spread.latestOfList')
-            | transloco: { shown: s.links.length, count: s.linkCount }
+          f.plural(
+            wide() ? 'olievlek.spread.latestOf' : 'olievlek.spread.latestOfList',
+            s.linkCount,
+            { shown: s.links.length }
+          )
         }}
       </p>
     }
@@ -175,7 +178,7 @@ interface GraphNode {
               class="utrecht-button utrecht-button--secondary-action ov-button--small"
               (click)="showAll.set(true)"
             >
-              {{ 'olievlek.spread.showAll' | transloco: { count: s.links.length } }}
+              {{ f.plural('olievlek.spread.showAll', s.links.length) }}
             </button>
           </p>
         }
@@ -275,12 +278,7 @@ export class SpreadGraph {
             `<strong>${escapeHtml(node.name)}</strong>`,
             escapeHtml(node.department),
             escapeHtml(f.t('olievlek.map.stageValue', { stage: f.stage(node.stage) })),
-            escapeHtml(
-              f.t(
-                node.inspired === 1 ? 'olievlek.spread.inspiredOne' : 'olievlek.spread.inspired',
-                { count: node.inspired },
-              ),
-            ),
+            escapeHtml(f.plural('olievlek.spread.inspired', node.inspired)),
           ]
             .filter(Boolean)
             .join('<br>');

@@ -3,6 +3,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter } from 'rxjs';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { Drafts } from '../core/drafts';
 import { AuthService } from '../core/auth.service';
 import { SiteFooter } from './site-footer';
 import { LanguageSwitch } from './language-switch';
@@ -153,6 +154,7 @@ import { preloadOlievlek } from '../olievlek/preload';
 export class Shell {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
+  private readonly drafts = inject(Drafts);
   protected readonly me = this.auth.me;
   /** The phone's folded menu; it folds again after each navigation. */
   protected readonly menuOpen = signal(false);
@@ -183,6 +185,7 @@ export class Shell {
   );
 
   protected async signOut(): Promise<void> {
+    this.drafts.dropAll();
     await this.auth.logout();
     await this.router.navigateByUrl('/inloggen');
   }

@@ -1,4 +1,4 @@
-import { Formatter } from '../core/formatter';
+import { Formatter, PluralPipe } from '../core/formatter';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -38,7 +38,7 @@ const FIELD_OF_CODE: Record<string, Field> = {
  */
 @Component({
   selector: 'ov-spread-link-form',
-  imports: [Feedback, ReactiveFormsModule, TranslocoPipe],
+  imports: [Feedback, PluralPipe, ReactiveFormsModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .ov-link-form .utrecht-select,
@@ -82,10 +82,7 @@ const FIELD_OF_CODE: Record<string, Field> = {
           [attr.aria-describedby]="id('count')"
         />
         <p class="ov-muted ov-link-form__count" [id]="id('count')" aria-live="polite">
-          {{
-            (options().length === 1 ? 'olievlek.links.foundOne' : 'olievlek.links.found')
-              | transloco: { count: options().length }
-          }}
+          {{ 'olievlek.links.found' | ovPlural: options().length }}
         </p>
       </div>
       <div

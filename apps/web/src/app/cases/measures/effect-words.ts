@@ -35,7 +35,7 @@ export function effectWords(
       const side = s.kind === 'shift' ? s.side : s.direction;
       out.push({
         key: `measures.effect.${s.kind}.${side}`,
-        params: { count: s.count, from: period(s.from), to: period(s.to), baseline: centre },
+        params: { values: s.count, from: period(s.from), to: period(s.to), baseline: centre },
       });
     }
   }

@@ -65,7 +65,7 @@ const CADENCES: Record<string, MeasureCadenceDto> = {
             <p class="utrecht-paragraph ov-muted">
               {{
                 'measures.baseline.' + m.baseline.source
-                  | transloco: { value: withUnit(m, m.baseline.median), count: m.baseline.count }
+                  | ovPlural: m.baseline.count : { value: withUnit(m, m.baseline.median) }
               }}
             </p>
           }

@@ -143,4 +143,6 @@ const EN: Words = {
   },
 };
 
-export const words = (lang: ReportLanguage = 'nl'): Words => (lang === 'en' ? EN : NL);
+export const EXPORT_WORDS: Readonly<Record<ReportLanguage, Words>> = { nl: NL, en: EN };
+
+export const words = (lang: ReportLanguage = 'nl'): Words => EXPORT_WORDS[lang];
