@@ -162,3 +162,49 @@ for (const viewport of [DESKTOP, PHONE]) {
     });
   });
 }
+
+test.describe('a team member measures on the board, on a phone', () => {
+  test.use({ viewport: PHONE });
+
+  test('enters this week’s value in the step’s card and sees it count', async ({
+    page,
+    baseURL,
+  }) => {
+    // A measure on the demo team's "half uur" step, made by an admin through the API.
+    const admin = await apiAs(baseURL as string, DEMO.admin);
+    const member = await apiAs(baseURL as string, DEMO.team);
+    const board = await member.get<{
+      teams: Array<{ agreements: Array<{ id: string; title: string }> }>;
+    }>('/api/board');
+    await member.dispose();
+    const step = board.teams[0].agreements.find((a) => a.title.includes('half uur'));
+    expect(step).toBeTruthy();
+    const name = `Minuten overleg ${Date.now().toString(36)}`;
+    await admin.post(`/api/agreements/${step?.id}/measures`, {
+      name,
+      unit: 'min',
+      better: 'lower',
+      cadence: { kind: 'weeks', every: 1 },
+    });
+    await admin.dispose();
+
+    await signIn(page, DEMO.team);
+    await page.goto('/bord');
+    const card = page.getByRole('article', { name: step?.title });
+    await card.getByText('Meten of het helpt', { exact: true }).click();
+    const measure = card.getByRole('region', { name: `${name} (min)` });
+    await expect(measure.getByText('Nog 6 metingen nodig voor een uitgangswaarde.')).toBeVisible();
+    // The team enters values but does not change the definition.
+    await expect(card.getByRole('button', { name: 'Meting toevoegen' })).toHaveCount(0);
+
+    await measure.getByLabel('Waarde (min)').fill('45');
+    await measure.getByRole('button', { name: 'Opslaan' }).click();
+    await expectInView(
+      page,
+      measure.getByRole('status').filter({ hasText: /45 min opgeslagen voor week \d+/ }),
+    );
+    await expect(measure.getByText('Nog 5 metingen nodig voor een uitgangswaarde.')).toBeVisible();
+    await expectAccessible(page);
+    await expectNoHorizontalOverflow(page);
+  });
+});

@@ -346,6 +346,7 @@ export class MeasuresService {
         return {
           id: m.id,
           agreementId: m.agreementId,
+          stepStartDate: agreement.startDate,
           name: m.name,
           unit: m.unit,
           better: m.better,

@@ -34,6 +34,8 @@ export type MeasureVerdictDto =
 export interface MeasureDto {
   id: string;
   agreementId: string;
+  /** The step's start date: the measure's periods are anchored on it (as the step's own). */
+  stepStartDate: string;
   name: string;
   unit: string;
   better: MeasureBetterDto;

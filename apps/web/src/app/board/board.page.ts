@@ -42,6 +42,7 @@ import { FieldError } from '../shell/field-error';
 import { saveState } from '../shell/save-state';
 
 import { DatePipe, Formatter, StepTitlePipe } from '../core/formatter';
+import { MeasuresSection } from '../cases/measures/measures-section';
 
 /** The screen members open every week: one tap per step, built for a phone between meetings. */
 @Component({
@@ -54,6 +55,7 @@ import { DatePipe, Formatter, StepTitlePipe } from '../core/formatter';
     Feedback,
     FieldError,
     BoardForums,
+    MeasuresSection,
     DatePipe,
     StepTitlePipe,
   ],
@@ -388,6 +390,7 @@ import { DatePipe, Formatter, StepTitlePipe } from '../core/formatter';
                   }
                 }
               </ov-feedback>
+              <ov-measures [agreement]="a" />
             </article>
           } @empty {
             <p class="utrecht-paragraph">{{ 'board.noSteps' | transloco }}</p>

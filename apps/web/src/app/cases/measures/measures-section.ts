@@ -400,12 +400,7 @@ export class MeasuresSection {
   private readonly api = inject(MeasuresApi);
   private readonly format = inject(Formatter);
 
-  readonly agreement = input.required<{
-    id: string;
-    title: string;
-    titleEn?: string | null;
-    startDate: string;
-  }>();
+  readonly agreement = input.required<{ id: string; title: string; titleEn?: string | null }>();
   /** The reader may add measures (the case's ambassadors and admins, case open). */
   readonly canEdit = input(false);
 
@@ -476,7 +471,7 @@ export class MeasuresSection {
     const saved = new Map(m.values.map((v) => [v.date, v.value]));
     return recentPeriods(
       m.cadence,
-      this.agreement().startDate,
+      m.stepStartDate,
       this.format.today(),
       ENTER_PERIODS,
     ).map((p) => {
