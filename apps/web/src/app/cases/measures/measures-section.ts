@@ -469,22 +469,22 @@ export class MeasuresSection {
 
   protected periods(m: MeasureDto): Array<{ start: string; label: string }> {
     const saved = new Map(m.values.map((v) => [v.date, v.value]));
-    return recentPeriods(
-      m.cadence,
-      m.stepStartDate,
-      this.format.today(),
-      ENTER_PERIODS,
-    ).map((p) => {
-      const label = this.periodText(m.cadence, p.start);
-      const value = saved.get(p.start);
-      return {
-        start: p.start,
-        label:
-          value === undefined
-            ? label
-            : this.format.t('measures.hasValue', { period: label, value: this.withUnit(m, value) }),
-      };
-    });
+    return recentPeriods(m.cadence, m.stepStartDate, this.format.today(), ENTER_PERIODS).map(
+      (p) => {
+        const label = this.periodText(m.cadence, p.start);
+        const value = saved.get(p.start);
+        return {
+          start: p.start,
+          label:
+            value === undefined
+              ? label
+              : this.format.t('measures.hasValue', {
+                  period: label,
+                  value: this.withUnit(m, value),
+                }),
+        };
+      },
+    );
   }
 
   protected periodOf(m: MeasureDto): string {
