@@ -214,7 +214,17 @@ describe('team timelines kept on write', () => {
     const cases = (await admin.get('/api/cases')).body as CaseSummaryDto[];
     const reached = new Set(cases.map((c) => c.team.id));
     const units = (await admin.get('/api/org-units')).body as OrgUnitDto[];
-    const team = units.find((u) => u.kind === 'team' && !reached.has(u.id) && !u.archivedAt);
+    // Nobody's partner either: a partner in a running step starts at `experimenting`.
+    const partners = new Set(
+      (
+        (await t.dataSource.query(
+          'SELECT partner_team_id AS id FROM agreement WHERE partner_team_id IS NOT NULL',
+        )) as Array<{ id: string }>
+      ).map((r) => r.id),
+    );
+    const team = units.find(
+      (u) => u.kind === 'team' && !reached.has(u.id) && !partners.has(u.id) && !u.archivedAt,
+    );
     expect(team).toBeDefined();
     // A write, then a read straight after it: the read settles the mark if nothing has yet.
     expect((await admin.post('/api/cases', { teamId: team?.id })).status).toBe(201);

@@ -195,9 +195,13 @@ export class TeamTimelineService implements OnModuleDestroy {
   /** Recomputes these teams' timelines (sorted ids, at most a round) in the caller's transaction. */
   private async refreshRound(manager: EntityManager, ids: string[]): Promise<number> {
     if (this.postgres) {
-      await manager.query(`SELECT id FROM org_unit WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [
-        ids,
-      ]);
+      // NO KEY UPDATE: settlers of the same team still take turns, but a write that only points
+      // at the team (a spread link's or a case's foreign key takes KEY SHARE, in column order,
+      // not id order) is not blocked — with FOR UPDATE the two could deadlock.
+      await manager.query(
+        `SELECT id FROM org_unit WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE`,
+        [ids],
+      );
     }
     const until = addDays(this.today(), TIMELINE_AHEAD_DAYS);
     const facts = await this.loadFacts(manager, ids);
