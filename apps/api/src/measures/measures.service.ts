@@ -320,17 +320,14 @@ export class MeasuresService {
     measures: readonly MeasureEntity[],
   ): Promise<MeasureDto[]> {
     if (!measures.length) return [];
-    const [values, fresh] = await Promise.all([
-      manager.getRepository(MeasureValueEntity).find({
-        where: { measureId: In(measures.map((m) => m.id)) },
-        order: { periodStart: 'ASC' },
-      }),
-      manager.getRepository(MeasureEntity).findBy({ id: In(measures.map((m) => m.id)) }),
-    ]);
+    const values = await manager.getRepository(MeasureValueEntity).find({
+      where: { measureId: In(measures.map((m) => m.id)) },
+      order: { periodStart: 'ASC' },
+    });
     const canEdit = await this.cases.canEdit(user, agreement.caseId, manager);
     const canEnterValues = canEdit || isMember(user, agreement);
     const today = this.clock.today();
-    return fresh
+    return [...measures]
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
       .map((m) => {
         const own = values.filter((v) => v.measureId === m.id);

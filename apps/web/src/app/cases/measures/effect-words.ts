@@ -1,3 +1,4 @@
+import { BASELINE_FIRST_VALUES } from '@olievlek/domain';
 import type { MeasureDto } from '@olievlek/shared';
 
 /** A text to translate: its key and parameters (the caller formats dates and numbers). */
@@ -20,7 +21,7 @@ export function effectWords(
   const { effect, baseline } = measure;
   const unit = measure.unit ? ` ${measure.unit}` : '';
   if (effect.verdict === 'too-few-values' || baseline.median === null) {
-    const needed = Math.max(1, 6 - baseline.count);
+    const needed = Math.max(1, BASELINE_FIRST_VALUES - baseline.count);
     return [{ key: 'measures.effect.tooFew', params: {}, plural: needed }];
   }
   const centre = `${number(baseline.median)}${unit}`;

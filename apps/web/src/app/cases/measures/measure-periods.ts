@@ -16,7 +16,7 @@ export function recentPeriods(
   let day = today;
   while (out.length < count) {
     const period = periodContaining(cadence, stepStart, day);
-    out.push({ start: period.start, key: periodKey(cadence, period.start) });
+    out.push({ start: period.start, key: period.key });
     day = addDays(period.start, -1);
   }
   return out;
