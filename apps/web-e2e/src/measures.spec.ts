@@ -163,6 +163,48 @@ for (const viewport of [DESKTOP, PHONE]) {
   });
 }
 
+test.describe('a value a colleague entered first', () => {
+  test.use({ viewport: DESKTOP });
+
+  test('is not overwritten: the conflict is said beside the form and reloading shows theirs', async ({
+    page,
+    baseURL,
+  }) => {
+    const title = 'Formulier op één pagina, tegelijk';
+    const caseId = await measuredStep(baseURL as string, title);
+    await signIn(page, DEMO.ambassador);
+    await page.goto(`/casussen/${caseId}`);
+    const step = await openMeasures(page, title, 'Meten of het helpt');
+    await expect(step.getByText('Alle 16 metingen')).toBeVisible();
+
+    // Meanwhile a colleague enters this week's value.
+    const colleague = await apiAs(baseURL as string, DEMO.admin);
+    const detail = await colleague.get<{ agreements: Array<{ id: string; title: string }> }>(
+      `/api/cases/${caseId}`,
+    );
+    const agreement = detail.agreements.find((a) => a.title === title);
+    const [measure] = await colleague.get<Array<{ id: string }>>(
+      `/api/agreements/${agreement?.id}/measures`,
+    );
+    expect(
+      await colleague.put(`/api/measures/${measure.id}/values/${mondayOf(today())}`, { value: 12 }),
+    ).toBe(200);
+    await colleague.dispose();
+
+    await step.getByLabel('Waarde (%)').fill('40');
+    await step.getByRole('button', { name: 'Opslaan' }).click();
+    const conflict = step
+      .getByRole('alert')
+      .filter({ hasText: 'Iemand anders heeft dit intussen opgeslagen' });
+    await expectInView(page, conflict);
+    await conflict.getByRole('button', { name: 'Opnieuw laden' }).click();
+    await step.getByText('Alle 17 metingen').click();
+    const table = step.getByRole('table', { name: /Alle metingen van Afhakers/ });
+    await expect(table.getByRole('row').nth(1)).toContainText('12 %');
+    await expectAccessible(page);
+  });
+});
+
 test.describe('a team member measures on the board, on a phone', () => {
   test.use({ viewport: PHONE });
 
